@@ -1,0 +1,83 @@
+import cors from '@koa/cors';
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { AppDeps } from './deps';
+import { ApiKeyResolver } from './middleware/auth';
+import { problemDetails } from './middleware/problem';
+import { RateCounter } from './middleware/rateLimit';
+import { requestContext } from './middleware/requestContext';
+import { buildOpenApi } from './openapi';
+import { ApiRouter, type RouteContext } from './route';
+import { adminRoutes } from './routes/admin';
+import { dataRoutes } from './routes/data';
+import { docsRoutes } from './routes/docs';
+import { healthRoutes } from './routes/health';
+import { sensorRoutes } from './routes/sensors';
+import { workflowRoutes } from './routes/workflows';
+import { staticWeb } from './middleware/staticWeb';
+
+export const API_PREFIX = '/api/v1';
+
+/** Builds the Koa app from its dependencies; server.ts only listens. */
+export function createApp(deps: AppDeps) {
+  const app = new Koa({ proxy: false });
+  const resolver = new ApiKeyResolver(deps.sql);
+  const rc: RouteContext = {
+    resolver,
+    counter: new RateCounter(deps.redis, deps.config.REDIS_PREFIX),
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    globalRateLimit: deps.config.RATE_LIMIT_PER_MINUTE,
+  };
+
+  const rootHealth = new ApiRouter(rc, '');
+  healthRoutes(rootHealth, deps);
+  const api = new ApiRouter(rc, API_PREFIX);
+  healthRoutes(api, deps);
+  dataRoutes(api, deps);
+  sensorRoutes(api, deps);
+  workflowRoutes(api, deps);
+  adminRoutes(api, deps, resolver);
+
+  let openapi: unknown;
+  const docs = docsRoutes(() => (openapi ??= buildOpenApi(api.docs, { version: '0.1.0' })));
+
+  const metricsRouter = new Router();
+  metricsRouter.get('/metrics', async (ctx) => {
+    ctx.type = deps.metrics.registry.contentType;
+    ctx.body = await deps.metrics.registry.metrics();
+  });
+
+  app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
+  app.use(problemDetails());
+  app.use(
+    cors({
+      origin: (ctx) => {
+        const origin = ctx.get('Origin');
+        return deps.config.CORS_ORIGINS.includes(origin) ? origin : '';
+      },
+      allowHeaders: ['Content-Type', 'X-API-Key', 'Idempotency-Key', 'X-Request-ID', 'X-Correlation-ID', 'Accept'],
+      exposeHeaders: [
+        'X-Request-ID',
+        'X-Correlation-ID',
+        'X-Total-Count',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        'Retry-After',
+      ],
+    }),
+  );
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    await next();
+  });
+  app.use(metricsRouter.routes());
+  app.use(docs.routes());
+  app.use(rootHealth.router.routes());
+  app.use(api.router.routes());
+  app.use(api.router.allowedMethods({ throw: false }));
+  app.use(staticWeb());
+
+  return { app, routes: api.docs, resolver };
+}

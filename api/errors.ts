@@ -1,0 +1,99 @@
+/**
+ * The API's error taxonomy. Each error knows its HTTP status, a stable machine-readable code, and
+ * whether its message may be shown to the client (`expose`). The problem middleware turns any of
+ * them into an RFC 9457 application/problem+json body.
+ */
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `readings.3.value`. */
+  field: string;
+  message: string;
+}
+
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly expose: boolean;
+  readonly headers: Record<string, string>;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    opts: { expose?: boolean; headers?: Record<string, string>; extensions?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.status = status;
+    this.code = code;
+    this.expose = opts.expose ?? status < 500;
+    this.headers = opts.headers ?? {};
+    this.extensions = opts.extensions ?? {};
+  }
+}
+
+export class BadRequestError extends HttpError {
+  constructor(message: string, code = 'bad_request') {
+    super(400, code, message);
+  }
+}
+
+export class ValidationError extends HttpError {
+  readonly errors: FieldError[];
+  constructor(errors: FieldError[], message = 'The request is invalid') {
+    const summary = errors.length ? `${message}: ${errors.map((e) => `${e.field || '(body)'} ${e.message}`).join('; ')}` : message;
+    super(422, 'validation_failed', summary.slice(0, 2000), { extensions: { errors } });
+    this.errors = errors;
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  constructor(message = 'A valid X-API-Key header is required') {
+    super(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'ApiKey header="X-API-Key"' } });
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(scopes: string[]) {
+    super(403, 'forbidden', `This API key lacks the required scope: ${scopes.join(', ')}`, {
+      extensions: { required_scopes: scopes },
+    });
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(message = 'Not found') {
+    super(404, 'not_found', message);
+  }
+}
+
+export class ConflictError extends HttpError {
+  constructor(message: string, code = 'conflict') {
+    super(409, code, message);
+  }
+}
+
+export class PayloadTooLargeError extends HttpError {
+  constructor(limit: number) {
+    super(413, 'payload_too_large', `The request body exceeds the limit of ${limit} bytes`, { extensions: { limit_bytes: limit } });
+  }
+}
+
+export class UnsupportedMediaTypeError extends HttpError {
+  constructor(expected: string[]) {
+    super(415, 'unsupported_media_type', `Content-Type must be one of: ${expected.join(', ')}`);
+  }
+}
+
+export class RateLimitedError extends HttpError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`, {
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
+  }
+}
+
+export class UnavailableError extends HttpError {
+  constructor(message: string, retryAfterSeconds = 5, cause?: unknown) {
+    super(503, 'unavailable', message, { expose: true, headers: { 'Retry-After': String(retryAfterSeconds) }, cause });
+  }
+}

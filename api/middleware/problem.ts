@@ -1,0 +1,63 @@
+import type { Middleware } from 'koa';
+import { HttpError } from '../errors';
+
+/**
+ * Turns every error into application/problem+json (RFC 9457). Unexpected errors become a plain
+ * 500 whose body says nothing about the cause; the cause goes to the log only.
+ */
+export function problemDetails(): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
+        throw new HttpError(404, 'not_found', `No route for ${ctx.method} ${ctx.path}`);
+      }
+    } catch (raw) {
+      const err = toHttpError(raw);
+      if (err.status >= 500) ctx.state.log?.error({ err: raw }, 'request failed');
+      else ctx.state.log?.debug({ code: err.code }, err.message);
+      ctx.status = err.status;
+      for (const [k, v] of Object.entries(err.headers)) ctx.set(k, v);
+      ctx.type = 'application/problem+json';
+      ctx.body = {
+        type: `https://smart-maintenance.dev/problems/${err.code}`,
+        title: titleFor(err.status),
+        status: err.status,
+        code: err.code,
+        detail: err.expose ? err.message : 'An unexpected error occurred',
+        instance: ctx.path,
+        request_id: ctx.state.requestId,
+        ...(err.expose ? err.extensions : {}),
+      };
+    }
+  };
+}
+
+function toHttpError(raw: unknown): HttpError {
+  if (raw instanceof HttpError) return raw;
+  const e = raw as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
+  const status = e?.status ?? e?.statusCode;
+  // Koa and its helpers throw http-errors with a status; keep their 4xx, hide anything else.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, 'http_error', e.expose === false ? titleFor(status) : String(e.message));
+  }
+  return new HttpError(500, 'internal_error', 'An unexpected error occurred', { expose: false });
+}
+
+function titleFor(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    409: 'Conflict',
+    413: 'Content Too Large',
+    415: 'Unsupported Media Type',
+    422: 'Unprocessable Content',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+  };
+  return titles[status] ?? 'Error';
+}

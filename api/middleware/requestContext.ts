@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'koa';
+import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+declare module 'koa' {
+  interface DefaultState {
+    requestId: string;
+    correlationId: string;
+    log: Logger;
+  }
+}
+
+/**
+ * Gives every request an id (echoing a well-formed X-Request-ID) and a correlation id (echoing a
+ * UUID X-Correlation-ID), a child logger carrying both, an access log line and HTTP metrics.
+ */
+export function requestContext(opts: { logger: Logger; metrics: Metrics }): Middleware {
+  return async (ctx, next) => {
+    const started = process.hrtime.bigint();
+    const incomingRequestId = ctx.get('X-Request-ID');
+    const incomingCorrelation = ctx.get('X-Correlation-ID');
+    ctx.state.requestId = SAFE_ID.test(incomingRequestId) ? incomingRequestId : randomUUID();
+    ctx.state.correlationId = UUID.test(incomingCorrelation) ? incomingCorrelation.toLowerCase() : randomUUID();
+    ctx.state.log = opts.logger.child({ request_id: ctx.state.requestId, correlation_id: ctx.state.correlationId });
+    ctx.set('X-Request-ID', ctx.state.requestId);
+    ctx.set('X-Correlation-ID', ctx.state.correlationId);
+    try {
+      await next();
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route =
+        typeof ctx._matchedRoute === 'string'
+          ? ctx._matchedRoute
+          : ctx.status === 404
+            ? 'unmatched'
+            : ctx.path.startsWith('/api/')
+              ? 'unmatched'
+              : 'static';
+      const labels = { method: ctx.method, route, status: String(ctx.status) };
+      opts.metrics.httpRequests.inc(labels);
+      opts.metrics.httpDuration.observe(labels, seconds);
+      if (route !== 'static' && ctx.path !== '/metrics') {
+        ctx.state.log.info({ method: ctx.method, route, status: ctx.status, ms: Math.round(seconds * 1e4) / 10 }, 'request');
+      }
+    }
+  };
+}

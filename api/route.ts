@@ -1,0 +1,92 @@
+import Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import { z } from 'zod';
+import type { Scope } from '../domain/scopes';
+import { requireApiKey, type ApiKeyResolver } from './middleware/auth';
+import { bodyParser } from './middleware/bodyParser';
+import { rateLimit, type RateCounter } from './middleware/rateLimit';
+import { parseOrThrow } from './validation';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  method: Method;
+  /** Koa-style path relative to the router prefix, e.g. `/orders/:id`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** Required scopes; omit for a public route. */
+  scopes?: Scope[];
+  body?: B;
+  /** `csv` takes text/csv bodies as a string. */
+  bodyKinds?: ('json' | 'csv')[];
+  bodyLimit?: number;
+  query?: Q;
+  params?: P;
+  /** An extra limit beyond the global per-key one (e.g. the drift check's 10 per minute). */
+  rateLimit?: { name: string; limit: number };
+  headers?: Record<string, { description: string; required?: boolean }>;
+  responses: Record<number, ResponseDoc>;
+  handler: (ctx: Context, input: { body: z.output<B>; query: z.output<Q>; params: z.output<P> }) => Promise<void> | void;
+}
+
+export interface RouteDoc {
+  method: Method;
+  path: string;
+  spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+}
+
+export interface RouteContext {
+  resolver: ApiKeyResolver;
+  counter: RateCounter;
+  bodyLimit: number;
+  globalRateLimit: number;
+}
+
+/**
+ * A router whose routes are declared once: the same schemas validate the request (the parsed
+ * value replaces the raw one) and describe it in the OpenAPI document.
+ */
+export class ApiRouter {
+  readonly router: Router;
+  readonly docs: RouteDoc[] = [];
+
+  constructor(
+    private readonly rc: RouteContext,
+    readonly prefix: string,
+  ) {
+    this.router = new Router({ prefix });
+  }
+
+  route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject, P extends z.ZodType = z.ZodObject>(
+    spec: RouteSpec<B, Q, P>,
+  ): this {
+    const chain: Middleware[] = [];
+    if (spec.scopes) {
+      chain.push(requireApiKey({ resolver: this.rc.resolver, scopes: spec.scopes }));
+      chain.push(rateLimit({ counter: this.rc.counter, name: 'global', limit: this.rc.globalRateLimit }));
+    }
+    if (spec.rateLimit) chain.push(rateLimit({ counter: this.rc.counter, ...spec.rateLimit }));
+    chain.push(bodyParser({ limit: spec.bodyLimit ?? this.rc.bodyLimit, kinds: spec.bodyKinds }));
+    chain.push(async (ctx) => {
+      const params = parseOrThrow(spec.params ?? z.object({}), ctx.params, 'path') as z.output<P>;
+      const query = parseOrThrow(spec.query ?? z.strictObject({}), ctx.query, 'query') as z.output<Q>;
+      const body = spec.body ? parseOrThrow(spec.body, ctx.request.body) : undefined;
+      ctx.request.body = body;
+      await spec.handler(ctx, { body: body as z.output<B>, query, params });
+    });
+    this.router[spec.method](spec.path, ...chain);
+    this.docs.push({
+      method: spec.method,
+      path: this.prefix + spec.path,
+      spec: spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>,
+    });
+    return this;
+  }
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { readingInputSchema } from '../../domain/reading';
+import { ingestBatch, ingestSingle } from '../../services/ingestion';
+import { startCsvIngestion } from '../../services/csvUploads';
+import { ValidationError } from '../errors';
+import type { AppDeps } from '../deps';
+import type { ApiRouter } from '../route';
+
+export const MAX_BATCH = 10_000;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const readingView = z.object({
+  id: z.string(),
+  sensor_id: z.string(),
+  timestamp: z.string(),
+  value: z.number(),
+  unit: z.string().nullable(),
+  quality: z.number(),
+  sensor_type: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  correlation_id: z.string().nullable(),
+  ingested_at: z.string(),
+});
+export const readingViewSchema = readingView;
+
+const batchSchema = z.strictObject({
+  readings: z.array(readingInputSchema).min(1).max(MAX_BATCH),
+});
+
+const csvQuery = z.strictObject({
+  filename: z
+    .string()
+    .max(200)
+    .regex(/^[\w .-]+$/)
+    .optional(),
+});
+
+/** Ingestion: single readings with idempotency, all-or-nothing batches, and CSV files as workflows. */
+export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
+  const { config } = deps;
+  api.route({
+    method: 'post',
+    path: '/data/ingest',
+    summary: 'Ingest one reading (committed before the answer)',
+    tags: ['data'],
+    scopes: ['data:ingest'],
+    body: readingInputSchema,
+    headers: { 'Idempotency-Key': { description: 'Replays the first answer for the same body; 409 for a different body' } },
+    responses: {
+      200: { description: 'Committed (or replayed for a known Idempotency-Key)' },
+      409: { description: 'Idempotency-Key reused with a different body' },
+      422: { description: 'Invalid reading' },
+    },
+    handler: async (ctx, { body }) => {
+      const idempotencyKey = ctx.get('Idempotency-Key') || undefined;
+      if (idempotencyKey && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new ValidationError([{ field: 'header.Idempotency-Key', message: 'must be 1-128 characters of A-Z a-z 0-9 . _ : -' }]);
+      }
+      const result = await ingestSingle(
+        { sql: deps.sql, redis: deps.redis, redisPrefix: config.REDIS_PREFIX, idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS },
+        ctx.request.rawBody ? JSON.parse(ctx.request.rawBody) : body,
+        body,
+        { idempotencyKey, correlationId: ctx.state.correlationId, maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS },
+      );
+      if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+      else deps.metrics.readingsIngested.inc({ path: 'single' });
+      ctx.status = result.status;
+      ctx.body = result.body;
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/data/ingest/batch',
+    summary: `Ingest up to ${MAX_BATCH} readings in one transaction (all or nothing)`,
+    tags: ['data'],
+    scopes: ['data:ingest'],
+    body: batchSchema,
+    bodyLimit: config.BATCH_BODY_LIMIT_BYTES,
+    responses: {
+      200: { description: 'All readings committed' },
+      422: { description: 'An item is invalid; its index and field are named' },
+    },
+    handler: async (ctx, { body }) => {
+      const result = await ingestBatch(deps.sql, body.readings, {
+        correlationId: ctx.state.correlationId,
+        maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS,
+      });
+      deps.metrics.readingsIngested.inc({ path: 'batch' }, result.inserted);
+      ctx.body = { status: 'success', inserted: result.inserted, duplicates: result.duplicates, correlation_id: ctx.state.correlationId };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/data/ingest/csv',
+    summary: 'Upload a CSV file; a durable workflow ingests it in batches',
+    tags: ['data'],
+    scopes: ['data:ingest'],
+    bodyKinds: ['csv'],
+    bodyLimit: config.CSV_BODY_LIMIT_BYTES,
+    body: z.string().min(1, 'the CSV body is empty'),
+    query: csvQuery,
+    responses: {
+      202: { description: 'Stored; the workflow id and its progress URL are returned' },
+      422: { description: 'Structurally malformed CSV (the line is named)' },
+    },
+    handler: async (ctx, { body, query }) => {
+      const started = await startCsvIngestion(deps, {
+        content: body,
+        filename: query.filename ?? null,
+        correlationId: ctx.state.correlationId,
+      });
+      ctx.status = 202;
+      ctx.body = started;
+    },
+  });
+}

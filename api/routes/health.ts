@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import type { ApiRouter } from '../route';
+
+type Probe = () => Promise<void>;
+
+async function timed(probe: Probe, timeoutMs = 2000): Promise<{ status: 'up' | 'down'; latency_ms: number; error?: string }> {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+    ]);
+    return { status: 'up', latency_ms: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (err) {
+    return { status: 'down', latency_ms: Math.round(performance.now() - started), error: (err as Error).message.slice(0, 200) };
+  }
+}
+
+const probeSchema = z.object({ status: z.enum(['up', 'down']), latency_ms: z.number(), error: z.string().optional() });
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  uptime_seconds: z.number(),
+  dependencies: z.record(z.string(), probeSchema),
+});
+
+/** Liveness and dependency probes; public, and 503 when something this service needs is down. */
+export function healthRoutes(api: ApiRouter, deps: AppDeps): void {
+  const probes: Record<string, Probe> = {
+    database: async () => {
+      await deps.sql`select 1`;
+    },
+    redis: async () => {
+      await deps.redis.ping();
+    },
+    temporal: async () => {
+      await deps.temporal.connection.workflowService.getSystemInfo({});
+    },
+  };
+  const run = async (names: string[]) => {
+    const results = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await timed(probes[n]!)] as const)));
+    for (const [n, r] of Object.entries(results)) deps.metrics.dependencyUp.set({ dependency: n }, r.status === 'up' ? 1 : 0);
+    const ok = Object.values(results).every((r) => r.status === 'up');
+    return {
+      ok,
+      body: {
+        status: ok ? 'ok' : 'degraded',
+        version: process.env.npm_package_version ?? '0.1.0',
+        uptime_seconds: Math.round(process.uptime()),
+        dependencies: results,
+      },
+    };
+  };
+  const respond = (names: string[]) => async (ctx: import('koa').Context) => {
+    const { ok, body } = await run(names);
+    ctx.status = ok ? 200 : 503;
+    if (!ok) ctx.set('Retry-After', '5');
+    ctx.body = body;
+  };
+  const responses = {
+    200: { description: 'All probed dependencies answer', schema: healthSchema },
+    503: { description: 'A dependency is down', schema: healthSchema },
+  };
+  api.route({
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and all dependencies',
+    tags: ['health'],
+    responses,
+    handler: respond(['database', 'redis', 'temporal']),
+  });
+  api.route({
+    method: 'get',
+    path: '/health/db',
+    summary: 'PostgreSQL reachability',
+    tags: ['health'],
+    responses,
+    handler: respond(['database']),
+  });
+  api.route({
+    method: 'get',
+    path: '/health/redis',
+    summary: 'Redis reachability',
+    tags: ['health'],
+    responses,
+    handler: respond(['redis']),
+  });
+  api.route({
+    method: 'get',
+    path: '/health/temporal',
+    summary: 'Temporal reachability',
+    tags: ['health'],
+    responses,
+    handler: respond(['temporal']),
+  });
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { listReadings } from '../../db/readings';
+import { listSensors } from '../../db/sensors';
+import { isoTimestamp, sensorIdSchema } from '../../domain/reading';
+import { toCsv } from '../../domain/csv';
+import { ValidationError } from '../errors';
+import type { AppDeps } from '../deps';
+import type { ApiRouter } from '../route';
+import { readingViewSchema } from './data';
+
+const readingsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  sensor_id: sensorIdSchema.optional(),
+  start_ts: isoTimestamp.optional(),
+  end_ts: isoTimestamp.optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+
+const CSV_HEADER = ['id', 'sensor_id', 'timestamp', 'value', 'unit', 'quality', 'sensor_type', 'correlation_id', 'ingested_at', 'metadata'];
+
+/** Reading back what was ingested: readings newest first (JSON or CSV) and the sensor registry. */
+export function sensorRoutes(api: ApiRouter, deps: AppDeps): void {
+  api.route({
+    method: 'get',
+    path: '/sensors/readings',
+    summary: 'Readings, newest first; X-Total-Count has the filtered total; Accept: text/csv for CSV',
+    tags: ['sensors'],
+    scopes: ['data:read'],
+    query: readingsQuery,
+    responses: { 200: { description: 'A page of readings', schema: z.array(readingViewSchema) } },
+    handler: async (ctx, { query }) => {
+      if (query.start_ts && query.end_ts && new Date(query.start_ts) > new Date(query.end_ts)) {
+        throw new ValidationError([{ field: 'query.start_ts', message: 'must not be after end_ts' }]);
+      }
+      const { rows, total } = await listReadings(
+        {
+          sensorId: query.sensor_id,
+          startTs: query.start_ts ? new Date(query.start_ts) : undefined,
+          endTs: query.end_ts ? new Date(query.end_ts) : undefined,
+          limit: query.limit,
+          offset: query.offset,
+        },
+        deps.sql,
+      );
+      ctx.set('X-Total-Count', String(total));
+      ctx.set('Access-Control-Expose-Headers', 'X-Total-Count');
+      const wantsCsv =
+        query.format === 'csv' ||
+        (ctx.accepts('application/json', 'text/csv') === 'text/csv' && !ctx.get('Accept').includes('application/json'));
+      if (wantsCsv) {
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.set('Content-Disposition', 'attachment; filename="readings.csv"');
+        ctx.body = toCsv(
+          CSV_HEADER,
+          rows.map((r) => [
+            r.id,
+            r.sensor_id,
+            r.timestamp,
+            r.value,
+            r.unit,
+            r.quality,
+            r.sensor_type,
+            r.correlation_id,
+            r.ingested_at,
+            r.metadata,
+          ]),
+        );
+        return;
+      }
+      ctx.body = rows;
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/sensors/sensors',
+    summary: 'Registered sensors with reading count, first and last reading',
+    tags: ['sensors'],
+    scopes: ['data:read'],
+    responses: { 200: { description: 'All sensors' } },
+    handler: async (ctx) => {
+      ctx.body = await listSensors(deps.sql);
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { dataDir, getConfig } from '../config';
+import { closeSql, getSql } from '../db/sql';
+import { createLogger } from '../observability/logger';
+import { createMetrics } from '../observability/metrics';
+import { bootstrapApiKeys } from '../services/apiKeyBootstrap';
+import { createTemporalClient } from '../temporal/client';
+import { mainTaskQueue } from '../temporal/taskQueues';
+import { createApp } from './app';
+import { createRedis } from './redis';
+
+async function run(): Promise<void> {
+  const config = getConfig();
+  const logger = createLogger('api');
+  const sql = getSql();
+  const redis = createRedis(config.REDIS_URL);
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  redis.connect().catch(() => logger.warn('redis not reachable yet; will keep retrying'));
+  const temporal = createTemporalClient(config);
+  const metrics = createMetrics();
+
+  const { generated, keyFile } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
+  if (generated) {
+    // Printed once, on purpose, to the terminal; never through the logger.
+    process.stdout.write(`\nGenerated an admin API key (also saved to ${keyFile}):\n  ${generated}\n\n`);
+  }
+
+  const { app } = createApp({ config, sql, redis, temporal: { ...temporal, taskQueue: mainTaskQueue(config) }, logger, metrics });
+  const server = app.listen(config.API_PORT, config.API_HOST);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  logger.info({ port: config.API_PORT, host: config.API_HOST }, 'api listening');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'api shutting down');
+    server.close();
+    server.closeAllConnections();
+    await Promise.allSettled([closeSql(), redis.quit(), temporal.connection.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+run().catch((err) => {
+  console.error('api failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

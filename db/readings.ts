@@ -1,0 +1,113 @@
+import type { NewReading, ReadingView } from '../domain/reading';
+import { getSql, type Sql } from './sql';
+
+interface ReadingRow {
+  id: bigint;
+  sensor_id: string;
+  ts: Date;
+  value: number;
+  unit: string | null;
+  quality: number;
+  sensor_type: string;
+  metadata: Record<string, unknown>;
+  correlation_id: string | null;
+  ingested_at: Date;
+}
+
+export function toReadingView(r: ReadingRow): ReadingView {
+  return {
+    id: r.id.toString(),
+    sensor_id: r.sensor_id,
+    timestamp: r.ts.toISOString(),
+    value: r.value,
+    unit: r.unit,
+    quality: r.quality,
+    sensor_type: r.sensor_type,
+    metadata: r.metadata,
+    correlation_id: r.correlation_id,
+    ingested_at: r.ingested_at.toISOString(),
+  };
+}
+
+export interface InsertResult {
+  inserted: ReadingView[];
+  /** Rows skipped because their idempotency key was already stored. */
+  duplicates: number;
+}
+
+/**
+ * Inserts readings in one multi-row statement and keeps the sensor registry's counters in step,
+ * in the caller's transaction. Rows whose idempotency key exists are skipped, which is what makes
+ * a retried batch (a resumed CSV, a retried activity) write each row once.
+ */
+export async function insertReadings(rows: NewReading[], sql: Sql = getSql()): Promise<InsertResult> {
+  if (rows.length === 0) return { inserted: [], duplicates: 0 };
+  // Column arrays + unnest keep the statement's parameter count constant whatever the batch size.
+  const inserted = await sql<ReadingRow[]>`
+    with input as (
+      select * from unnest(
+        ${rows.map((r) => r.sensorId)}::text[],
+        ${rows.map((r) => r.ts.toISOString())}::timestamptz[],
+        ${rows.map((r) => r.value)}::float8[],
+        ${rows.map((r) => r.unit)}::text[],
+        ${rows.map((r) => r.quality)}::real[],
+        ${rows.map((r) => r.sensorType)}::text[],
+        ${rows.map((r) => JSON.stringify(r.metadata))}::text[],
+        ${rows.map((r) => r.correlationId)}::uuid[],
+        ${rows.map((r) => r.idempotencyKey)}::text[]
+      ) as t(sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key)
+    ),
+    ins as (
+      insert into sensor_readings
+        (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key)
+      select sensor_id, ts, value, unit, quality, sensor_type, metadata::jsonb, correlation_id, idempotency_key
+      from input
+      on conflict do nothing
+      returning id, sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, ingested_at
+    ),
+    registry as (
+      -- Foreign keys are checked at the end of the statement, so registering a new sensor here,
+      -- from the rows actually inserted, satisfies them. Sorted so concurrent batches lock sensors
+      -- in the same order and cannot deadlock.
+      insert into sensors (id, type, unit, reading_count, first_ts, last_ts)
+      select sensor_id, min(sensor_type), min(unit), count(*), min(ts), max(ts)
+      from ins group by sensor_id order by sensor_id
+      on conflict (id) do update set
+        reading_count = sensors.reading_count + excluded.reading_count,
+        first_ts = least(sensors.first_ts, excluded.first_ts),
+        last_ts = greatest(sensors.last_ts, excluded.last_ts)
+    )
+    select * from ins order by id`;
+  return { inserted: inserted.map(toReadingView), duplicates: rows.length - inserted.length };
+}
+
+export interface ReadingFilter {
+  sensorId?: string;
+  startTs?: Date;
+  endTs?: Date;
+  limit: number;
+  offset: number;
+}
+
+export async function listReadings(f: ReadingFilter, sql: Sql = getSql()): Promise<{ rows: ReadingView[]; total: number }> {
+  const where = sql`
+    where true
+    ${f.sensorId ? sql`and sensor_id = ${f.sensorId}` : sql``}
+    ${f.startTs ? sql`and ts >= ${f.startTs}` : sql``}
+    ${f.endTs ? sql`and ts <= ${f.endTs}` : sql``}`;
+  const [rows, [count]] = await Promise.all([
+    sql<ReadingRow[]>`
+      select id, sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, ingested_at
+      from sensor_readings ${where}
+      order by ts desc, id desc
+      limit ${f.limit} offset ${f.offset}`,
+    sql<{ total: bigint }[]>`select count(*) as total from sensor_readings ${where}`,
+  ]);
+  return { rows: rows.map(toReadingView), total: Number(count?.total ?? 0) };
+}
+
+export async function countReadingsByIdempotencyPrefix(prefix: string, sql: Sql = getSql()): Promise<number> {
+  const [row] = await sql<{ n: bigint }[]>`
+    select count(*) as n from sensor_readings where idempotency_key like ${prefix + '%'}`;
+  return Number(row?.n ?? 0);
+}

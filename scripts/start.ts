@@ -1,0 +1,127 @@
+/**
+ * `npm start`: brings the whole system up on one machine — Temporal dev server (SQLite under
+ * .data/), migrations, a worker, and the API serving the dashboard — and stops every child on
+ * Ctrl-C or SIGTERM.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir, getConfig, projectRoot } from '../config';
+import { ensureDatabase, migrate } from '../db/migrate';
+import { createSql } from '../db/sql';
+import { waitForTemporal } from '../temporal/client';
+import { startDevServer } from '../temporal/devServer';
+import { installTools } from './install-tools';
+import { buildWebIfStale } from './build-web';
+import { requireDependencies, isReachable } from './services';
+
+const children: { name: string; proc: ChildProcess }[] = [];
+let stopping = false;
+
+function tsx(entry: string, name: string): ChildProcess {
+  const proc = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), entry], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: process.env,
+  });
+  watch(name, proc);
+  return proc;
+}
+
+function watch(name: string, proc: ChildProcess): void {
+  children.push({ name, proc });
+  proc.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping everything`);
+      void stop(1);
+    }
+  });
+}
+
+async function stop(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // API first (stop taking work), then the worker (drains), then Temporal.
+  for (const { name, proc } of [...children].reverse()) {
+    if (proc.exitCode !== null || proc.signalCode !== null) continue;
+    proc.kill('SIGTERM');
+    const exited = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => resolve(false), 15_000);
+      proc.once('exit', () => {
+        clearTimeout(t);
+        resolve(true);
+      });
+    });
+    if (!exited) {
+      console.error(`[start] ${name} did not stop in 15 s; killing it`);
+      proc.kill('SIGKILL');
+    }
+  }
+  process.exit(exitCode);
+}
+
+async function run(): Promise<void> {
+  const config = getConfig();
+  installTools();
+  await requireDependencies({ database: config.DATABASE_URL, redis: config.REDIS_URL });
+
+  await ensureDatabase(config.DATABASE_URL);
+  const sql = createSql(config.DATABASE_URL, 1);
+  try {
+    const applied = await migrate(sql);
+    console.log(`[start] migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+  } finally {
+    await sql.end();
+  }
+
+  await buildWebIfStale();
+
+  const temporalAddress = new URL(`grpc://${config.TEMPORAL_ADDRESS}`);
+  const temporalPort = Number(temporalAddress.port || 7233);
+  if (await isReachable(temporalAddress.hostname, temporalPort)) {
+    console.log(`[start] using the Temporal server already listening on ${config.TEMPORAL_ADDRESS}`);
+  } else {
+    const dir = path.join(dataDir(config), 'temporal');
+    mkdirSync(dir, { recursive: true });
+    const server = startDevServer({
+      port: temporalPort,
+      uiPort: Number(new URL(config.TEMPORAL_UI_URL).port || 8233),
+      dbFile: path.join(dir, 'temporal.sqlite'),
+    });
+    const log = createWriteStream(path.join(dir, 'server.log'), { flags: 'a' });
+    server.stdout?.pipe(log);
+    server.stderr?.pipe(log);
+    watch('temporal', server);
+    await waitForTemporal(config.TEMPORAL_ADDRESS, 60_000);
+    console.log('[start] Temporal dev server up');
+  }
+
+  tsx('temporal/runWorker.ts', 'worker');
+  tsx('api/server.ts', 'api');
+
+  const base = config.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;
+  const keyFile = path.join(dataDir(config), 'admin-key');
+  setTimeout(() => {
+    console.log(
+      [
+        '',
+        'Smart Maintenance is starting:',
+        `  Dashboard      ${base}/`,
+        `  API docs       ${base}/docs  (OpenAPI: ${base}/openapi.json)`,
+        `  Health         ${base}/health`,
+        `  Temporal Web   ${config.TEMPORAL_UI_URL}`,
+        existsSync(keyFile) ? `  Admin API key  in ${path.relative(process.cwd(), keyFile)}` : '  Admin API key  set through API_KEYS',
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  }, 3000).unref();
+}
+
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+
+run().catch((err) => {
+  console.error(`[start] ${err instanceof Error ? err.message : err}`);
+  void stop(1);
+});

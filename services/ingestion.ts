@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+import type postgres from 'postgres';
+import { ConflictError, ValidationError, type FieldError } from '../api/errors';
+import { claimIdempotencyKey, findIdempotencyRecord, type IdempotencyRecord } from '../db/idempotency';
+import { insertReadings } from '../db/readings';
+import type { NewReading, ParsedReading, ReadingView } from '../domain/reading';
+import { stableStringify } from '../domain/stableJson';
+
+export interface IngestOptions {
+  now?: Date;
+  /** Correlation id of the request; a reading's own correlation_id wins. */
+  correlationId?: string;
+  maxFutureSkewSeconds: number;
+}
+
+/**
+ * Turns a validated reading into a row, checking what a schema alone cannot: the timestamp may
+ * not lie in the future beyond the allowed clock skew.
+ */
+export function toNewReading(
+  r: ParsedReading,
+  opts: IngestOptions,
+  idempotencyKey: string | null,
+  fieldPrefix = '',
+): NewReading | FieldError {
+  const now = opts.now ?? new Date();
+  const ts = r.timestamp ? new Date(r.timestamp) : now;
+  if (ts.getTime() > now.getTime() + opts.maxFutureSkewSeconds * 1000) {
+    return { field: `${fieldPrefix}timestamp`, message: `is more than ${opts.maxFutureSkewSeconds} s in the future` };
+  }
+  if (ts.getUTCFullYear() < 1970) return { field: `${fieldPrefix}timestamp`, message: 'is before 1970' };
+  return {
+    sensorId: r.sensor_id,
+    ts,
+    value: r.value,
+    unit: r.unit ?? null,
+    quality: r.quality,
+    sensorType: r.sensor_type,
+    metadata: (r.metadata ?? {}) as Record<string, unknown>,
+    correlationId: r.correlation_id ?? opts.correlationId ?? null,
+    idempotencyKey,
+  };
+}
+
+function isFieldError(x: NewReading | FieldError): x is FieldError {
+  return (x as FieldError).field !== undefined && (x as NewReading).sensorId === undefined;
+}
+
+export interface SingleIngestResult {
+  status: number;
+  body: SingleIngestBody;
+  replayed: boolean;
+}
+
+export interface SingleIngestBody {
+  status: 'success';
+  message: string;
+  reading: ReadingView;
+  idempotency_key: string | null;
+}
+
+const ROUTE = 'POST /api/v1/data/ingest';
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(stableStringify(body)).digest('hex');
+}
+
+/**
+ * Ingests one reading; with an Idempotency-Key the first result is remembered (Redis for speed,
+ * PostgreSQL forever) and replayed for the same body, while a different body is a 409.
+ */
+export async function ingestSingle(
+  deps: { sql: postgres.Sql; redis: Redis; redisPrefix: string; idempotencyTtlSeconds: number },
+  raw: unknown,
+  parsed: ParsedReading,
+  opts: IngestOptions & { idempotencyKey?: string },
+): Promise<SingleIngestResult> {
+  const key = opts.idempotencyKey;
+  const hash = requestHash(raw);
+  if (key) {
+    const cached = await readCachedRecord(deps, key);
+    if (cached) return replay(cached, hash);
+  }
+  const row = toNewReading(parsed, opts, key ? `ingest:${key}` : null);
+  if (isFieldError(row)) throw new ValidationError([row]);
+
+  const outcome = await deps.sql
+    .begin(async (tx) => {
+      const { inserted } = await insertReadings([row], tx);
+      const reading = inserted[0];
+      if (!reading) return { conflict: true as const };
+      const body: SingleIngestBody = {
+        status: 'success',
+        message: `Reading for sensor ${reading.sensor_id} ingested`,
+        reading,
+        idempotency_key: key ?? null,
+      };
+      if (key) {
+        const claimed = await claimIdempotencyKey({ key, route: ROUTE, requestHash: hash, status: 200, response: body }, tx);
+        // Someone committed this key first: undo our insert and answer from their record.
+        if (!claimed) throw new KeyTaken();
+      }
+      return { conflict: false as const, body };
+    })
+    .catch((err) => {
+      if (err instanceof KeyTaken) return { conflict: true as const };
+      throw err;
+    });
+
+  if (outcome.conflict) {
+    const existing = key ? await findIdempotencyRecord(key, deps.sql) : undefined;
+    if (!existing) throw new ConflictError('The reading was already ingested', 'duplicate_reading');
+    await cacheRecord(deps, existing);
+    return replay(existing, hash);
+  }
+  if (key) await cacheRecord(deps, { key, route: ROUTE, requestHash: hash, status: 200, response: outcome.body });
+  return { status: 200, body: outcome.body, replayed: false };
+}
+
+class KeyTaken extends Error {}
+
+function replay(rec: IdempotencyRecord, hash: string): SingleIngestResult {
+  if (rec.requestHash !== hash) {
+    throw new ConflictError('This Idempotency-Key was already used with a different request body', 'idempotency_key_reused');
+  }
+  return { status: rec.status, body: rec.response as SingleIngestBody, replayed: true };
+}
+
+async function readCachedRecord(deps: { redis: Redis; redisPrefix: string }, key: string): Promise<IdempotencyRecord | undefined> {
+  try {
+    const text = await deps.redis.get(`${deps.redisPrefix}idem:${key}`);
+    return text ? (JSON.parse(text) as IdempotencyRecord) : undefined;
+  } catch {
+    // Redis is only a cache here; PostgreSQL's unique key still decides.
+    return undefined;
+  }
+}
+
+async function cacheRecord(
+  deps: { redis: Redis; redisPrefix: string; idempotencyTtlSeconds: number },
+  rec: IdempotencyRecord,
+): Promise<void> {
+  try {
+    await deps.redis.set(`${deps.redisPrefix}idem:${rec.key}`, JSON.stringify(rec), 'EX', deps.idempotencyTtlSeconds);
+  } catch {
+    // See readCachedRecord.
+  }
+}
+
+/** Ingests many readings in one transaction: every row is committed, or none is. */
+export async function ingestBatch(
+  sql: postgres.Sql,
+  readings: ParsedReading[],
+  opts: IngestOptions,
+): Promise<{ inserted: number; duplicates: number; readings: ReadingView[] }> {
+  const rows: NewReading[] = [];
+  const errors: FieldError[] = [];
+  readings.forEach((r, i) => {
+    const row = toNewReading(r, opts, null, `readings.${i}.`);
+    if (isFieldError(row)) errors.push(row);
+    else rows.push(row);
+  });
+  if (errors.length) throw new ValidationError(errors);
+  const result = await sql.begin((tx) => insertReadings(rows, tx));
+  return { inserted: result.inserted.length, duplicates: result.duplicates, readings: result.inserted };
+}

@@ -1,0 +1,28 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { ActivityDeps } from '../activities';
+import { createActivities } from '../activities';
+import { workflowsPath } from './bundle';
+
+export interface WorkerFactoryOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  /** A prebuilt bundle; without one the worker bundles workflows itself. */
+  workflowBundle?: { code: string } | { codePath: string };
+  extra?: Partial<WorkerOptions>;
+}
+
+/** A worker polling the main queue with every workflow and every agent's activities. */
+export async function createWorker(opts: WorkerFactoryOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: createActivities(opts.deps),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    ...opts.extra,
+  });
+  return { worker, connection };
+}

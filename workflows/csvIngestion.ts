@@ -1,0 +1,80 @@
+import { defineQuery, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import type { createIngestionActivities } from '../activities/ingestion';
+import { BUSINESS_STATUS, CORRELATION_ID, STAGE } from './searchAttributes';
+
+export interface CsvIngestionInput {
+  uploadId: string;
+  records: number;
+  correlationId?: string;
+}
+
+export interface CsvRowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface CsvIngestionProgress {
+  status: 'running' | 'completed' | 'failed';
+  rows_total: number;
+  rows_done: number;
+  inserted: number;
+  duplicates: number;
+  invalid: number;
+  /** The first errors, each naming its line in the file. */
+  errors: CsvRowError[];
+}
+
+export const csvIngestionProgress = defineQuery<CsvIngestionProgress>('progress');
+
+/** Rows per activity call; within a call the activity heartbeats every sub-batch. */
+export const CSV_CHUNK_ROWS = 5_000;
+const MAX_REPORTED_ERRORS = 100;
+
+const { ingestCsvRange } = proxyActivities<ReturnType<typeof createIngestionActivities>>({
+  startToCloseTimeout: '10 minutes',
+  // A killed worker is noticed within the heartbeat timeout, and the retry resumes from the last
+  // heartbeat; rows already written are skipped by their idempotency keys.
+  heartbeatTimeout: '20 seconds',
+  retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['UploadMissing'] },
+});
+
+/** Ingests a stored CSV upload in chunks, exposing its progress through the `progress` query. */
+export async function csvIngestion(input: CsvIngestionInput): Promise<CsvIngestionProgress> {
+  const progress: CsvIngestionProgress = {
+    status: 'running',
+    rows_total: input.records,
+    rows_done: 0,
+    inserted: 0,
+    duplicates: 0,
+    invalid: 0,
+    errors: [],
+  };
+  setHandler(csvIngestionProgress, () => progress);
+  upsertSearchAttributes([
+    { key: STAGE, value: 'ingestion' },
+    { key: BUSINESS_STATUS, value: 'running' },
+    ...(input.correlationId ? [{ key: CORRELATION_ID, value: input.correlationId }] : []),
+  ]);
+  try {
+    for (let from = 0; from < input.records; from += CSV_CHUNK_ROWS) {
+      const to = Math.min(input.records, from + CSV_CHUNK_ROWS);
+      const r = await ingestCsvRange({ uploadId: input.uploadId, from, to, correlationId: input.correlationId });
+      progress.rows_done = to;
+      progress.inserted += r.inserted;
+      progress.duplicates += r.duplicates;
+      progress.invalid += r.invalid;
+      progress.errors.push(...r.errors.slice(0, MAX_REPORTED_ERRORS - progress.errors.length));
+    }
+    progress.status = 'completed';
+  } catch (err) {
+    progress.status = 'failed';
+    throw err;
+  } finally {
+    upsertSearchAttributes([
+      { key: STAGE, value: 'done' },
+      { key: BUSINESS_STATUS, value: progress.status },
+    ]);
+  }
+  return progress;
+}

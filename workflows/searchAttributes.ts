@@ -1,0 +1,13 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes every workflow of ours sets, so workflows can be listed and filtered by
+ * sensor, stage and business status in Temporal Web and through the API. The dev-server launcher
+ * registers them from this list.
+ */
+export const SENSOR_ID = defineSearchAttributeKey('SensorId', SearchAttributeType.KEYWORD);
+export const STAGE = defineSearchAttributeKey('Stage', SearchAttributeType.KEYWORD);
+export const BUSINESS_STATUS = defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD);
+export const CORRELATION_ID = defineSearchAttributeKey('CorrelationId', SearchAttributeType.KEYWORD);
+
+export const ALL_SEARCH_ATTRIBUTES = [SENSOR_ID, STAGE, BUSINESS_STATUS, CORRELATION_ID];
