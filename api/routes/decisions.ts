@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { DECISIONS, listDecisions } from '../../db/decisions';
+import { isoTimestamp } from '../../domain/reading';
+import { toCsv } from '../../domain/csv';
+import { ValidationError } from '../errors';
+import type { AppDeps } from '../deps';
+import type { ApiRouter } from '../route';
+
+const decisionsQuery = z.strictObject({
+  operator_id: z.string().min(1).max(200).optional(),
+  request_id: z.string().min(1).max(200).optional(),
+  correlation_id: z.uuid().optional(),
+  decision: z.enum(DECISIONS).optional(),
+  from: isoTimestamp.optional().describe('Decisions recorded at or after this instant'),
+  to: isoTimestamp.optional().describe('Decisions recorded at or before this instant'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  format: z.enum(['json', 'csv']).optional(),
+});
+
+const decisionView = z.object({
+  id: z.string(),
+  request_id: z.string(),
+  decision: z.enum(DECISIONS),
+  operator_id: z.string(),
+  justification: z.string(),
+  workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  order_id: z.string().nullable(),
+  source: z.string(),
+  supersedes: z.string().nullable(),
+  superseded_by: z.string().nullable(),
+  created_at: z.string(),
+});
+
+const CSV_HEADER = [
+  'id',
+  'request_id',
+  'decision',
+  'operator_id',
+  'justification',
+  'workflow_id',
+  'correlation_id',
+  'order_id',
+  'source',
+  'supersedes',
+  'superseded_by',
+  'created_at',
+] as const;
+
+/** The decision audit trail, read-only: filters, paging and CSV export. (Submitting lives with the workflows.) */
+export function decisionListRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
+  api.route({
+    method: 'get',
+    path: '/decisions',
+    summary: 'Human decisions, newest first, each with superseded_by; X-Total-Count has the filtered total; Accept: text/csv for CSV',
+    tags: ['decisions'],
+    scopes: ['workflows:read'],
+    query: decisionsQuery,
+    responses: { 200: { description: 'A page of decisions', schema: z.array(decisionView) } },
+    handler: async (ctx, { query }) => {
+      if (query.from && query.to && new Date(query.from) > new Date(query.to)) {
+        throw new ValidationError([{ field: 'query.from', message: 'must not be after to' }]);
+      }
+      const { items, total } = await listDecisions(
+        {
+          operatorId: query.operator_id,
+          requestId: query.request_id,
+          correlationId: query.correlation_id,
+          decision: query.decision,
+          from: query.from ? new Date(query.from) : undefined,
+          to: query.to ? new Date(query.to) : undefined,
+          limit: query.limit,
+          offset: query.offset,
+        },
+        deps.sql,
+      );
+      ctx.set('X-Total-Count', String(total));
+      ctx.set('Access-Control-Expose-Headers', 'X-Total-Count');
+      const wantsCsv =
+        query.format === 'csv' ||
+        (ctx.accepts('application/json', 'text/csv') === 'text/csv' && !ctx.get('Accept').includes('application/json'));
+      if (wantsCsv) {
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.set('Content-Disposition', 'attachment; filename="decisions.csv"');
+        ctx.body = toCsv(
+          [...CSV_HEADER],
+          items.map((d) => CSV_HEADER.map((c) => d[c])),
+        );
+        return;
+      }
+      ctx.body = items.map(({ dedup_key: _internal, ...rest }) => rest);
+    },
+  });
+}
