@@ -1,0 +1,69 @@
+import { request } from '../../api/http';
+
+export const defaultModelName = 'ai4i_classifier_randomforest_baseline';
+
+export type MachineType = 'L' | 'M' | 'H';
+
+export interface Ai4iFeatures {
+  Air_temperature_K: number;
+  Process_temperature_K: number;
+  Rotational_speed_rpm: number;
+  Torque_Nm: number;
+  Tool_wear_min: number;
+  Type: MachineType;
+}
+
+export type NumericFeature = Exclude<keyof Ai4iFeatures, 'Type'>;
+
+/** A nominal operating point from the AI4I data set, so a first click gives a sensible answer. */
+export const defaultFeatures: Ai4iFeatures = {
+  Air_temperature_K: 298.1,
+  Process_temperature_K: 308.6,
+  Rotational_speed_rpm: 1551,
+  Torque_Nm: 42.8,
+  Tool_wear_min: 0,
+  Type: 'M',
+};
+
+/** Which sensor type feeds which model feature when predicting from a sensor's latest values. */
+export const featureForSensorType: Record<string, NumericFeature> = {
+  air_temperature: 'Air_temperature_K',
+  process_temperature: 'Process_temperature_K',
+  rotational_speed: 'Rotational_speed_rpm',
+  torque: 'Torque_Nm',
+  tool_wear: 'Tool_wear_min',
+};
+
+export interface PredictRequest {
+  model_name: string;
+  model_version: string;
+  features: Ai4iFeatures;
+  sensor_id?: string;
+  explain: boolean;
+}
+
+export interface PredictResponse {
+  prediction: 0 | 1;
+  probability: number;
+  confidence: number;
+  model_info: { name: string; version: string; stage: string };
+  timestamp: string;
+  request_id: string;
+  latency_ms: number;
+  explanation?: { base_value: number; values: Record<string, number> };
+}
+
+export interface WorkflowStarted {
+  workflow_id: string;
+  temporal_url: string;
+  status_url: string;
+}
+
+export function predict(body: PredictRequest): Promise<PredictResponse> {
+  return request<PredictResponse>('/ml/predict', { body });
+}
+
+/** Starts the prediction-to-maintenance workflow, which re-predicts and schedules an order. */
+export function createMaintenanceOrder(body: { sensor_id: string; features: Ai4iFeatures; model_name?: string }): Promise<WorkflowStarted> {
+  return request<WorkflowStarted>('/workflows/predictionToMaintenance', { body });
+}
