@@ -37,7 +37,8 @@ export function evaluateSchedule(
   for (const item of plan) {
     const job = jobIndex.get(item.jobId);
     const t = technicianIndex.get(item.technicianId);
-    if (job === undefined || t === undefined) throw new RangeError(`plan refers to unknown job or technician: ${item.jobId} / ${item.technicianId}`);
+    if (job === undefined || t === undefined)
+      throw new RangeError(`plan refers to unknown job or technician: ${item.jobId} / ${item.technicianId}`);
     const cost = placementCost(prepared, job, t, toMs(item.end));
     breakdown.risk += cost.risk;
     breakdown.earliness += cost.earliness;

@@ -50,7 +50,11 @@ export function explainAssignment(problem: PreparedProblem, state: ScheduleState
   const failureBeforeEnd = 1 - Math.exp(-job.hazardPerHour * Math.max(0, (placement.end - problem.nowMs) / HOUR_MS));
   const hoursBeforeDeadline = (job.deadlineMs - placement.end) / HOUR_MS;
   const continuity =
-    job.lastTechnicianIndex < 0 ? 'no_history' : job.lastTechnicianIndex === placement.technicianIndex ? 'same_technician' : 'different_technician';
+    job.lastTechnicianIndex < 0
+      ? 'no_history'
+      : job.lastTechnicianIndex === placement.technicianIndex
+        ? 'same_technician'
+        : 'different_technician';
   const siteMatch = job.job.site === undefined ? null : job.job.site === chosen.technician.site;
   const loadHours = state.loadHours(placement.technicianIndex);
   const meanLoad = problem.technicians.reduce((s, t) => s + state.loadHours(t.index), 0) / problem.technicians.length;
@@ -67,7 +71,8 @@ export function explainAssignment(problem: PreparedProblem, state: ScheduleState
     const last = problem.technicians[job.lastTechnicianIndex]!.technician.name;
     reasons.push(`${last} last serviced ${job.job.equipmentId} but was not chosen; continuity cost ${round(cost.continuity)}.`);
   }
-  if (siteMatch === false) reasons.push(`${name} works at ${chosen.technician.site}, the equipment is at ${job.job.site}; travel cost ${round(cost.travel)}.`);
+  if (siteMatch === false)
+    reasons.push(`${name} works at ${chosen.technician.site}, the equipment is at ${job.job.site}; travel cost ${round(cost.travel)}.`);
   reasons.push(`${name} will have ${round(loadHours, 1)} h booked over the horizon (team mean ${round(meanLoad, 1)} h).`);
   const runnerUp = alternatives[0];
   if (runnerUp) {

@@ -46,7 +46,13 @@ function generateTechnician(rng: Prng, index: number, horizonDays: number): Tech
   });
   const extraAvailability =
     rng.next() < 0.2
-      ? [{ start: toIso(INSTANCE_NOW.getTime() + 5 * DAY_MS - 2 * HOUR_MS), end: toIso(INSTANCE_NOW.getTime() + 5 * DAY_MS + 4 * HOUR_MS), label: 'overtime' }]
+      ? [
+          {
+            start: toIso(INSTANCE_NOW.getTime() + 5 * DAY_MS - 2 * HOUR_MS),
+            end: toIso(INSTANCE_NOW.getTime() + 5 * DAY_MS + 4 * HOUR_MS),
+            label: 'overtime',
+          },
+        ]
       : [];
   return {
     id: `tech-${String(index + 1).padStart(2, '0')}`,

@@ -100,8 +100,7 @@ function tryRelocate(problem: PreparedProblem, state: ScheduleState, rng: Prng, 
   if (j < 0) return false;
   const job = problem.jobs[j]!;
   const old = state.remove(j);
-  const target =
-    rng.next() < 0.5 ? state.bestSlot(job) : state.bestSlotOn(job, rng.pick(job.qualified));
+  const target = rng.next() < 0.5 ? state.bestSlot(job) : state.bestSlotOn(job, rng.pick(job.qualified));
   if (target !== null && !sameSlot(target, old)) {
     state.place(j, target);
     if (accept(state.totalCost() - costBefore)) return true;

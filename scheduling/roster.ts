@@ -41,13 +41,91 @@ export function defaultTechnicians(): Technician[] {
     bookings: [],
   });
   return [
-    technician('tech-ana', 'Ana Souza', 'plant-north', [['vibration', 5], ['mechanical', 4], ['thermal', 2]], SHIFT_PATTERNS.day),
-    technician('tech-bruno', 'Bruno Lima', 'plant-north', [['electrical', 4], ['thermal', 3]], SHIFT_PATTERNS.day),
-    technician('tech-carla', 'Carla Mendes', 'plant-north', [['hydraulic', 4], ['mechanical', 3], ['vibration', 2]], SHIFT_PATTERNS.evening),
-    technician('tech-diego', 'Diego Rocha', 'plant-north', [['electrical', 2], ['vibration', 3], ['mechanical', 2]], SHIFT_PATTERNS.night),
-    technician('tech-elisa', 'Elisa Ferreira', 'plant-south', [['thermal', 5], ['electrical', 3]], SHIFT_PATTERNS.day),
-    technician('tech-fabio', 'Fábio Alves', 'plant-south', [['hydraulic', 3], ['vibration', 4], ['mechanical', 4]], SHIFT_PATTERNS.evening),
-    technician('tech-gabriela', 'Gabriela Costa', 'plant-south', [['electrical', 5], ['hydraulic', 2], ['thermal', 1]], SHIFT_PATTERNS.night),
-    technician('tech-henrique', 'Henrique Dias', 'plant-south', [['mechanical', 5], ['hydraulic', 5], ['vibration', 1]], SHIFT_PATTERNS.weekend),
+    technician(
+      'tech-ana',
+      'Ana Souza',
+      'plant-north',
+      [
+        ['vibration', 5],
+        ['mechanical', 4],
+        ['thermal', 2],
+      ],
+      SHIFT_PATTERNS.day,
+    ),
+    technician(
+      'tech-bruno',
+      'Bruno Lima',
+      'plant-north',
+      [
+        ['electrical', 4],
+        ['thermal', 3],
+      ],
+      SHIFT_PATTERNS.day,
+    ),
+    technician(
+      'tech-carla',
+      'Carla Mendes',
+      'plant-north',
+      [
+        ['hydraulic', 4],
+        ['mechanical', 3],
+        ['vibration', 2],
+      ],
+      SHIFT_PATTERNS.evening,
+    ),
+    technician(
+      'tech-diego',
+      'Diego Rocha',
+      'plant-north',
+      [
+        ['electrical', 2],
+        ['vibration', 3],
+        ['mechanical', 2],
+      ],
+      SHIFT_PATTERNS.night,
+    ),
+    technician(
+      'tech-elisa',
+      'Elisa Ferreira',
+      'plant-south',
+      [
+        ['thermal', 5],
+        ['electrical', 3],
+      ],
+      SHIFT_PATTERNS.day,
+    ),
+    technician(
+      'tech-fabio',
+      'Fábio Alves',
+      'plant-south',
+      [
+        ['hydraulic', 3],
+        ['vibration', 4],
+        ['mechanical', 4],
+      ],
+      SHIFT_PATTERNS.evening,
+    ),
+    technician(
+      'tech-gabriela',
+      'Gabriela Costa',
+      'plant-south',
+      [
+        ['electrical', 5],
+        ['hydraulic', 2],
+        ['thermal', 1],
+      ],
+      SHIFT_PATTERNS.night,
+    ),
+    technician(
+      'tech-henrique',
+      'Henrique Dias',
+      'plant-south',
+      [
+        ['mechanical', 5],
+        ['hydraulic', 5],
+        ['vibration', 1],
+      ],
+      SHIFT_PATTERNS.weekend,
+    ),
   ];
 }

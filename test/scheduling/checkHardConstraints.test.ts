@@ -7,7 +7,10 @@ const problem: ScheduleProblem = {
     technician({ id: 'tech-a', bookings: [{ start: at(4), end: at(5) }] }),
     technician({ id: 'tech-b', skills: [{ skill: 'electrical', level: 2 }] }),
   ],
-  jobs: [job({ id: 'j1', durationMinutes: 60, readyAt: at(-24), deadline: at(30) }), job({ id: 'j2', durationMinutes: 60, readyAt: at(1) })],
+  jobs: [
+    job({ id: 'j1', durationMinutes: 60, readyAt: at(-24), deadline: at(30) }),
+    job({ id: 'j2', durationMinutes: 60, readyAt: at(1) }),
+  ],
 };
 
 type Plan = Pick<ScheduleResult, 'now' | 'assignments' | 'unassigned'>;
@@ -55,8 +58,15 @@ describe('checkHardConstraints', () => {
       jobs: [job({ id: 'j', durationMinutes: 120 })],
     };
     // Monday 22:00 local (UTC−3) is Tuesday 01:00 UTC; 02:00–04:00 local Tuesday is 05:00–07:00 UTC.
-    const inside = { now: NOW.toISOString(), unassigned: [], assignments: [{ jobId: 'j', technicianId: 'n', start: '2025-03-04T05:00:00.000Z', end: '2025-03-04T07:00:00.000Z' }] } as unknown as Plan;
-    const pastEnd = { ...inside, assignments: [{ ...inside.assignments[0]!, start: '2025-03-04T08:00:00.000Z', end: '2025-03-04T10:00:00.000Z' }] };
+    const inside = {
+      now: NOW.toISOString(),
+      unassigned: [],
+      assignments: [{ jobId: 'j', technicianId: 'n', start: '2025-03-04T05:00:00.000Z', end: '2025-03-04T07:00:00.000Z' }],
+    } as unknown as Plan;
+    const pastEnd = {
+      ...inside,
+      assignments: [{ ...inside.assignments[0]!, start: '2025-03-04T08:00:00.000Z', end: '2025-03-04T10:00:00.000Z' }],
+    };
     expect(checkHardConstraints(night, inside)).toEqual([]);
     expect(checkHardConstraints(night, pastEnd).map((v) => v.code)).toEqual(['outside_shift']);
   });

@@ -102,10 +102,7 @@ describe('solveSchedule — placement', () => {
 
   it('prefers the technician who last serviced the equipment over a lighter-loaded one', () => {
     // tech-b has 2 h already booked, so load balance alone prefers tech-a.
-    const technicians = [
-      technician({ id: 'tech-a' }),
-      technician({ id: 'tech-b', bookings: [{ start: at(48), end: at(50) }] }),
-    ];
+    const technicians = [technician({ id: 'tech-a' }), technician({ id: 'tech-b', bookings: [{ start: at(48), end: at(50) }] })];
     const withoutHistory = solve({ technicians, jobs: [job({ id: 'pump' })] });
     const withHistory = solve({ technicians, jobs: [job({ id: 'pump', lastTechnicianId: 'tech-b' })] });
     expect(withoutHistory.assignments[0]!.technicianId).toBe('tech-a');
