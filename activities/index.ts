@@ -1,11 +1,36 @@
-import { createIngestionActivities, type IngestionDeps } from './ingestion';
+import type postgres from 'postgres';
+import type { Config } from '../config';
+import type { Logger } from '../observability/logger';
+import { createDecisionAuditActivities } from './decisionAudit';
+import { createDriftActivities } from './drift';
+import { createIngestionActivities } from './ingestion';
+import { createLearningActivities } from './learning';
+import { createMetricsCollectorActivities, type BusinessMetrics } from './metricsCollector';
+import { createNotificationActivities } from './notification';
+import { createOrchestratorActivities } from './orchestrator';
+import { createValidationActivities } from './validation';
 
-export type ActivityDeps = IngestionDeps;
+/** What the agents need from the outside world; the worker injects the real ones. */
+export interface ActivityDeps {
+  sql: postgres.Sql;
+  config: Config;
+  metrics: BusinessMetrics;
+  logger?: Logger;
+  fetch?: typeof fetch;
+}
 
-/** All agents' activities, merged for the worker, which injects the real dependencies. */
+/** All twelve agents' activities, merged for the worker. */
 export function createActivities(deps: ActivityDeps) {
+  const { sql, config } = deps;
   return {
-    ...createIngestionActivities(deps),
+    ...createIngestionActivities({ sql, maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS }),
+    ...createValidationActivities({ sql, qualityThreshold: config.QUALITY_THRESHOLD }),
+    ...createDriftActivities({ sql }),
+    ...createOrchestratorActivities({ sql }),
+    ...createNotificationActivities({ sql, config, fetch: deps.fetch, logger: deps.logger, metrics: deps.metrics }),
+    ...createDecisionAuditActivities({ sql }),
+    ...createLearningActivities({ sql }),
+    ...createMetricsCollectorActivities({ sql, metrics: deps.metrics }),
   };
 }
 

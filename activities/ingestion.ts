@@ -4,6 +4,7 @@ import { getCsvUploadContent } from '../db/csvUploads';
 import { insertReadings } from '../db/readings';
 import { recordToReading, recordsInRange } from '../domain/csvReadings';
 import type { NewReading } from '../domain/reading';
+import { generateScenario, seedFrom, type Scenario } from '../domain/scenarios';
 import type { CsvRowError } from '../workflows/csvIngestion';
 
 const SUB_BATCH = 500;
@@ -16,6 +17,32 @@ export interface IngestionDeps {
 /** DataIngestionAgent: persists readings in batches, idempotently, and keeps the sensor registry current. */
 export function createIngestionActivities(deps: IngestionDeps) {
   return {
+    /**
+     * Generates a scenario's readings for a demo sensor (seeded by the correlation id, so a retry
+     * generates the same readings) and persists them; keys `gp:<correlation>:<i>` make a retried
+     * or replayed call write each reading once.
+     */
+    async ingestScenarioReadings(input: { correlationId: string; workflowId?: string; sensorId: string; scenario: Scenario; count: number; end?: string }) {
+      if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10_000) {
+        throw ApplicationFailure.nonRetryable(`count must be an integer in 1..10000, got ${input.count}`, 'InvalidInput');
+      }
+      const end = input.end ? new Date(input.end) : new Date();
+      const readings = generateScenario(input.scenario, { count: input.count, seed: seedFrom(input.correlationId) });
+      const rows: NewReading[] = readings.map((r) => ({
+        sensorId: input.sensorId,
+        ts: new Date(end.getTime() - r.minutesBeforeEnd * 60_000),
+        value: r.value,
+        unit: 'Nm',
+        quality: r.quality,
+        sensorType: 'torque',
+        metadata: { scenario: input.scenario, injected: r.injected, index: r.index, workflow_id: input.workflowId ?? null },
+        correlationId: input.correlationId,
+        idempotencyKey: `gp:${input.correlationId}:${r.index}`,
+      }));
+      const result = await deps.sql.begin((tx) => insertReadings(rows, tx));
+      return { inserted: result.inserted.length, duplicates: result.duplicates, first: rows[0]!.ts.toISOString(), last: rows[rows.length - 1]!.ts.toISOString() };
+    },
+
     /**
      * Ingests data records [from, to) of a stored CSV upload. Heartbeats after each sub-batch with
      * the next record to do, so a retry after a crash resumes there; each row's idempotency key

@@ -14,6 +14,9 @@ import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { sensorRoutes } from './routes/sensors';
 import { workflowRoutes } from './routes/workflows';
+import { demoRoutes } from './routes/demo';
+import { decisionSubmitRoutes } from './routes/decisionSubmit';
+import { simulateRoutes } from './routes/simulate';
 import { staticWeb } from './middleware/staticWeb';
 
 export const API_PREFIX = '/api/v1';
@@ -36,6 +39,9 @@ export function createApp(deps: AppDeps) {
   dataRoutes(api, deps);
   sensorRoutes(api, deps);
   workflowRoutes(api, deps);
+  demoRoutes(api, deps);
+  decisionSubmitRoutes(api, deps);
+  simulateRoutes(api, deps);
   adminRoutes(api, deps, resolver);
 
   let openapi: unknown;

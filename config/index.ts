@@ -42,6 +42,8 @@ const schema = z.object({
   TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
   /** Prefix for task-queue names, so test runs never poll production queues. */
   TEMPORAL_TASK_QUEUE_PREFIX: z.string().default('smart-maintenance'),
+  /** Port of the worker's own Prometheus endpoint (business and SDK metrics); 0 disables it. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Interface the API listens on. */
   API_HOST: z.string().default('127.0.0.1'),
   /** Port of the API and the built dashboard. */

@@ -2,7 +2,8 @@ import { getSql, type Sql } from './sql';
 
 export const DECISIONS = ['approved', 'rejected', 'escalated'] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const DECISION_SOURCES = ['api', 'signal', 'timeout_policy'] as const;
+/** api: REST update; signal: the decision signal; auto: requested when the run started (demo); timeout_policy: the deadline passed. */
+export const DECISION_SOURCES = ['api', 'signal', 'auto', 'timeout_policy'] as const;
 export type DecisionSource = (typeof DECISION_SOURCES)[number];
 
 export interface NewDecision {

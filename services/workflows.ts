@@ -53,3 +53,66 @@ export async function describeWorkflow(client: Client, config: Config, workflowI
     temporal_url: temporalWorkflowUrl(config, d.workflowId, d.runId),
   };
 }
+
+export interface WorkflowListFilter {
+  type?: string;
+  status?: string;
+  sensorId?: string;
+  correlationId?: string;
+  limit: number;
+}
+
+const STATUS_NAMES: Record<string, string> = {
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+  canceled: 'Canceled',
+  cancelled: 'Canceled',
+  terminated: 'Terminated',
+  timed_out: 'TimedOut',
+  continued_as_new: 'ContinuedAsNew',
+};
+
+/**
+ * Lists workflows through Temporal's visibility store. Filter values are validated against
+ * identifier patterns by the route, so they can be quoted into the query safely.
+ */
+export async function listWorkflows(client: Client, config: Config, f: WorkflowListFilter) {
+  const clauses: string[] = [];
+  if (f.type) clauses.push(`WorkflowType = '${f.type}'`);
+  if (f.status) clauses.push(`ExecutionStatus = '${STATUS_NAMES[f.status] ?? f.status}'`);
+  if (f.sensorId) clauses.push(`SensorId = '${f.sensorId}'`);
+  if (f.correlationId) clauses.push(`CorrelationId = '${f.correlationId}'`);
+  const items: Omit<WorkflowView, 'progress'>[] = [];
+  try {
+    for await (const w of client.workflow.list({ query: clauses.join(' AND ') || undefined, pageSize: Math.min(100, f.limit) })) {
+      const sa: Record<string, unknown> = {};
+      for (const pair of w.typedSearchAttributes.getAll()) sa[pair.key.name] = pair.value;
+      items.push({
+        workflow_id: w.workflowId,
+        run_id: w.runId,
+        type: w.type,
+        status: w.status.name.toLowerCase(),
+        start_time: w.startTime?.toISOString() ?? null,
+        close_time: w.closeTime?.toISOString() ?? null,
+        search_attributes: sa,
+        temporal_url: temporalWorkflowUrl(config, w.workflowId, w.runId),
+      });
+      if (items.length >= f.limit) break;
+    }
+  } catch (err) {
+    throw new UnavailableError('Temporal is unreachable', 5, err);
+  }
+  return { items };
+}
+
+/** The event history as JSON that `npm run replay` and Worker.runReplayHistory accept. */
+export async function workflowHistoryJson(client: Client, workflowId: string): Promise<string> {
+  const { historyToJSON } = await import('@temporalio/common/lib/proto-utils');
+  try {
+    return historyToJSON(await client.workflow.getHandle(workflowId).fetchHistory());
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw new NotFoundError(`No workflow ${workflowId}`);
+    throw new UnavailableError('Temporal is unreachable', 5, err);
+  }
+}

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { registerBusinessMetrics } from '../activities/metricsCollector';
 import { getConfig } from '../config';
 import { closeSql, getSql } from '../db/sql';
 import { createLogger } from '../observability/logger';
@@ -8,17 +11,33 @@ import { createWorker } from './worker';
 async function run(): Promise<void> {
   const config = getConfig();
   const logger = createLogger('worker');
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'sm_worker_' });
+  const metrics = registerBusinessMetrics(registry);
   const { worker, connection } = await createWorker({
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: mainTaskQueue(config),
-    deps: { sql: getSql(), maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS },
+    deps: { sql: getSql(), config, metrics, logger },
   });
-  logger.info({ taskQueue: mainTaskQueue(config) }, 'worker polling');
+  // The worker's own /metrics: business metrics are counted where the agents run.
+  const metricsServer =
+    config.WORKER_METRICS_PORT > 0
+      ? createServer((req, res) => {
+          if (req.url !== '/metrics') {
+            res.writeHead(404).end();
+            return;
+          }
+          registry.metrics().then((text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text));
+        }).listen(config.WORKER_METRICS_PORT, '127.0.0.1')
+      : undefined;
+  metricsServer?.on('error', (err) => logger.warn({ err: err.message }, 'worker metrics endpoint unavailable'));
+  logger.info({ taskQueue: mainTaskQueue(config), metricsPort: config.WORKER_METRICS_PORT }, 'worker polling');
   try {
     // Worker.run() installs its own SIGINT/SIGTERM handling and resolves after draining.
     await worker.run();
   } finally {
+    metricsServer?.close();
     await connection.close();
     await closeSql();
   }

@@ -1,2 +1,5 @@
 // The worker's single workflow entry point: every workflow is re-exported here.
 export * from './csvIngestion';
+export * from './goldenPath';
+export * from './predictionToMaintenance';
+export { decisionSignal, submitDecisionUpdate } from './humanDecision';

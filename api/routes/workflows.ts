@@ -1,12 +1,84 @@
 import { z } from 'zod';
-import { describeWorkflow } from '../../services/workflows';
+import { readingInputSchema } from '../../domain/reading';
+import { signalDecision } from '../../services/decisions';
+import { progressStream } from '../../services/progressStream';
+import { startGoldenPath, startPredictionToMaintenance } from '../../services/workflowStarts';
+import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../services/workflows';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import { goldenPathOptionsSchema } from './demo';
 
 export const workflowIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'is not a valid workflow id');
+const identifier = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be an identifier');
 
-/** Workflow status and progress; later issues add listing, starting, signals, SSE and history. */
+export const decisionBodySchema = z.strictObject({
+  decision: z.enum(['approved', 'rejected', 'escalated']),
+  operator_id: z.string().min(1).max(100).regex(/^[\w .@:-]+$/, 'letters, digits, space, _ . @ : - only'),
+  justification: z.string().trim().min(3).max(2000),
+});
+
+const featureValue = z.union([z.number().refine(Number.isFinite, 'must be finite'), z.enum(['L', 'M', 'H'])]);
+export const predictionToMaintenanceSchema = z.strictObject({
+  sensor_id: readingInputSchema.shape.sensor_id,
+  features: z.record(z.string().max(64), featureValue),
+  model_name: z.string().max(100).default('ai4i_classifier_randomforest_baseline'),
+  model_version: z.string().max(50).default('auto'),
+  decision_timeout_seconds: z.number().int().min(1).max(7 * 86_400).default(3600),
+  timeout_policy: z.enum(['escalate', 'auto_approve']).optional(),
+  auto_decision: z.enum(['approved', 'rejected', 'escalated']).nullable().default(null),
+});
+
+/** Start, list, describe, follow (SSE), signal and export the history of workflows. */
 export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
+  const client = deps.temporal.client;
+
+  api.route({
+    method: 'post',
+    path: '/workflows/goldenPath',
+    summary: 'Start a Golden Path run (same body as /demo/golden-path)',
+    tags: ['workflows'],
+    scopes: ['workflows:write'],
+    body: goldenPathOptionsSchema,
+    responses: { 202: { description: 'Started' } },
+    handler: async (ctx, { body }) => {
+      ctx.status = 202;
+      ctx.body = await startGoldenPath(deps, { ...body, correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined });
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/workflows/predictionToMaintenance',
+    summary: 'Predict and, when risky, run the maintenance flow with a human decision',
+    tags: ['workflows'],
+    scopes: ['workflows:write'],
+    body: predictionToMaintenanceSchema,
+    responses: { 202: { description: 'Started' } },
+    handler: async (ctx, { body }) => {
+      ctx.status = 202;
+      ctx.body = await startPredictionToMaintenance(deps, { ...body, correlation_id: ctx.state.correlationId });
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/workflows',
+    summary: 'Running and recent workflows, filtered by type, status, sensor or correlation id',
+    tags: ['workflows'],
+    scopes: ['workflows:read'],
+    query: z.strictObject({
+      type: z.enum(['goldenPath', 'predictionToMaintenance', 'csvIngestion']).optional(),
+      status: z.enum(['running', 'completed', 'failed', 'canceled', 'terminated', 'timed_out']).optional(),
+      sensor_id: identifier.optional(),
+      correlation_id: z.uuid().optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+    responses: { 200: { description: '{ items }' } },
+    handler: async (ctx, { query }) => {
+      ctx.body = await listWorkflows(client, deps.config, { type: query.type, status: query.status, sensorId: query.sensor_id, correlationId: query.correlation_id, limit: query.limit });
+    },
+  });
+
   api.route({
     method: 'get',
     path: '/workflows/:id',
@@ -16,7 +88,59 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     params: z.object({ id: workflowIdSchema }),
     responses: { 200: { description: 'The workflow' }, 404: { description: 'No such workflow' } },
     handler: async (ctx, { params }) => {
-      ctx.body = await describeWorkflow(deps.temporal.client, deps.config, params.id);
+      ctx.body = await describeWorkflow(client, deps.config, params.id);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/workflows/:id/events',
+    summary: 'Server-Sent Events: progress until the workflow closes',
+    tags: ['workflows'],
+    scopes: ['workflows:read'],
+    params: z.object({ id: workflowIdSchema }),
+    responses: { 200: { description: 'text/event-stream', contentType: 'text/event-stream' } },
+    handler: async (ctx, { params }) => {
+      await describeWorkflow(client, deps.config, params.id); // 404 before the stream starts
+      ctx.req.socket.setTimeout(0);
+      ctx.set('Cache-Control', 'no-cache, no-transform');
+      ctx.set('Connection', 'keep-alive');
+      ctx.set('X-Accel-Buffering', 'no');
+      ctx.type = 'text/event-stream';
+      const stream = progressStream(client, params.id);
+      ctx.req.on('close', () => stream.destroy());
+      ctx.body = stream;
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/workflows/:id/signals/decision',
+    summary: 'Send the human decision signal to a waiting workflow',
+    tags: ['workflows'],
+    scopes: ['decisions:write'],
+    params: z.object({ id: workflowIdSchema }),
+    body: decisionBodySchema,
+    responses: { 202: { description: 'Signal delivered' }, 409: { description: 'Not waiting, or already decided' } },
+    handler: async (ctx, { params, body }) => {
+      await signalDecision(client, params.id, body);
+      ctx.status = 202;
+      ctx.body = { status: 'accepted', workflow_id: params.id };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/workflows/:id/history',
+    summary: 'The event history as JSON, ready for `npm run replay`',
+    tags: ['workflows'],
+    scopes: ['workflows:read'],
+    params: z.object({ id: workflowIdSchema }),
+    responses: { 200: { description: 'History JSON' } },
+    handler: async (ctx, { params }) => {
+      ctx.type = 'application/json';
+      ctx.set('Content-Disposition', `attachment; filename="${params.id}.history.json"`);
+      ctx.body = await workflowHistoryJson(client, params.id);
     },
   });
 }

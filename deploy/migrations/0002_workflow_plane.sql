@@ -59,8 +59,10 @@ CREATE TABLE technicians (
   site          text NOT NULL,
   -- [{"skill": "vibration", "level": 3}, ...]
   skills        jsonb NOT NULL,
-  -- Weekly pattern: [{"weekday": 1, "start": "06:00", "end": "14:00"}, ...] (UTC)
+  -- Weekly pattern in the site's local time: [{"weekday": 1, "start": "06:00", "end": "14:00"}, ...]
   shifts        jsonb NOT NULL,
+  -- The site's offset from UTC, so shift times mean local hours (no DST modelled).
+  utc_offset_minutes integer NOT NULL DEFAULT 0,
   active        boolean NOT NULL DEFAULT true,
   created_at    timestamptz NOT NULL DEFAULT now()
 );

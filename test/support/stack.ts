@@ -5,7 +5,9 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import type Redis from 'ioredis';
 import type postgres from 'postgres';
 import { inject } from 'vitest';
+import { Registry } from 'prom-client';
 import { createActivities } from '../../activities';
+import { registerBusinessMetrics } from '../../activities/metricsCollector';
 import { createApp } from '../../api/app';
 import { createRedis } from '../../api/redis';
 import { parseConfig, type Config } from '../../config';
@@ -92,7 +94,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: temporal.taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({ sql, maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS }),
+        activities: createActivities({ sql, config, metrics: registerBusinessMetrics(new Registry()), logger: createLogger('worker-test', 'silent') }),
       });
       const running = worker.run();
       const handle = {

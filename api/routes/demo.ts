@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { NotFoundError } from '../errors';
+import { sensorIdSchema } from '../../domain/reading';
+import { describeWorkflow } from '../../services/workflows';
+import { startGoldenPath } from '../../services/workflowStarts';
+import type { AppDeps } from '../deps';
+import type { ApiRouter } from '../route';
+
+export const goldenPathOptionsSchema = z.strictObject({
+  sensor_events: z.number().int().min(5).max(200).default(20),
+  scenario: z.enum(['normal', 'drift', 'anomaly']).default('anomaly'),
+  include_human_decision: z.boolean().default(true),
+  decision_timeout_seconds: z.number().int().min(1).max(7 * 86_400).default(600),
+  auto_decision: z.enum(['approved', 'rejected', 'escalated']).nullable().default(null),
+  timeout_policy: z.enum(['escalate', 'auto_approve']).optional(),
+  sensor_id: sensorIdSchema.optional(),
+});
+
+/** The Golden Path demo, with the original system's paths. */
+export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
+  api.route({
+    method: 'post',
+    path: '/demo/golden-path',
+    summary: 'Start the Golden Path demonstration',
+    tags: ['demo'],
+    scopes: ['workflows:write'],
+    body: goldenPathOptionsSchema,
+    responses: { 202: { description: '{ correlation_id, workflow_id, status_url, events_url, temporal_url }' } },
+    handler: async (ctx, { body }) => {
+      ctx.status = 202;
+      ctx.body = await startGoldenPath(deps, body);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/demo/golden-path/status/:correlation_id',
+    summary: 'The run status document (stages, events, decision, order, report)',
+    tags: ['demo'],
+    scopes: ['workflows:read'],
+    params: z.object({ correlation_id: z.uuid() }),
+    responses: { 200: { description: 'Status document' }, 404: { description: 'No such run' } },
+    handler: async (ctx, { params }) => {
+      const view = await describeWorkflow(deps.temporal.client, deps.config, `golden-path-${params.correlation_id}`);
+      if (!view.progress) throw new NotFoundError(`Run ${params.correlation_id} has no progress yet`);
+      const doc = view.progress as { status: string };
+      // A run that failed outside a stage still reports failed.
+      ctx.body = { ...doc, status: view.status === 'failed' || view.status === 'terminated' ? 'failed' : doc.status, temporal_url: view.temporal_url };
+    },
+  });
+}

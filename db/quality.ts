@@ -1,0 +1,37 @@
+import { getSql, type Sql } from './sql';
+
+export interface ReadingForValidation {
+  id: bigint;
+  ts: Date;
+  value: number;
+  quality: number;
+  sensor_type: string;
+  ingested_at: Date;
+  quarantine_reason: string | null;
+}
+
+/** The readings of one run (correlation id) for one sensor, oldest first. */
+export async function readingsOfRun(sensorId: string, correlationId: string, sql: Sql = getSql()): Promise<ReadingForValidation[]> {
+  return sql<ReadingForValidation[]>`
+    select id, ts, value, quality, sensor_type, ingested_at, quarantine_reason
+    from sensor_readings
+    where sensor_id = ${sensorId} and correlation_id = ${correlationId}
+    order by ts, id`;
+}
+
+/** Marks readings as quarantined; already-quarantined rows keep their first reason. */
+export async function quarantineReadings(items: { id: bigint; reason: string }[], sql: Sql = getSql()): Promise<void> {
+  if (!items.length) return;
+  await sql`
+    update sensor_readings r set quarantine_reason = q.reason
+    from unnest(${items.map((i) => i.id.toString())}::bigint[], ${items.map((i) => i.reason)}::text[]) as q(id, reason)
+    where r.id = q.id and r.quarantine_reason is null`;
+}
+
+/** Valid (not quarantined) values of a sensor before a time, newest first: the sensor's history. */
+export async function sensorHistory(sensorId: string, before: Date, limit: number, sql: Sql = getSql()): Promise<{ ts: Date; value: number }[]> {
+  return sql<{ ts: Date; value: number }[]>`
+    select ts, value from sensor_readings
+    where sensor_id = ${sensorId} and ts < ${before} and quarantine_reason is null
+    order by ts desc limit ${limit}`;
+}

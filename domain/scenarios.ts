@@ -1,0 +1,97 @@
+/**
+ * Demo data for the Golden Path and the simulation endpoints: a machine's torque sensor under a
+ * scenario, generated from a seed so the same run always produces the same readings.
+ */
+export type Scenario = 'normal' | 'drift' | 'anomaly';
+
+export interface ScenarioReading {
+  index: number;
+  value: number;
+  quality: number;
+  /** Minutes before `end` at which the reading was taken. */
+  minutesBeforeEnd: number;
+  injected: 'none' | 'drift' | 'spike' | 'low_quality';
+}
+
+/** A 32-bit seed from a string (FNV-1a), e.g. from a correlation id. */
+export function seedFrom(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: small, fast, good enough for demo data, and reproducible across platforms. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(rand: () => number): number {
+  // Box–Muller; 1 - rand() avoids log(0).
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+
+export interface ScenarioOptions {
+  count: number;
+  seed: number;
+  /** Level of the healthy signal (Nm). */
+  base?: number;
+  noise?: number;
+  /** How far the drift scenario moves the level by its end, in Nm. */
+  driftMagnitude?: number;
+  /** Spike size in noise standard deviations. */
+  anomalyMagnitude?: number;
+  /** Number of spikes in the anomaly scenario. */
+  anomalies?: number;
+}
+
+/**
+ * normal: N(base, noise²). drift: the first half normal, the second half ramps up by
+ * driftMagnitude. anomaly: normal plus `anomalies` spikes of ±anomalyMagnitude σ at seeded
+ * positions. Every scenario has one reading in twenty with poor quality (0.5–0.75), so the
+ * processing stage has something to quarantine.
+ */
+export function generateScenario(scenario: Scenario, o: ScenarioOptions): ScenarioReading[] {
+  const rand = prng(o.seed);
+  const base = o.base ?? 40;
+  const noise = o.noise ?? 1.5;
+  const drift = o.driftMagnitude ?? 12;
+  const spikeSigma = o.anomalyMagnitude ?? 8;
+  const spikes = new Set<number>();
+  if (scenario === 'anomaly') {
+    const wanted = Math.min(o.count, Math.max(1, o.anomalies ?? Math.round(o.count / 10)));
+    // Spikes avoid the first quarter, so the detector has a little history within the run.
+    const first = Math.min(o.count - 1, Math.floor(o.count / 4));
+    while (spikes.size < Math.min(wanted, o.count - first)) spikes.add(first + Math.floor(rand() * (o.count - first)));
+  }
+  const out: ScenarioReading[] = [];
+  for (let i = 0; i < o.count; i++) {
+    let value = base + noise * gaussian(rand);
+    let injected: ScenarioReading['injected'] = 'none';
+    const half = Math.floor(o.count / 2);
+    if (scenario === 'drift' && i >= half) {
+      value += (drift * (i - half + 1)) / Math.max(1, o.count - half);
+      injected = 'drift';
+    }
+    if (spikes.has(i)) {
+      value += (rand() < 0.8 ? 1 : -1) * spikeSigma * noise;
+      injected = 'spike';
+    }
+    let quality = 0.9 + 0.1 * rand();
+    if (i % 20 === 7) {
+      quality = 0.5 + 0.25 * rand();
+      if (injected === 'none') injected = 'low_quality';
+    }
+    out.push({ index: i, value: Math.round(value * 1000) / 1000, quality: Math.round(quality * 1000) / 1000, minutesBeforeEnd: o.count - 1 - i, injected });
+  }
+  return out;
+}

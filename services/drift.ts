@@ -1,0 +1,103 @@
+import type postgres from 'postgres';
+import { interpretPsi, ksTwoSample, psi } from '../stats';
+import type { Sql } from '../db/sql';
+
+export interface DriftParams {
+  sensorId: string;
+  windowMinutes: number;
+  pValueThreshold: number;
+  minSamples: number;
+  /** Pinned reference window; without it the reference is the window just before the recent one. */
+  referenceStart?: Date;
+  referenceEnd?: Date;
+  /** End of the recent window; defaults to the sensor's latest reading (not the wall clock). */
+  endTs?: Date;
+}
+
+export interface DriftResult {
+  sensor_id: string;
+  status: 'ok' | 'insufficient_data' | 'no_data';
+  drift_detected: boolean;
+  ks_statistic: number | null;
+  p_value: number | null;
+  ks_method: 'exact' | 'asymp' | null;
+  psi: number | null;
+  psi_band: 'stable' | 'moderate' | 'significant' | null;
+  window_minutes: number;
+  p_value_threshold: number;
+  min_samples: number;
+  recent: { start: string; end: string; count: number } | null;
+  reference: { start: string; end: string; count: number; pinned: boolean } | null;
+  message: string;
+}
+
+/**
+ * DriftDetectionAgent's check for ONE sensor: two-sample Kolmogorov–Smirnov (exact for small
+ * samples, asymptotic for large, as scipy's ks_2samp 'auto') of the recent window against the
+ * reference window, plus PSI. Quarantined readings are excluded.
+ */
+export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResult> {
+  const base = { sensor_id: p.sensorId, window_minutes: p.windowMinutes, p_value_threshold: p.pValueThreshold, min_samples: p.minSamples };
+  const [latest] = await sql<{ ts: Date | null }[]>`
+    select max(ts) as ts from sensor_readings where sensor_id = ${p.sensorId} and quarantine_reason is null`;
+  const end = p.endTs ?? latest?.ts ?? null;
+  if (!end) {
+    return { ...base, status: 'no_data', drift_detected: false, ks_statistic: null, p_value: null, ks_method: null, psi: null, psi_band: null, recent: null, reference: null, message: `sensor ${p.sensorId} has no readings` };
+  }
+  const windowMs = p.windowMinutes * 60_000;
+  // Inclusive of `end`: the latest reading belongs to the recent window.
+  const recentStart = new Date(end.getTime() - windowMs);
+  const refEnd = p.referenceEnd ?? recentStart;
+  const refStart = p.referenceStart ?? new Date(refEnd.getTime() - windowMs);
+  const values = (from: Date, to: Date, includeEnd: boolean) => sql<{ value: number }[]>`
+    select value from sensor_readings
+    where sensor_id = ${p.sensorId} and quarantine_reason is null
+      and ts > ${from} and ${includeEnd ? sql`ts <= ${to}` : sql`ts < ${to}`}`;
+  const [recentRows, refRows] = await Promise.all([values(recentStart, end, true), values(refStart, refEnd, p.referenceEnd !== undefined)]);
+  const recent = recentRows.map((r) => r.value);
+  const reference = refRows.map((r) => r.value);
+  const windows = {
+    recent: { start: recentStart.toISOString(), end: end.toISOString(), count: recent.length },
+    reference: { start: refStart.toISOString(), end: refEnd.toISOString(), count: reference.length, pinned: p.referenceStart !== undefined },
+  };
+  if (recent.length < p.minSamples || reference.length < p.minSamples) {
+    return {
+      ...base,
+      ...windows,
+      status: 'insufficient_data',
+      drift_detected: false,
+      ks_statistic: null,
+      p_value: null,
+      ks_method: null,
+      psi: null,
+      psi_band: null,
+      message: `need at least ${p.minSamples} readings per window; recent has ${recent.length}, reference has ${reference.length}`,
+    };
+  }
+  const ks = ksTwoSample(reference, recent);
+  const stability = psi(reference, recent);
+  const drift = ks.pValue < p.pValueThreshold;
+  return {
+    ...base,
+    ...windows,
+    status: 'ok',
+    drift_detected: drift,
+    ks_statistic: ks.statistic,
+    p_value: ks.pValue,
+    ks_method: ks.method,
+    psi: stability.psi,
+    psi_band: interpretPsi(stability.psi),
+    message: drift
+      ? `distribution changed: KS D=${ks.statistic.toFixed(3)}, p=${ks.pValue.toExponential(2)} < ${p.pValueThreshold}`
+      : `no significant change: KS p=${ks.pValue.toPrecision(3)} ≥ ${p.pValueThreshold}`,
+  };
+}
+
+/** Stores a drift check; with a dedup key a retried activity stores it once. */
+export async function recordDriftCheck(sql: postgres.Sql | postgres.TransactionSql, r: DriftResult, workflowId: string | null, dedupKey: string | null): Promise<void> {
+  await sql`
+    insert into drift_checks (sensor_id, window_minutes, reference_count, recent_count, ks_statistic, p_value, psi, drift_detected, status, workflow_id, dedup_key)
+    values (${r.sensor_id}, ${r.window_minutes}, ${r.reference?.count ?? 0}, ${r.recent?.count ?? 0}, ${r.ks_statistic}, ${r.p_value}, ${r.psi},
+            ${r.drift_detected}, ${r.status}, ${workflowId}, ${dedupKey})
+    on conflict (dedup_key) do nothing`;
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { PredictionToMaintenanceInput, PredictionToMaintenanceProgress } from '../../workflows/predictionToMaintenance';
+import { createTimeSkippingEnv } from '../support/timeSkipping';
+import { recordingAgents } from './recordingAgents';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+afterAll(() => env?.teardown());
+
+function input(overrides: Partial<PredictionToMaintenanceInput> = {}): PredictionToMaintenanceInput {
+  return {
+    correlationId: randomUUID(),
+    predictionId: randomUUID(),
+    sensorId: 'press-7',
+    features: { Air_temperature_K: 300, Process_temperature_K: 310, Rotational_speed_rpm: 1300, Torque_Nm: 65, Tool_wear_min: 220, Type: 'L' },
+    modelName: 'ai4i_classifier_randomforest_baseline',
+    modelVersion: 'auto',
+    decisionTimeoutSeconds: 3600,
+    timeoutPolicy: 'escalate',
+    autoDecision: null,
+    ...overrides,
+  };
+}
+
+async function runWith(agents: ReturnType<typeof recordingAgents>, body: (taskQueue: string) => Promise<void>) {
+  const taskQueue = `ts-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: agents.activities,
+  });
+  await worker.runUntil(body(taskQueue));
+}
+
+describe('predictionToMaintenance on the time-skipping server', () => {
+  it('escalates when nobody decides before the deadline, after one reminder at half time', async () => {
+    const agents = recordingAgents({ probability: 0.93 });
+    await runWith(agents, async (taskQueue) => {
+      const started = Date.now();
+      const result = (await env.client.workflow.execute('predictionToMaintenance', {
+        taskQueue,
+        workflowId: `p2m-${randomUUID()}`,
+        args: [input({ decisionTimeoutSeconds: 7200 })],
+      })) as PredictionToMaintenanceProgress;
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(result.status).toBe('completed');
+      expect(result.decision).toMatchObject({ decision: 'escalated', operator_id: 'system', source: 'timeout_policy' });
+      expect(result.order_status).toBe('escalated');
+    });
+    const reminders = agents.calls.filter((c) => c.name === 'sendNotification' && String(c.args.subject).startsWith('Reminder'));
+    expect(reminders).toHaveLength(1);
+    expect(agents.names()).toEqual([
+      'predictAndStore',
+      'proposeMaintenanceOrder',
+      'findSimilarCases',
+      'openDecisionRequest',
+      'sendNotification',
+      'recordDecision',
+      'closeDecisionRequest',
+      'applyMaintenanceDecision',
+      'sendNotification',
+      'generateReport',
+      'recordOutcome',
+    ]);
+    expect(agents.calls.find((c) => c.name === 'closeDecisionRequest')!.args.status).toBe('expired');
+  });
+
+  it('auto-approves on timeout when the policy says so', async () => {
+    const agents = recordingAgents({ probability: 0.93 });
+    await runWith(agents, async (taskQueue) => {
+      const result = (await env.client.workflow.execute('predictionToMaintenance', {
+        taskQueue,
+        workflowId: `p2m-${randomUUID()}`,
+        args: [input({ timeoutPolicy: 'auto_approve' })],
+      })) as PredictionToMaintenanceProgress;
+      expect(result.decision).toMatchObject({ decision: 'approved', source: 'timeout_policy' });
+      expect(result.order_status).toBe('scheduled');
+    });
+  });
+
+  it('schedules only after an approval delivered by the submitDecision update, and refuses a second decision', async () => {
+    const agents = recordingAgents({ probability: 0.93 });
+    await runWith(agents, async (taskQueue) => {
+      const handle = await env.client.workflow.start('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] });
+      let progress: PredictionToMaintenanceProgress;
+      do {
+        await env.sleep(1000);
+        progress = await handle.query('progress');
+      } while (progress.status !== 'waiting_for_decision');
+      expect(agents.names()).not.toContain('applyMaintenanceDecision');
+      const recorded = await handle.executeUpdate('submitDecision', { args: [{ decision: 'approved', operator_id: 'ana', justification: 'bearing noise confirmed' }] });
+      expect(recorded).toMatchObject({ decision: 'approved', operator_id: 'ana', source: 'update', request_id: progress.decision_request_id });
+      await expect(handle.executeUpdate('submitDecision', { args: [{ decision: 'rejected', operator_id: 'bo', justification: 'too late' }] })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/^already_decided/) } });
+      const result = (await handle.result()) as PredictionToMaintenanceProgress;
+      expect(result.order_status).toBe('scheduled');
+    });
+    expect(agents.calls.find((c) => c.name === 'applyMaintenanceDecision')!.args.decision).toBe('approved');
+  });
+
+  it('cancels the order and releases its booking when rejected through the decision signal', async () => {
+    const agents = recordingAgents({ probability: 0.93 });
+    await runWith(agents, async (taskQueue) => {
+      const handle = await env.client.workflow.start('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] });
+      let progress: PredictionToMaintenanceProgress;
+      do {
+        await env.sleep(1000);
+        progress = await handle.query('progress');
+      } while (progress.status !== 'waiting_for_decision');
+      await handle.signal('decision', { decision: 'rejected', operator_id: 'ana', justification: 'sensor was being recalibrated' });
+      const result = (await handle.result()) as PredictionToMaintenanceProgress;
+      expect(result.order_status).toBe('cancelled');
+      expect(result.decision).toMatchObject({ decision: 'rejected', source: 'signal' });
+    });
+  });
+
+  it('takes no action when the risk is below the threshold', async () => {
+    const agents = recordingAgents({ probability: 0.05 });
+    await runWith(agents, async (taskQueue) => {
+      const result = (await env.client.workflow.execute('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] })) as PredictionToMaintenanceProgress;
+      expect(result.status).toBe('no_action');
+    });
+    expect(agents.names()).toEqual(['predictAndStore', 'recordStageMetric']);
+  });
+
+  it('releases the booking when the workflow is cancelled while waiting', async () => {
+    const agents = recordingAgents({ probability: 0.93 });
+    await runWith(agents, async (taskQueue) => {
+      const handle = await env.client.workflow.start('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] });
+      let progress: PredictionToMaintenanceProgress;
+      do {
+        await env.sleep(1000);
+        progress = await handle.query('progress');
+      } while (progress.status !== 'waiting_for_decision');
+      await handle.cancel();
+      await expect(handle.result()).rejects.toThrow();
+    });
+    expect(agents.names()).toContain('cancelMaintenanceOrder');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The Golden Path's observable state: seven stages with timings and messages, the recent events,
+ * and the ids a client needs. Plain data plus small mutators, so the workflow stays a short script.
+ */
+export const GOLDEN_PATH_STAGES = ['ingestion', 'processing', 'anomaly_detection', 'validation', 'prediction', 'maintenance', 'human_decision'] as const;
+export type StageName = (typeof GOLDEN_PATH_STAGES)[number];
+export type StageStatus = 'pending' | 'running' | 'complete' | 'failed' | 'skipped';
+export type RunStatus = 'running' | 'waiting_for_decision' | 'completed' | 'failed' | 'timed_out';
+
+export interface StageView {
+  name: StageName;
+  status: StageStatus;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  event_count: number;
+  message: string;
+}
+
+export interface EventView {
+  ts: string;
+  type: string;
+  stage: StageName | null;
+  message: string;
+}
+
+export interface SimilarCase {
+  id: string;
+  similarity: number;
+  decision: string | null;
+  outcome: string | null;
+  summary: string;
+}
+
+export interface GoldenPathStatus {
+  correlation_id: string;
+  workflow_id: string;
+  scenario: string;
+  sensor_id: string;
+  status: RunStatus;
+  stages: StageView[];
+  events: EventView[];
+  decision_request_id: string | null;
+  decision_deadline: string | null;
+  decision: { decision: string; operator_id: string; justification: string; source: string } | null;
+  maintenance_order_id: string | null;
+  prediction: { probability: number; prediction: number; model: string; version: string } | null;
+  report_id: string | null;
+  similar_cases: SimilarCase[];
+  started_at: string;
+  finished_at: string | null;
+}
+
+const MAX_EVENTS = 60;
+
+export class GoldenPathState {
+  readonly doc: GoldenPathStatus;
+
+  constructor(init: { correlationId: string; workflowId: string; scenario: string; sensorId: string; now: Date }) {
+    this.doc = {
+      correlation_id: init.correlationId,
+      workflow_id: init.workflowId,
+      scenario: init.scenario,
+      sensor_id: init.sensorId,
+      status: 'running',
+      stages: GOLDEN_PATH_STAGES.map((name) => ({
+        name,
+        status: 'pending',
+        started_at: null,
+        finished_at: null,
+        duration_ms: null,
+        event_count: 0,
+        message: '',
+      })),
+      events: [],
+      decision_request_id: null,
+      decision_deadline: null,
+      decision: null,
+      maintenance_order_id: null,
+      prediction: null,
+      report_id: null,
+      similar_cases: [],
+      started_at: init.now.toISOString(),
+      finished_at: null,
+    };
+  }
+
+  stage(name: StageName): StageView {
+    return this.doc.stages.find((s) => s.name === name)!;
+  }
+
+  event(type: string, stage: StageName | null, message: string, now: Date): void {
+    this.doc.events.push({ ts: now.toISOString(), type, stage, message });
+    if (this.doc.events.length > MAX_EVENTS) this.doc.events.splice(0, this.doc.events.length - MAX_EVENTS);
+  }
+
+  start(name: StageName, now: Date, message = ''): void {
+    const s = this.stage(name);
+    s.status = 'running';
+    s.started_at = now.toISOString();
+    s.message = message;
+    this.event('stage_started', name, message || `${name} started`, now);
+  }
+
+  finish(name: StageName, status: 'complete' | 'failed' | 'skipped', now: Date, message: string, eventCount = 0): void {
+    const s = this.stage(name);
+    s.status = status;
+    s.finished_at = now.toISOString();
+    s.started_at ??= s.finished_at;
+    s.duration_ms = Date.parse(s.finished_at) - Date.parse(s.started_at);
+    s.event_count = eventCount;
+    s.message = message;
+    this.event(`stage_${status}`, name, message, now);
+  }
+
+  /** The stage that is running now, or the next pending one. */
+  currentStage(): StageName | 'done' {
+    return (this.doc.stages.find((s) => s.status === 'running') ?? this.doc.stages.find((s) => s.status === 'pending'))?.name ?? 'done';
+  }
+}

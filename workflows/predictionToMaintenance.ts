@@ -1,0 +1,156 @@
+import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { dataAgents, durableAgents, notifyAgents, reportAgents } from './agents';
+import { DecisionGate, type DecisionValue, type RecordedDecision } from './humanDecision';
+import { runMaintenanceFlow } from './maintenanceFlow';
+import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
+
+export interface PredictionToMaintenanceInput {
+  /** Becomes the stored prediction's id, so the workflow id can name it before it exists. */
+  predictionId: string;
+  correlationId: string;
+  sensorId: string;
+  features: Record<string, number | string>;
+  modelName: string;
+  modelVersion: string;
+  decisionTimeoutSeconds: number;
+  timeoutPolicy: 'escalate' | 'auto_approve';
+  autoDecision: DecisionValue | null;
+}
+
+export interface PredictionToMaintenanceProgress {
+  status: 'predicting' | 'no_action' | 'proposing' | 'waiting_for_decision' | 'scheduling' | 'completed' | 'failed';
+  stage: string;
+  prediction: { id: string; probability: number; prediction: number; threshold: number; model: string; version: string } | null;
+  maintenance_order_id: string | null;
+  order_status: string | null;
+  decision_request_id: string | null;
+  decision_deadline: string | null;
+  decision: RecordedDecision | null;
+  similar_cases: { id: string; similarity: number; decision: string | null; outcome: string | null; summary: string }[];
+  report_id: string | null;
+}
+
+export const predictionToMaintenanceProgress = defineQuery<PredictionToMaintenanceProgress>('progress');
+
+/** predict → if risky, propose → human decision (SLA, reminder, timeout policy) → schedule → notify → audit → report. */
+export async function predictionToMaintenance(input: PredictionToMaintenanceInput): Promise<PredictionToMaintenanceProgress> {
+  const { workflowId } = workflowInfo();
+  const p: PredictionToMaintenanceProgress = {
+    status: 'predicting',
+    stage: 'prediction',
+    prediction: null,
+    maintenance_order_id: null,
+    order_status: null,
+    decision_request_id: null,
+    decision_deadline: null,
+    decision: null,
+    similar_cases: [],
+    report_id: null,
+  };
+  setHandler(predictionToMaintenanceProgress, () => p);
+  const gate = new DecisionGate();
+  gate.install();
+  const mark = (stage: string) => {
+    p.stage = stage;
+    upsertSearchAttributes([
+      { key: STAGE, value: stage },
+      { key: BUSINESS_STATUS, value: p.status },
+    ]);
+  };
+  upsertSearchAttributes([
+    { key: SENSOR_ID, value: input.sensorId },
+    { key: CORRELATION_ID, value: input.correlationId },
+  ]);
+
+  try {
+    const prediction = await dataAgents.predictAndStore({
+      predictionId: input.predictionId,
+      workflowId,
+      correlationId: input.correlationId,
+      sensorId: input.sensorId,
+      features: input.features,
+      modelName: input.modelName,
+      modelVersion: input.modelVersion,
+    });
+    p.prediction = {
+      id: prediction.prediction_id,
+      probability: prediction.probability,
+      prediction: prediction.prediction,
+      threshold: prediction.threshold,
+      model: prediction.model_info.name,
+      version: prediction.model_info.version,
+    };
+    if (!prediction.risky) {
+      p.status = 'no_action';
+      mark('done');
+      await durableAgents.recordStageMetric({ workflowType: 'predictionToMaintenance', stage: 'maintenance', status: 'skipped', durationMs: 0, workflowId, correlationId: input.correlationId });
+      return p;
+    }
+
+    p.status = 'proposing';
+    mark('maintenance');
+    const flow = await runMaintenanceFlow(
+      gate,
+      {
+        correlationId: input.correlationId,
+        sensorId: input.sensorId,
+        sensorType: prediction.sensor_type,
+        predictionId: prediction.prediction_id,
+        probability: prediction.probability,
+        features: prediction.features,
+        decisionTimeoutMs: input.decisionTimeoutSeconds * 1000,
+        timeoutPolicy: input.timeoutPolicy,
+        autoDecision: input.autoDecision,
+        includeHumanDecision: true,
+      },
+      {
+        onProposed: (order) => {
+          p.maintenance_order_id = order.id;
+          p.order_status = order.status;
+        },
+        onWaiting: (requestId, deadline, similar) => {
+          p.decision_request_id = requestId;
+          p.decision_deadline = deadline.toISOString();
+          p.similar_cases = similar;
+          p.status = 'waiting_for_decision';
+          mark('human_decision');
+        },
+        onDecided: (d) => {
+          p.decision = d;
+          p.status = 'scheduling';
+          mark('scheduling');
+        },
+      },
+    );
+    p.order_status = flow.orderStatus;
+
+    await notifyAgents.sendNotification({
+      recipient: 'maintenance-team',
+      subject: `Maintenance order ${flow.orderId}: ${flow.orderStatus}`,
+      body: { order_id: flow.orderId, status: flow.orderStatus, sensor_id: input.sensorId, decision: flow.decision?.decision ?? null },
+      dedupKey: `${workflowId}:order-notice`,
+      workflowId,
+      correlationId: input.correlationId,
+    });
+    const report = await reportAgents.generateReport({ reportType: 'maintenance_decisions', workflowId, correlationId: input.correlationId, dedupKey: `${workflowId}:report` });
+    p.report_id = report.id;
+    await durableAgents.recordOutcome({
+      kind: 'prediction_to_maintenance',
+      sensorId: input.sensorId,
+      features: prediction.features,
+      prediction: { probability: prediction.probability, prediction: prediction.prediction },
+      decision: flow.decision?.decision,
+      outcome: `order ${flow.orderStatus}`,
+      summary: `p=${prediction.probability.toFixed(3)} on ${input.sensorId}: ${flow.decision?.decision ?? 'no decision'} → ${flow.orderStatus}`,
+      dedupKey: `${workflowId}:outcome`,
+      workflowId,
+    });
+    p.status = 'completed';
+    mark('done');
+    return p;
+  } catch (err) {
+    p.status = 'failed';
+    mark(p.stage);
+    throw err;
+  }
+}
