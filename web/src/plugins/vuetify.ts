@@ -1,3 +1,4 @@
+import { toRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { createVuetify } from 'vuetify';
 import * as components from 'vuetify/components';
@@ -8,13 +9,25 @@ import 'vuetify/styles';
 import { useSettingsStore } from '../features/settings/settings.store';
 import { i18n } from './i18n';
 
+/**
+ * Vuetify's vue-i18n adapter infers the digit-group separator with `n(10000, { part: true })`,
+ * but vue-i18n 11 ignores `part` when no format key is given and returns a string, so
+ * VNumberInput throws "find is not a function". Ask Intl directly instead.
+ */
+function createLocaleAdapter() {
+  const adapter = createVueI18nAdapter({ i18n: i18n as unknown as Parameters<typeof createVueI18nAdapter>[0]['i18n'], useI18n });
+  const numericGroupSeparator = toRef(
+    () => new Intl.NumberFormat(i18n.global.locale.value, { useGrouping: true }).formatToParts(10000).find((part) => part.type === 'group')?.value ?? ' ',
+  );
+  return { ...adapter, numericGroupSeparator };
+}
+
 /** Component defaults live here and only here, so pages stay free of repeated styling props. */
 export const vuetify = createVuetify({
   components,
   directives,
   icons: { defaultSet: 'mdi', aliases, sets: { mdi } },
-  // The adapter is typed for an untyped I18n; ours is typed by en.json, which is a subtype in practice.
-  locale: { adapter: createVueI18nAdapter({ i18n: i18n as unknown as Parameters<typeof createVueI18nAdapter>[0]['i18n'], useI18n }) },
+  locale: { adapter: createLocaleAdapter() },
   theme: {
     defaultTheme: useSettingsStore().theme,
     themes: {
@@ -32,6 +45,8 @@ export const vuetify = createVuetify({
     VTextField: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },
     VTextarea: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto', rows: 3, autoGrow: true },
     VSelect: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },
+    VAutocomplete: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },
+    VCombobox: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto' },
     VNumberInput: { variant: 'outlined', density: 'comfortable', hideDetails: 'auto', controlVariant: 'hidden' },
     VCard: { variant: 'flat', border: true, rounded: 'lg' },
     VBtn: { variant: 'flat' },
