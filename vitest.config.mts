@@ -1,3 +1,4 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -9,7 +10,10 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // .vue component tests run here too; Vuetify imports CSS, which only the Vite pipeline can load.
+        plugins: [vue()],
         test: {
+          server: { deps: { inline: ['vuetify'] } },
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', 'test/**/*.e2e.test.ts', 'node_modules/**'],

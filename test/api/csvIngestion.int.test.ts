@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maybeRecordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -41,6 +42,7 @@ describe('POST /api/v1/data/ingest/csv', () => {
     expect(started).toMatchObject({ rows_total: 4, workflow_id: expect.stringMatching(/^csv-ingest-/) });
     expect(started.temporal_url).toContain(`/workflows/${started.workflow_id}`);
     const done = await waitForClose(started.workflow_id);
+    await maybeRecordHistory(stack.temporal.client.workflow.getHandle(started.workflow_id), 'csvIngestion-completed');
     expect(done.status).toBe('completed');
     expect(done.progress).toMatchObject({ status: 'completed', rows_total: 4, rows_done: 4, inserted: 2, invalid: 2 });
     expect(done.progress.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([

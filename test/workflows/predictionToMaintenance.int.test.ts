@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import type { PredictionToMaintenanceInput, PredictionToMaintenanceProgress } from '../../workflows/predictionToMaintenance';
 import { createTimeSkippingEnv } from '../support/timeSkipping';
 import { recordingAgents } from './recordingAgents';
+import { maybeRecordHistory } from '../support/histories';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -44,11 +45,13 @@ describe('predictionToMaintenance on the time-skipping server', () => {
     const agents = recordingAgents({ probability: 0.93 });
     await runWith(agents, async (taskQueue) => {
       const started = Date.now();
-      const result = (await env.client.workflow.execute('predictionToMaintenance', {
+      const handle = await env.client.workflow.start('predictionToMaintenance', {
         taskQueue,
         workflowId: `p2m-${randomUUID()}`,
         args: [input({ decisionTimeoutSeconds: 7200 })],
-      })) as PredictionToMaintenanceProgress;
+      });
+      const result = (await handle.result()) as PredictionToMaintenanceProgress;
+      await maybeRecordHistory(handle, 'predictionToMaintenance-timeout');
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(result.status).toBe('completed');
       expect(result.decision).toMatchObject({ decision: 'escalated', operator_id: 'system', source: 'timeout_policy' });
@@ -100,6 +103,7 @@ describe('predictionToMaintenance on the time-skipping server', () => {
       await expect(handle.executeUpdate('submitDecision', { args: [{ decision: 'rejected', operator_id: 'bo', justification: 'too late' }] })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/^already_decided/) } });
       const result = (await handle.result()) as PredictionToMaintenanceProgress;
       expect(result.order_status).toBe('scheduled');
+      await maybeRecordHistory(handle, 'predictionToMaintenance-approved');
     });
     expect(agents.calls.find((c) => c.name === 'applyMaintenanceDecision')!.args.decision).toBe('approved');
   });
@@ -116,6 +120,7 @@ describe('predictionToMaintenance on the time-skipping server', () => {
       await handle.signal('decision', { decision: 'rejected', operator_id: 'ana', justification: 'sensor was being recalibrated' });
       const result = (await handle.result()) as PredictionToMaintenanceProgress;
       expect(result.order_status).toBe('cancelled');
+      await maybeRecordHistory(handle, 'predictionToMaintenance-rejected');
       expect(result.decision).toMatchObject({ decision: 'rejected', source: 'signal' });
     });
   });

@@ -34,6 +34,26 @@ export function recordingAgents(opts: { probability: number; threshold?: number 
     generateReport: record('generateReport', () => ({ id: '00000000-0000-4000-8000-00000000000r' })),
     recordOutcome: record('recordOutcome', () => ({ id: 'k' })),
     recordStageMetric: record('recordStageMetric', () => undefined),
+    ingestScenarioReadings: record('ingestScenarioReadings', (a) => ({ inserted: a.count, duplicates: 0, first: new Date(0).toISOString(), last: new Date(0).toISOString() })),
+    validateReadings: record('validateReadings', () => ({ checked: 20, valid: 19, quarantined: 1, reasons: { low_quality: 1 }, threshold: 0.8 })),
+    detectAnomalies: record('detectAnomalies', () => ({
+      analyzed: 19,
+      method: 'combined',
+      anomalies: [{ id: '11', score: 0.93, method: 'combined', reason: 'spike' }],
+      model_info: null,
+    })),
+    assessAnomalyCredibility: record('assessAnomalyCredibility', () => ({ assessed: 1, credible: 1, items: [] })),
+    checkDrift: record('checkDrift', () => ({ status: 'ok', drift_detected: false, p_value: 0.4, ks_statistic: 0.2 })),
+    predictForSensor: record('predictForSensor', (a) => ({
+      prediction_id: '00000000-0000-4000-8000-0000000000aa',
+      probability: opts.probability,
+      prediction: opts.probability >= threshold ? 1 : 0,
+      threshold,
+      risky: opts.probability >= threshold,
+      sensor_type: 'torque',
+      features: { Torque_Nm: 60, sensor: a.sensorId },
+      model_info: { name: 'ai4i_classifier_randomforest_baseline', version: '1.0.0', stage: 'Production' },
+    })),
   };
   return { calls, activities, names: () => calls.map((c) => c.name) };
 }
