@@ -1,0 +1,114 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type postgres from 'postgres';
+import { z } from 'zod';
+import { IllegalTransitionError, type OrderStatus } from '../domain/orderLifecycle';
+import type { Priority } from '../domain/routing';
+import { OrderNotFoundError, applyDecision, cancelOrder, proposeOrder, type PlanView } from '../services/maintenanceOrders';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const proposeInput = z.object({
+  workflowId: text(300),
+  correlationId: z.uuid(),
+  sensorId: text(200),
+  sensorType: text(64),
+  predictionId: z.uuid(),
+  probability: z.number().min(0).max(1),
+});
+
+const decisionInput = z.object({
+  orderId: z.uuid(),
+  decision: z.enum(['approved', 'rejected', 'escalated']),
+  actor: text(200),
+  workflowId: text(300),
+});
+
+const cancelInput = z.object({
+  orderId: z.uuid(),
+  actor: text(200),
+  reason: text(2000),
+});
+
+export type ProposeMaintenanceOrderInput = z.input<typeof proposeInput>;
+export type ApplyMaintenanceDecisionInput = z.input<typeof decisionInput>;
+export type CancelMaintenanceOrderInput = z.input<typeof cancelInput>;
+
+export interface ProposedOrder {
+  id: string;
+  /** `awaiting_approval` for a new order; a retry returns whatever status the order has reached. */
+  status: OrderStatus;
+  priority: Priority;
+  planMessage: string;
+  plan: PlanView | null;
+  unassigned_reason: string | null;
+}
+
+export interface SchedulingDeps {
+  sql: postgres.Sql;
+  /** The planning instant; injected so tests can plan against a fixed week. */
+  now?: () => Date;
+}
+
+function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw ApplicationFailure.nonRetryable(`invalid input: ${z.prettifyError(r.error)}`, 'InvalidInput');
+  return r.data;
+}
+
+/** Facts about the input become non-retryable failures; anything else (a lost connection, contention) retries. */
+function asActivityFailure(err: unknown): never {
+  if (err instanceof OrderNotFoundError) throw ApplicationFailure.nonRetryable(err.message, 'NotFound');
+  if (err instanceof IllegalTransitionError) throw ApplicationFailure.nonRetryable(err.message, 'IllegalTransition');
+  const e = err as { code?: string; message?: string };
+  if (e?.code === '23503') throw ApplicationFailure.nonRetryable(`a referenced row does not exist: ${e.message}`, 'NotFound');
+  throw err;
+}
+
+/**
+ * SchedulingAgent: turns a risky prediction into a maintenance order planned by the optimiser
+ * (scheduling/), holds the technician's time with a tentative booking while a human decides, and
+ * applies the decision: firm booking on approval, released booking on rejection, escalation or
+ * cancellation. Each activity is one transaction; the order's dedup key (`<workflowId>:order`)
+ * and the lifecycle make every one of them safe to retry.
+ */
+export function createSchedulingActivities(deps: SchedulingDeps) {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async proposeMaintenanceOrder(raw: ProposeMaintenanceOrderInput): Promise<ProposedOrder> {
+      const input = parseInput(proposeInput, raw);
+      const result = await proposeOrder(
+        deps.sql,
+        {
+          sensorId: input.sensorId,
+          sensorType: input.sensorType,
+          probability: input.probability,
+          predictionId: input.predictionId,
+          workflowId: input.workflowId,
+          correlationId: input.correlationId,
+          dedupKey: `${input.workflowId}:order`,
+        },
+        { now: now(), actor: `workflow:${input.workflowId}` },
+      ).catch(asActivityFailure);
+      return {
+        id: result.order.id,
+        status: result.order.status,
+        priority: result.order.priority,
+        planMessage: result.planMessage,
+        plan: result.plan,
+        unassigned_reason: result.unassignedReason,
+      };
+    },
+
+    async applyMaintenanceDecision(raw: ApplyMaintenanceDecisionInput): Promise<{ status: OrderStatus }> {
+      const input = parseInput(decisionInput, raw);
+      const { status } = await applyDecision(deps.sql, input, now()).catch(asActivityFailure);
+      return { status };
+    },
+
+    async cancelMaintenanceOrder(raw: CancelMaintenanceOrderInput): Promise<{ status: OrderStatus }> {
+      const input = parseInput(cancelInput, raw);
+      const { status } = await cancelOrder(deps.sql, input, now()).catch(asActivityFailure);
+      return { status };
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { listScheduledOrders } from '../../db/maintenanceOrders';
+import { listTechnicians } from '../../db/technicians';
+import { IllegalTransitionError, ORDER_STATUSES, allowedTransitions } from '../../domain/orderLifecycle';
+import { isoTimestamp } from '../../domain/reading';
+import {
+  BookingContentionError,
+  NoSlotError,
+  OrderNotFoundError,
+  getOrderDetail,
+  planOf,
+  proposeOrder,
+  transitionOrder,
+} from '../../services/maintenanceOrders';
+import type { AppDeps } from '../deps';
+import { ConflictError, HttpError, NotFoundError, UnavailableError } from '../errors';
+import type { ApiRouter } from '../route';
+
+const PRIORITIES = ['low', 'medium', 'high', 'urgent', 'very_urgent'] as const;
+
+const scheduleBody = z.strictObject({
+  sensor_id: z.string().trim().min(1).max(200),
+  sensor_type: z.string().trim().min(1).max(64).optional().describe('Chooses the required skill; read from the sensor registry when absent'),
+  failure_probability: z.number().min(0).max(1),
+  required_skill: z.string().trim().min(1).max(64).optional(),
+  required_level: z.number().int().min(1).max(5).optional(),
+  duration_minutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .optional(),
+  deadline: isoTimestamp.optional().describe('Latest completion; a past deadline is planned within the next 7 days'),
+  priority: z.enum(PRIORITIES).optional(),
+});
+
+const scheduledQuery = z.strictObject({
+  status: z.enum(ORDER_STATUSES).optional(),
+  technician: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+const idParams = z.object({ id: z.uuid() });
+
+const patchBody = z.strictObject({
+  status: z.enum(ORDER_STATUSES),
+  actor: z.string().trim().min(1).max(200).optional().describe('Who makes the change; defaults to the API key name'),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+
+const planView = z
+  .object({
+    technician_id: z.string(),
+    technician_name: z.string(),
+    window_start: z.string(),
+    window_end: z.string(),
+    reasons: z.array(z.string()),
+  })
+  .nullable();
+
+const orderView = z.object({
+  id: z.string(),
+  sensor_id: z.string(),
+  equipment: z.string().nullable(),
+  prediction_id: z.string().nullable(),
+  status: z.enum(ORDER_STATUSES),
+  priority: z.enum(PRIORITIES),
+  required_skill: z.string(),
+  required_level: z.number(),
+  duration_minutes: z.number(),
+  failure_probability: z.number().nullable(),
+  deadline: z.string().nullable(),
+  technician_id: z.string().nullable(),
+  technician_name: z.string().nullable(),
+  window_start: z.string().nullable(),
+  window_end: z.string().nullable(),
+  reasons: z.array(z.string()),
+  unassigned_code: z.string().nullable(),
+  unassigned_reason: z.string().nullable(),
+  workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+const bookingView = z.object({
+  id: z.string(),
+  technician_id: z.string(),
+  window_start: z.string(),
+  window_end: z.string(),
+  status: z.enum(['tentative', 'firm', 'released']),
+  created_at: z.string(),
+  released_at: z.string().nullable(),
+});
+
+const orderDetailView = orderView.extend({
+  plan_explanation: z.unknown(),
+  booking: bookingView.nullable(),
+  bookings: z.array(bookingView),
+  transitions: z.array(z.object({ from_status: z.string().nullable(), to_status: z.string(), actor: z.string(), note: z.string().nullable(), ts: z.string() })),
+});
+
+const scheduledView = z.object({
+  id: z.string(),
+  sensor_id: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  priority: z.enum(PRIORITIES),
+  technician_id: z.string().nullable(),
+  technician_name: z.string().nullable(),
+  window_start: z.string().nullable(),
+  window_end: z.string().nullable(),
+  booking_status: z.enum(['tentative', 'firm']).nullable(),
+  reasons: z.array(z.string()),
+  workflow_id: z.string().nullable(),
+  created_at: z.string(),
+});
+
+/** The service's domain errors as HTTP problems. */
+function toHttpError(err: unknown): never {
+  if (err instanceof OrderNotFoundError) throw new NotFoundError(err.message);
+  if (err instanceof IllegalTransitionError) {
+    throw new HttpError(409, err.code, err.message, { extensions: { from: err.from, to: err.to, allowed: allowedTransitions(err.from) } });
+  }
+  if (err instanceof NoSlotError) throw new ConflictError(err.message, err.code);
+  if (err instanceof BookingContentionError) throw new UnavailableError(err.message, 1, err);
+  throw err;
+}
+
+/** Maintenance orders and their lifecycle, the technicians' bookings, and the roster. */
+export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
+  api.route({
+    method: 'post',
+    path: '/maintenance/schedule',
+    summary: 'Create a maintenance order by hand and plan it (tentative booking, awaiting approval)',
+    tags: ['maintenance'],
+    scopes: ['maintenance:schedule'],
+    body: scheduleBody,
+    responses: {
+      201: { description: 'The order with its plan, or with the reason it could not be planned', schema: orderView.extend({ plan: planView, plan_message: z.string() }) },
+      422: { description: 'Invalid request' },
+    },
+    handler: async (ctx, { body }) => {
+      const actor = `api-key:${ctx.state.apiKey?.name ?? 'unknown'}`;
+      const result = await proposeOrder(
+        deps.sql,
+        {
+          sensorId: body.sensor_id,
+          sensorType: body.sensor_type,
+          probability: body.failure_probability,
+          correlationId: ctx.state.correlationId,
+          overrides: {
+            priority: body.priority,
+            requiredSkill: body.required_skill,
+            requiredLevel: body.required_level,
+            durationMinutes: body.duration_minutes,
+            deadline: body.deadline ? new Date(body.deadline) : undefined,
+          },
+        },
+        { now: new Date(), actor },
+      ).catch(toHttpError);
+      ctx.status = 201;
+      ctx.body = { ...result.order, plan: result.plan, plan_message: result.planMessage };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/maintenance/scheduled',
+    summary: 'Orders holding a technician (live booking) or scheduled / in progress, soonest window first; X-Total-Count has the total',
+    tags: ['maintenance'],
+    scopes: ['maintenance:read'],
+    query: scheduledQuery,
+    responses: { 200: { description: 'A page of orders', schema: z.array(scheduledView) } },
+    handler: async (ctx, { query }) => {
+      const { items, total } = await listScheduledOrders({ status: query.status, technicianId: query.technician, limit: query.limit, offset: query.offset }, deps.sql);
+      ctx.set('X-Total-Count', String(total));
+      ctx.body = items.map((o) => ({
+        ...o,
+        window_start: o.window_start?.toISOString() ?? null,
+        window_end: o.window_end?.toISOString() ?? null,
+        created_at: o.created_at.toISOString(),
+      }));
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/maintenance/orders/:id',
+    summary: 'One order with its plan, explanation, bookings and status history',
+    tags: ['maintenance'],
+    scopes: ['maintenance:read'],
+    params: idParams,
+    responses: { 200: { description: 'The order', schema: orderDetailView.extend({ plan: planView }) }, 404: { description: 'No such order' } },
+    handler: async (ctx, { params }) => {
+      const detail = await getOrderDetail(deps.sql, params.id);
+      if (!detail) throw new NotFoundError(`Maintenance order ${params.id} does not exist`);
+      ctx.body = { ...detail, plan: planOf(detail) };
+    },
+  });
+
+  api.route({
+    method: 'patch',
+    path: '/maintenance/orders/:id',
+    summary: 'Move an order one step through its lifecycle (409 illegal_transition otherwise)',
+    tags: ['maintenance'],
+    scopes: ['maintenance:schedule'],
+    params: idParams,
+    body: patchBody,
+    responses: {
+      200: { description: 'The order after the change (unchanged when it already had that status)', schema: orderDetailView.extend({ plan: planView }) },
+      404: { description: 'No such order' },
+      409: { description: 'illegal_transition (names from, to and the allowed moves), or no_slot when it cannot be scheduled' },
+    },
+    handler: async (ctx, { params, body }) => {
+      const actor = body.actor ?? `api-key:${ctx.state.apiKey?.name ?? 'unknown'}`;
+      const { detail } = await transitionOrder(deps.sql, { orderId: params.id, to: body.status, actor, note: body.note }, new Date()).catch(toHttpError);
+      ctx.body = { ...detail, plan: planOf(detail) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/maintenance/technicians',
+    summary: 'The technician roster: skills with levels, weekly shifts in site local time, UTC offset',
+    tags: ['maintenance'],
+    scopes: ['maintenance:read'],
+    responses: { 200: { description: 'Technicians' } },
+    handler: async (ctx) => {
+      ctx.body = await listTechnicians({}, deps.sql);
+    },
+  });
+}
