@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { getReport, getReportCsv, getReportPdf, listReports } from '../../db/reports';
+import { isoTimestamp } from '../../domain/reading';
+import { generateReport } from '../../reports/generate';
+import { PeriodError } from '../../reports/period';
+import { REPORT_TYPES, reportBodySchema } from '../../reports/types';
+import { NotFoundError, ValidationError } from '../errors';
+import type { AppDeps } from '../deps';
+import type { ApiRouter } from '../route';
+
+const generateBody = z.strictObject({
+  report_type: z.enum(REPORT_TYPES),
+  from: isoTimestamp.optional().describe('Start of the period (inclusive); defaults to 24 h before `to`'),
+  to: isoTimestamp.optional().describe('End of the period (exclusive); defaults to now'),
+});
+
+const idParams = z.object({ id: z.uuid('must be a report id (UUID)') });
+
+const listQuery = z.strictObject({
+  report_type: z.enum(REPORT_TYPES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+const reportView = z.object({
+  id: z.string(),
+  report_type: z.enum(REPORT_TYPES),
+  parameters: z.record(z.string(), z.unknown()),
+  body: reportBodySchema,
+  workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  created_at: z.string(),
+  artifacts: z.object({ csv: z.string(), pdf: z.string() }),
+});
+
+/**
+ * Reports computed from the database. One scope, `reports:generate`, governs the whole resource
+ * (generating, reading and downloading): a report aggregates data across sensors, orders and
+ * decisions, so reading one is granted with the right to produce one rather than with `data:read`.
+ */
+export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
+  const artifacts = (id: string) => ({
+    csv: `${api.prefix}/reports/${id}/artifact.csv`,
+    pdf: `${api.prefix}/reports/${id}/artifact.pdf`,
+  });
+
+  api.route({
+    method: 'post',
+    path: '/reports/generate',
+    summary: 'Compute a report from the database now; stored with CSV and PDF artifacts',
+    tags: ['reports'],
+    scopes: ['reports:generate'],
+    body: generateBody,
+    responses: {
+      201: { description: 'The stored report with links to its artifacts', schema: reportView },
+      422: { description: 'Unknown report type, or a period that is reversed or longer than 366 days' },
+    },
+    handler: async (ctx, { body }) => {
+      try {
+        const report = await generateReport(deps.sql, {
+          reportType: body.report_type,
+          from: body.from,
+          to: body.to,
+          correlationId: ctx.state.correlationId,
+        });
+        ctx.status = 201;
+        ctx.set('Location', `${api.prefix}/reports/${report.id}`);
+        ctx.body = { ...report, artifacts: artifacts(report.id) };
+      } catch (err) {
+        if (err instanceof PeriodError) throw new ValidationError([{ field: 'body.from', message: err.message }]);
+        throw err;
+      }
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/reports',
+    summary: 'Recent reports, newest first, with their key figures (no tables); X-Total-Count has the total',
+    tags: ['reports'],
+    scopes: ['reports:generate'],
+    query: listQuery,
+    responses: { 200: { description: 'A page of reports' } },
+    handler: async (ctx, { query }) => {
+      const { items, total } = await listReports({ reportType: query.report_type, limit: query.limit, offset: query.offset }, deps.sql);
+      ctx.set('X-Total-Count', String(total));
+      ctx.set('Access-Control-Expose-Headers', 'X-Total-Count');
+      ctx.body = items.map((r) => ({ ...r, artifacts: artifacts(r.id) }));
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/reports/:id',
+    summary: 'A stored report as JSON: key figures, chart data and tables',
+    tags: ['reports'],
+    scopes: ['reports:generate'],
+    params: idParams,
+    responses: { 200: { description: 'The report', schema: reportView }, 404: { description: 'No such report' } },
+    handler: async (ctx, { params }) => {
+      const report = await getReport(params.id, deps.sql);
+      if (!report) throw new NotFoundError(`Report ${params.id} does not exist`);
+      ctx.body = { ...report, artifacts: artifacts(report.id) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/reports/:id/artifact.csv',
+    summary: "The report's tables as CSV (one titled section per table)",
+    tags: ['reports'],
+    scopes: ['reports:generate'],
+    params: idParams,
+    responses: { 200: { description: 'CSV', contentType: 'text/csv' }, 404: { description: 'No such report' } },
+    handler: async (ctx, { params }) => {
+      const row = await getReportCsv(params.id, deps.sql);
+      if (!row?.csv) throw new NotFoundError(`Report ${params.id} has no CSV artifact`);
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.set('Content-Disposition', `attachment; filename="${row.report_type}-${params.id}.csv"`);
+      ctx.body = row.csv;
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/reports/:id/artifact.pdf',
+    summary: 'The report as PDF: key figures, charts and tables',
+    tags: ['reports'],
+    scopes: ['reports:generate'],
+    params: idParams,
+    responses: { 200: { description: 'PDF', contentType: 'application/pdf' }, 404: { description: 'No such report' } },
+    handler: async (ctx, { params }) => {
+      const row = await getReportPdf(params.id, deps.sql);
+      if (!row?.pdf) throw new NotFoundError(`Report ${params.id} has no PDF artifact`);
+      ctx.type = 'application/pdf';
+      ctx.set('Content-Disposition', `attachment; filename="${row.report_type}-${params.id}.pdf"`);
+      ctx.body = row.pdf;
+    },
+  });
+}
