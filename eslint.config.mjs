@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // Only the config module, test/bench/script entry points and build tooling may read the environment directly.
-    files: ['config/**', 'test/**', 'bench/**', 'scripts/**', 'web/vite.config.ts', 'api/routes/health.ts'],
+    files: ['config/**', 'test/**', 'bench/**', 'scripts/**', 'web/vite.config.mts', 'api/routes/health.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

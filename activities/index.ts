@@ -8,6 +8,7 @@ import { createLearningActivities } from './learning';
 import { createMetricsCollectorActivities, type BusinessMetrics } from './metricsCollector';
 import { createNotificationActivities } from './notification';
 import { createOrchestratorActivities } from './orchestrator';
+import { createReportingActivities } from './reporting';
 import { createValidationActivities } from './validation';
 
 /** What the agents need from the outside world; the worker injects the real ones. */
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDecisionAuditActivities({ sql }),
     ...createLearningActivities({ sql }),
     ...createMetricsCollectorActivities({ sql, metrics: deps.metrics }),
+    ...createReportingActivities({ sql }),
   };
 }
 

@@ -17,6 +17,8 @@ import { workflowRoutes } from './routes/workflows';
 import { demoRoutes } from './routes/demo';
 import { decisionSubmitRoutes } from './routes/decisionSubmit';
 import { simulateRoutes } from './routes/simulate';
+import { reportRoutes } from './routes/reports';
+import { decisionListRoutes } from './routes/decisions';
 import { staticWeb } from './middleware/staticWeb';
 
 export const API_PREFIX = '/api/v1';
@@ -42,6 +44,8 @@ export function createApp(deps: AppDeps) {
   demoRoutes(api, deps);
   decisionSubmitRoutes(api, deps);
   simulateRoutes(api, deps);
+  reportRoutes(api, deps);
+  decisionListRoutes(api, deps);
   adminRoutes(api, deps, resolver);
 
   let openapi: unknown;

@@ -27,7 +27,7 @@ export async function generateReport(sql: Sql, req: GenerateReportRequest, now =
     if (existing) return existing;
   }
   const period = resolvePeriod({ from: req.from, to: req.to }, now);
-  const body = await buildReport(sql, req.reportType, period);
+  const body = await buildReport(sql, req.reportType, period, { workflowId: req.workflowId, correlationId: req.correlationId });
   // The id is chosen here so the PDF can name the report it belongs to.
   const id = randomUUID();
   const createdAt = now;

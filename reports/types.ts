@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const REPORT_TYPES = ['system_health', 'anomaly_summary', 'ingestion_activity', 'maintenance_decisions'] as const;
+export const REPORT_TYPES = ['system_health', 'anomaly_summary', 'ingestion_activity', 'maintenance_decisions', 'workflow_run'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 const point = z.object({ x: z.union([z.string(), z.number()]), y: z.number() });

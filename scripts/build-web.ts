@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 
 /** Builds the dashboard when its sources (or the locales) are newer than the last build. */
 export async function buildWebIfStale(): Promise<void> {
-  const config = path.join(webDir, 'vite.config.ts');
+  const config = path.join(webDir, 'vite.config.mts');
   if (!existsSync(config)) return;
   const built = existsSync(distIndex) ? statSync(distIndex).mtimeMs : 0;
   const sources = Math.max(newestMtime(webDir), newestMtime(path.join(projectRoot, 'locales')));

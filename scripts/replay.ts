@@ -7,7 +7,10 @@ import path from 'node:path';
 import { getConfig } from '../config';
 import { bundleWorkflows } from '../temporal/bundle';
 import { createTemporalClient } from '../temporal/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { replayHistories } from '../temporal/replay';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 async function run(): Promise<void> {
   const targets = process.argv.slice(2).filter((a) => a !== '--');

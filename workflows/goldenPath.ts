@@ -138,7 +138,7 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
       state.event('notification_sent', null, `team notified: order ${flow.orderStatus}`, new Date());
     }
 
-    const report = await reportAgents.generateReport({ reportType: 'workflow_run', workflowId, correlationId: input.correlationId, dedupKey: `${workflowId}:report`, run: state.doc });
+    const report = await reportAgents.generateReport({ reportType: 'workflow_run', workflowId, correlationId: input.correlationId, dedupKey: `${workflowId}:report` });
     state.doc.report_id = report.id;
     state.event('report_stored', null, `run report ${report.id}`, new Date());
 

@@ -20,7 +20,13 @@ const PRIORITIES = ['low', 'medium', 'high', 'urgent', 'very_urgent'] as const;
 
 const scheduleBody = z.strictObject({
   sensor_id: z.string().trim().min(1).max(200),
-  sensor_type: z.string().trim().min(1).max(64).optional().describe('Chooses the required skill; read from the sensor registry when absent'),
+  sensor_type: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Chooses the required skill; read from the sensor registry when absent'),
   failure_probability: z.number().min(0).max(1),
   required_skill: z.string().trim().min(1).max(64).optional(),
   required_level: z.number().int().min(1).max(5).optional(),
@@ -98,7 +104,9 @@ const orderDetailView = orderView.extend({
   plan_explanation: z.unknown(),
   booking: bookingView.nullable(),
   bookings: z.array(bookingView),
-  transitions: z.array(z.object({ from_status: z.string().nullable(), to_status: z.string(), actor: z.string(), note: z.string().nullable(), ts: z.string() })),
+  transitions: z.array(
+    z.object({ from_status: z.string().nullable(), to_status: z.string(), actor: z.string(), note: z.string().nullable(), ts: z.string() }),
+  ),
 });
 
 const scheduledView = z.object({
@@ -137,7 +145,10 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     scopes: ['maintenance:schedule'],
     body: scheduleBody,
     responses: {
-      201: { description: 'The order with its plan, or with the reason it could not be planned', schema: orderView.extend({ plan: planView, plan_message: z.string() }) },
+      201: {
+        description: 'The order with its plan, or with the reason it could not be planned',
+        schema: orderView.extend({ plan: planView, plan_message: z.string() }),
+      },
       422: { description: 'Invalid request' },
     },
     handler: async (ctx, { body }) => {
@@ -173,7 +184,10 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     query: scheduledQuery,
     responses: { 200: { description: 'A page of orders', schema: z.array(scheduledView) } },
     handler: async (ctx, { query }) => {
-      const { items, total } = await listScheduledOrders({ status: query.status, technicianId: query.technician, limit: query.limit, offset: query.offset }, deps.sql);
+      const { items, total } = await listScheduledOrders(
+        { status: query.status, technicianId: query.technician, limit: query.limit, offset: query.offset },
+        deps.sql,
+      );
       ctx.set('X-Total-Count', String(total));
       ctx.body = items.map((o) => ({
         ...o,
@@ -191,7 +205,10 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     tags: ['maintenance'],
     scopes: ['maintenance:read'],
     params: idParams,
-    responses: { 200: { description: 'The order', schema: orderDetailView.extend({ plan: planView }) }, 404: { description: 'No such order' } },
+    responses: {
+      200: { description: 'The order', schema: orderDetailView.extend({ plan: planView }) },
+      404: { description: 'No such order' },
+    },
     handler: async (ctx, { params }) => {
       const detail = await getOrderDetail(deps.sql, params.id);
       if (!detail) throw new NotFoundError(`Maintenance order ${params.id} does not exist`);
@@ -208,13 +225,18 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     params: idParams,
     body: patchBody,
     responses: {
-      200: { description: 'The order after the change (unchanged when it already had that status)', schema: orderDetailView.extend({ plan: planView }) },
+      200: {
+        description: 'The order after the change (unchanged when it already had that status)',
+        schema: orderDetailView.extend({ plan: planView }),
+      },
       404: { description: 'No such order' },
       409: { description: 'illegal_transition (names from, to and the allowed moves), or no_slot when it cannot be scheduled' },
     },
     handler: async (ctx, { params, body }) => {
       const actor = body.actor ?? `api-key:${ctx.state.apiKey?.name ?? 'unknown'}`;
-      const { detail } = await transitionOrder(deps.sql, { orderId: params.id, to: body.status, actor, note: body.note }, new Date()).catch(toHttpError);
+      const { detail } = await transitionOrder(deps.sql, { orderId: params.id, to: body.status, actor, note: body.note }, new Date()).catch(
+        toHttpError,
+      );
       ctx.body = { ...detail, plan: planOf(detail) };
     },
   });

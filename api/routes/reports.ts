@@ -12,7 +12,9 @@ const generateBody = z.strictObject({
   report_type: z.enum(REPORT_TYPES),
   from: isoTimestamp.optional().describe('Start of the period (inclusive); defaults to 24 h before `to`'),
   to: isoTimestamp.optional().describe('End of the period (exclusive); defaults to now'),
-});
+  workflow_id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/).optional().describe('For workflow_run: the run to report on'),
+  correlation_id: z.uuid().optional().describe("For workflow_run: the run's correlation id (its readings)"),
+}).refine((b) => b.report_type !== 'workflow_run' || b.workflow_id, { message: 'workflow_run needs workflow_id', path: ['workflow_id'] });
 
 const idParams = z.object({ id: z.uuid('must be a report id (UUID)') });
 
@@ -61,7 +63,8 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
           reportType: body.report_type,
           from: body.from,
           to: body.to,
-          correlationId: ctx.state.correlationId,
+          workflowId: body.workflow_id,
+          correlationId: body.correlation_id ?? ctx.state.correlationId,
         });
         ctx.status = 201;
         ctx.set('Location', `${api.prefix}/reports/${report.id}`);
