@@ -51,7 +51,8 @@ export async function findLiveBooking(orderId: string, sql: Sql = getSql()): Pro
 /** Every booking the order ever held, released ones included, oldest first. */
 export async function listOrderBookings(orderId: string, sql: Sql = getSql()): Promise<Booking[]> {
   return sql<Booking[]>`
-    select ${columns(sql)} from technician_bookings where order_id = ${orderId} order by created_at, id`;
+    select ${columns(sql)} from technician_bookings where order_id = ${orderId}
+    order by technician_bookings.created_at, technician_bookings.id`;
 }
 
 export async function makeBookingFirm(bookingId: string, sql: Sql = getSql()): Promise<Booking | undefined> {

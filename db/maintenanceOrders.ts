@@ -125,8 +125,8 @@ export async function recordOrderTransition(
 
 export async function listOrderTransitions(orderId: string, sql: Sql = getSql()): Promise<OrderTransition[]> {
   return sql<OrderTransition[]>`
-    select id::text as id, from_status, to_status, actor, note, ts
-    from order_transitions where order_id = ${orderId} order by ts, id`;
+    select t.id::text as id, t.from_status, t.to_status, t.actor, t.note, t.ts
+    from order_transitions t where t.order_id = ${orderId} order by t.ts, t.id`;
 }
 
 /**
@@ -167,7 +167,10 @@ export interface ScheduledOrderFilter {
  * Orders that hold a technician's time (a live booking) or are scheduled or under way, soonest
  * window first. The window and technician come from the live booking when there is one.
  */
-export async function listScheduledOrders(f: ScheduledOrderFilter, sql: Sql = getSql()): Promise<{ items: ScheduledOrderRow[]; total: number }> {
+export async function listScheduledOrders(
+  f: ScheduledOrderFilter,
+  sql: Sql = getSql(),
+): Promise<{ items: ScheduledOrderRow[]; total: number }> {
   const from = sql`
     from maintenance_orders o
     left join technician_bookings b on b.order_id = o.id and b.status <> 'released'

@@ -60,7 +60,10 @@ export async function getTechnician(id: string, sql: Sql = getSql()): Promise<Te
  * commits afterwards.
  */
 export async function loadPlanningRoster(from: Date, sql: Sql = getSql()): Promise<Technician[]> {
-  const [technicians, bookings] = await Promise.all([listTechnicians({ activeOnly: true }, sql), listLiveBookings({ endingAfter: from }, sql)]);
+  const [technicians, bookings] = await Promise.all([
+    listTechnicians({ activeOnly: true }, sql),
+    listLiveBookings({ endingAfter: from }, sql),
+  ]);
   return technicians.map((t) => ({
     id: t.id,
     name: t.name,

@@ -1,5 +1,13 @@
 import type postgres from 'postgres';
-import { findLiveBooking, insertBooking, isBookingOverlap, listOrderBookings, makeBookingFirm, releaseLiveBooking, type Booking } from '../db/bookings';
+import {
+  findLiveBooking,
+  insertBooking,
+  isBookingOverlap,
+  listOrderBookings,
+  makeBookingFirm,
+  releaseLiveBooking,
+  type Booking,
+} from '../db/bookings';
 import {
   findLastTechnicianOnEquipment,
   findOrderByDedupKey,
@@ -185,7 +193,14 @@ export async function proposeOrder(sql: postgres.Sql, req: OrderRequest, opts: {
     if (!order) return undefined;
     await recordOrderTransition({ orderId: order.id, from: null, to: 'proposed', actor: opts.actor, at: now }, tx);
     const outcome = await planAndBook(tx, order, now, 'tentative', placement?.location ?? undefined);
-    await moveOrder(tx, order, 'awaiting_approval', SCHEDULER_ACTOR, now, outcome.kind === 'booked' ? 'planned tentatively' : `not planned: ${outcome.unassigned.reason}`);
+    await moveOrder(
+      tx,
+      order,
+      'awaiting_approval',
+      SCHEDULER_ACTOR,
+      now,
+      outcome.kind === 'booked' ? 'planned tentatively' : `not planned: ${outcome.unassigned.reason}`,
+    );
     return { orderId: order.id, outcome };
   });
 
@@ -232,7 +247,11 @@ export async function applyDecision(
  * Cancels the order and releases its booking (the compensation when a workflow ends early).
  * A terminal or completed order is left as it is: there is nothing left to give back.
  */
-export async function cancelOrder(sql: postgres.Sql, input: { orderId: string; actor: string; reason: string }, now: Date): Promise<{ status: OrderStatus; changed: boolean }> {
+export async function cancelOrder(
+  sql: postgres.Sql,
+  input: { orderId: string; actor: string; reason: string },
+  now: Date,
+): Promise<{ status: OrderStatus; changed: boolean }> {
   return sql.begin(async (tx) => {
     const order = await lockMaintenanceOrder(input.orderId, tx);
     if (!order) throw new OrderNotFoundError(input.orderId);
@@ -273,7 +292,11 @@ export async function transitionOrder(
 export async function getOrderDetail(sql: postgres.Sql, orderId: string): Promise<OrderDetail | undefined> {
   const order = await getMaintenanceOrder(orderId, sql);
   if (!order) return undefined;
-  const [view, bookings, transitions] = await Promise.all([toOrderView(sql, order), listOrderBookings(orderId, sql), listOrderTransitions(orderId, sql)]);
+  const [view, bookings, transitions] = await Promise.all([
+    toOrderView(sql, order),
+    listOrderBookings(orderId, sql),
+    listOrderTransitions(orderId, sql),
+  ]);
   const bookingViews = bookings.map(toBookingView);
   return {
     ...view,
@@ -303,7 +326,14 @@ function alreadyReflects(status: OrderStatus, decision: 'approved' | 'rejected' 
   return status === decision;
 }
 
-async function moveOrder(tx: Tx, order: Pick<MaintenanceOrder, 'id' | 'status'>, to: OrderStatus, actor: string, now: Date, note: string | null): Promise<void> {
+async function moveOrder(
+  tx: Tx,
+  order: Pick<MaintenanceOrder, 'id' | 'status'>,
+  to: OrderStatus,
+  actor: string,
+  now: Date,
+  note: string | null,
+): Promise<void> {
   assertTransition(order.status, to);
   await setOrderStatus(order.id, to, now, tx);
   await recordOrderTransition({ orderId: order.id, from: order.status, to, actor, note, at: now }, tx);
@@ -330,7 +360,13 @@ async function firmOrReplan(tx: Tx, order: MaintenanceOrder, now: Date): Promise
  * the insert ran in a savepoint, so the transaction survives, and the job is planned once more
  * against fresh bookings.
  */
-async function planAndBook(tx: Tx, order: MaintenanceOrder, now: Date, status: 'tentative' | 'firm', site: string | undefined): Promise<Outcome> {
+async function planAndBook(
+  tx: Tx,
+  order: MaintenanceOrder,
+  now: Date,
+  status: 'tentative' | 'firm',
+  site: string | undefined,
+): Promise<Outcome> {
   const lastTechnicianId = order.equipment ? await findLastTechnicianOnEquipment(order.equipment, tx) : undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     const roster = await loadPlanningRoster(now, tx);
@@ -338,19 +374,36 @@ async function planAndBook(tx: Tx, order: MaintenanceOrder, now: Date, status: '
       site: site && roster.some((t) => t.site === site) ? site : undefined,
       lastTechnicianId: lastTechnicianId && roster.some((t) => t.id === lastTechnicianId) ? lastTechnicianId : undefined,
     });
-    const result = solveSchedule({ technicians: roster, jobs: [job] }, { now, seed: seedFromOrderId(order.id), maxIterations: SOLVER_ITERATIONS });
+    const result = solveSchedule(
+      { technicians: roster, jobs: [job] },
+      { now, seed: seedFromOrderId(order.id), maxIterations: SOLVER_ITERATIONS },
+    );
     const unassigned = result.unassigned[0];
     if (unassigned) {
       await setOrderPlan(
         order.id,
-        { technicianId: null, windowStart: null, windowEnd: null, reasons: [], explanation: null, unassignedCode: unassigned.code, unassignedReason: unassigned.reason },
+        {
+          technicianId: null,
+          windowStart: null,
+          windowEnd: null,
+          reasons: [],
+          explanation: null,
+          unassignedCode: unassigned.code,
+          unassignedReason: unassigned.reason,
+        },
         now,
         tx,
       );
       return { kind: 'unassigned', unassigned };
     }
     const assignment = result.assignments[0]!;
-    const slot = { technicianId: assignment.technicianId, orderId: order.id, start: new Date(assignment.start), end: new Date(assignment.end), status };
+    const slot = {
+      technicianId: assignment.technicianId,
+      orderId: order.id,
+      start: new Date(assignment.start),
+      end: new Date(assignment.end),
+      status,
+    };
     try {
       const booking = await tx.savepoint((sp) => insertBooking(slot, sp));
       await setOrderPlan(
@@ -410,7 +463,9 @@ async function describeExisting(sql: postgres.Sql, order: MaintenanceOrder): Pro
 }
 
 function bookedMessage(plan: PlanView, assignment?: Assignment): string {
-  const pastDeadline = assignment?.explanation.deadlineWasPast ? ' The predicted deadline had already passed, so it is planned within 7 days.' : '';
+  const pastDeadline = assignment?.explanation.deadlineWasPast
+    ? ' The predicted deadline had already passed, so it is planned within 7 days.'
+    : '';
   return `Planned tentatively for ${plan.technician_name} (${plan.technician_id}) from ${plan.window_start} to ${plan.window_end}; awaiting approval.${pastDeadline}`;
 }
 

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Redis from 'ioredis';
+import Koa from 'koa';
+import type postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ApiKeyResolver } from '../../api/middleware/auth';
+import { problemDetails } from '../../api/middleware/problem';
+import { RateCounter } from '../../api/middleware/rateLimit';
+import { requestContext } from '../../api/middleware/requestContext';
+import { createRedis } from '../../api/redis';
+import { ApiRouter } from '../../api/route';
+import { maintenanceRoutes } from '../../api/routes/maintenance';
+import { createApiKey } from '../../db/apiKeys';
+import { createSql } from '../../db/sql';
+import { seedDefaultTechnicians } from '../../db/technicians';
+import type { Scope } from '../../domain/scopes';
+import { createLogger } from '../../observability/logger';
+import { createMetrics } from '../../observability/metrics';
+import { TEST_REDIS_URL } from '../support/testEnv';
+
+// The maintenance routes on a minimal app (the same middleware order as api/app.ts), so they can
+// be tested before they are wired into the full app.
+let sql: postgres.Sql;
+let redis: Redis;
+let server: Server;
+let baseUrl: string;
+let scheduleKey: string;
+let readKey: string;
+
+beforeAll(async () => {
+  sql = createSql(inject('databaseUrl'), 3);
+  await seedDefaultTechnicians(sql);
+  redis = createRedis(TEST_REDIS_URL);
+  redis.on('error', () => {});
+  await redis.connect().catch(() => {});
+  const api = new ApiRouter(
+    {
+      resolver: new ApiKeyResolver(sql),
+      counter: new RateCounter(redis, `test:maint-${randomUUID().slice(0, 8)}:`),
+      bodyLimit: 100_000,
+      globalRateLimit: 10_000,
+    },
+    '/api/v1',
+  );
+  maintenanceRoutes(api, { sql });
+  const app = new Koa();
+  app.use(requestContext({ logger: createLogger('maintenance-test', 'silent'), metrics: createMetrics() }));
+  app.use(problemDetails());
+  app.use(api.router.routes());
+  server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  scheduleKey = await key(['maintenance:schedule', 'maintenance:read']);
+  readKey = await key(['maintenance:read']);
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  redis.disconnect();
+  await sql.end({ timeout: 2 });
+});
+
+async function key(scopes: Scope[]): Promise<string> {
+  return (await createApiKey({ name: `maintenance-test-${scopes.join('+')}`, scopes }, sql)).key;
+}
+
+function request(path: string, init: { method?: string; key?: string; json?: unknown } = {}): Promise<Response> {
+  const headers = new Headers();
+  if (init.key) headers.set('X-API-Key', init.key);
+  if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+  return fetch(baseUrl + '/api/v1' + path, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+}
+
+const sensorId = () => `api-pump-${randomUUID().slice(0, 8)}`;
+
+async function createOrder(body: Record<string, unknown> = {}) {
+  const res = await request('/maintenance/schedule', {
+    method: 'POST',
+    key: scheduleKey,
+    json: { sensor_id: sensorId(), sensor_type: 'vibration', failure_probability: 0.9, ...body },
+  });
+  expect(res.status).toBe(201);
+  return res.json();
+}
+
+const patch = (id: string, body: Record<string, unknown>) =>
+  request(`/maintenance/orders/${id}`, { method: 'PATCH', key: scheduleKey, json: body });
+
+describe('POST /api/v1/maintenance/schedule', () => {
+  it('creates a manual order, plans it and answers 201 with the plan', async () => {
+    const id = sensorId();
+    const res = await request('/maintenance/schedule', {
+      method: 'POST',
+      key: scheduleKey,
+      json: { sensor_id: id, sensor_type: 'pressure', failure_probability: 0.6 },
+    });
+    expect(res.status).toBe(201);
+    const order = await res.json();
+    // p = 0.6 → about 22.7 days to failure → urgent → hydraulic level 2, 180 minutes.
+    expect(order).toMatchObject({
+      sensor_id: id,
+      status: 'awaiting_approval',
+      priority: 'urgent',
+      required_skill: 'hydraulic',
+      required_level: 2,
+      duration_minutes: 180,
+      workflow_id: null,
+    });
+    expect(['tech-carla', 'tech-fabio', 'tech-gabriela', 'tech-henrique']).toContain(order.plan.technician_id);
+    expect(order.plan.technician_name).toBe(order.technician_name);
+    expect(new Date(order.plan.window_end).getTime() - new Date(order.plan.window_start).getTime()).toBe(180 * 60_000);
+    expect(order.plan_message).toContain(order.plan.technician_id);
+  });
+
+  it('honours the planner overrides and plans a past deadline within the next 7 days', async () => {
+    const before = Date.now();
+    const order = await createOrder({
+      required_skill: 'electrical',
+      required_level: 4,
+      duration_minutes: 60,
+      priority: 'high',
+      deadline: new Date(before - 86_400_000).toISOString(),
+    });
+    expect(order).toMatchObject({ priority: 'high', required_skill: 'electrical', required_level: 4, duration_minutes: 60 });
+    expect(['tech-bruno', 'tech-gabriela']).toContain(order.plan.technician_id);
+    expect(new Date(order.plan.window_end).getTime()).toBeLessThanOrEqual(Date.now() + 7 * 86_400_000);
+    expect(order.plan_message).toContain('planned within 7 days');
+  });
+
+  it('returns the unassigned reason when nobody has the skill', async () => {
+    const order = await createOrder({ required_skill: 'underwater-welding' });
+    expect(order.plan).toBeNull();
+    expect(order.unassigned_code).toBe('no_skill');
+    expect(order.plan_message).toMatch(/^Not planned: .*underwater-welding/);
+  });
+
+  it('refuses a request without a key (401), without the scope (403) and with a bad body (422)', async () => {
+    const body = { sensor_id: sensorId(), failure_probability: 0.5 };
+    expect((await request('/maintenance/schedule', { method: 'POST', json: body })).status).toBe(401);
+    expect((await request('/maintenance/schedule', { method: 'POST', key: readKey, json: body })).status).toBe(403);
+    const bad = await request('/maintenance/schedule', {
+      method: 'POST',
+      key: scheduleKey,
+      json: { ...body, failure_probability: 1.5, colour: 'red' },
+    });
+    expect(bad.status).toBe(422);
+    const problem = await bad.json();
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'failure_probability']);
+  });
+});
+
+describe('GET /api/v1/maintenance/orders/:id', () => {
+  it('returns the order with its live booking and its transitions', async () => {
+    const created = await createOrder();
+    const res = await request(`/maintenance/orders/${created.id}`, { key: readKey });
+    expect(res.status).toBe(200);
+    const order = await res.json();
+    expect(order.booking).toMatchObject({
+      status: 'tentative',
+      technician_id: created.plan.technician_id,
+      window_start: created.plan.window_start,
+    });
+    expect(order.transitions.map((t: { to_status: string }) => t.to_status)).toEqual(['proposed', 'awaiting_approval']);
+    expect(order.transitions[0].actor).toBe('api-key:maintenance-test-maintenance:schedule+maintenance:read');
+    expect(order.plan_explanation.skill.name).toBe('vibration');
+  });
+
+  it('answers 404 for an unknown id and 422 for a malformed one', async () => {
+    const missing = await request(`/maintenance/orders/${randomUUID()}`, { key: readKey });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).code).toBe('not_found');
+    const malformed = await request('/maintenance/orders/not-a-uuid', { key: readKey });
+    expect(malformed.status).toBe(422);
+    expect((await malformed.json()).errors[0].field).toBe('path.id');
+  });
+});
+
+describe('PATCH /api/v1/maintenance/orders/:id', () => {
+  it('approves, then schedules with a firm booking, then runs the order to closed keeping the booking', async () => {
+    const created = await createOrder();
+    const approved = await patch(created.id, { status: 'approved', actor: 'supervisor-9', note: 'agreed' });
+    expect(approved.status).toBe(200);
+    expect((await approved.json()).booking.status).toBe('tentative');
+
+    const scheduled = await (await patch(created.id, { status: 'scheduled' })).json();
+    expect(scheduled.status).toBe('scheduled');
+    expect(scheduled.booking).toMatchObject({ status: 'firm', window_start: created.plan.window_start });
+
+    for (const status of ['in_progress', 'completed', 'closed']) {
+      const res = await patch(created.id, { status });
+      expect(res.status).toBe(200);
+    }
+    const closed = await (await request(`/maintenance/orders/${created.id}`, { key: readKey })).json();
+    expect(closed.status).toBe('closed');
+    expect(closed.booking.status).toBe('firm');
+    expect(closed.transitions.map((t: { from_status: string | null; to_status: string }) => `${t.from_status}→${t.to_status}`)).toEqual([
+      'null→proposed',
+      'proposed→awaiting_approval',
+      'awaiting_approval→approved',
+      'approved→scheduled',
+      'scheduled→in_progress',
+      'in_progress→completed',
+      'completed→closed',
+    ]);
+    expect(closed.transitions[2]).toMatchObject({ actor: 'supervisor-9', note: 'agreed' });
+  });
+
+  it('answers 409 illegal_transition naming from and to, and changes nothing', async () => {
+    const created = await createOrder();
+    const res = await patch(created.id, { status: 'completed' });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await res.json();
+    expect(problem).toMatchObject({
+      code: 'illegal_transition',
+      from: 'awaiting_approval',
+      to: 'completed',
+      allowed: ['approved', 'rejected', 'escalated', 'cancelled'],
+    });
+    expect(problem.detail).toContain('from awaiting_approval to completed');
+    const after = await (await request(`/maintenance/orders/${created.id}`, { key: readKey })).json();
+    expect(after.status).toBe('awaiting_approval');
+    expect(after.transitions).toHaveLength(2);
+  });
+
+  it('releases the booking on rejection and on cancellation', async () => {
+    const rejected = await createOrder();
+    const r = await (await patch(rejected.id, { status: 'rejected' })).json();
+    expect(r.status).toBe('rejected');
+    expect(r.booking).toBeNull();
+    expect(r.bookings.map((b: { status: string }) => b.status)).toEqual(['released']);
+
+    const cancelled = await createOrder();
+    await patch(cancelled.id, { status: 'approved' });
+    const c = await (await patch(cancelled.id, { status: 'cancelled', note: 'line shut down' })).json();
+    expect(c.status).toBe('cancelled');
+    expect(c.booking).toBeNull();
+  });
+
+  it('answers 409 no_slot when asked to schedule an order nobody can do', async () => {
+    const created = await createOrder({ required_skill: 'underwater-welding' });
+    expect((await patch(created.id, { status: 'approved' })).status).toBe(200);
+    const res = await patch(created.id, { status: 'scheduled' });
+    expect(res.status).toBe(409);
+    expect((await res.json()).code).toBe('no_slot');
+  });
+
+  it('answers 404 for an unknown order and 422 for an unknown status', async () => {
+    expect((await patch(randomUUID(), { status: 'approved' })).status).toBe(404);
+    expect((await patch(randomUUID(), { status: 'done' })).status).toBe(422);
+  });
+});
+
+describe('GET /api/v1/maintenance/scheduled', () => {
+  it('lists orders holding a technician, filters by technician and status, and drops released ones', async () => {
+    const held = await createOrder();
+    const technician = held.plan.technician_id as string;
+    const scheduled = await createOrder();
+    await patch(scheduled.id, { status: 'approved' });
+    await patch(scheduled.id, { status: 'scheduled' });
+    const released = await createOrder();
+    await patch(released.id, { status: 'cancelled' });
+
+    const res = await request(`/maintenance/scheduled?technician=${technician}&limit=500`, { key: readKey });
+    expect(res.status).toBe(200);
+    const items = (await res.json()) as Array<Record<string, unknown>>;
+    expect(Number(res.headers.get('x-total-count'))).toBeGreaterThanOrEqual(1);
+    expect(items.every((o) => o.technician_id === technician)).toBe(true);
+    expect(items.find((o) => o.id === held.id)).toMatchObject({
+      sensor_id: held.sensor_id,
+      status: 'awaiting_approval',
+      booking_status: 'tentative',
+      technician_name: held.plan.technician_name,
+      window_start: held.plan.window_start,
+      window_end: held.plan.window_end,
+      reasons: held.plan.reasons,
+      workflow_id: null,
+    });
+
+    const onlyScheduled = (await (await request('/maintenance/scheduled?status=scheduled&limit=500', { key: readKey })).json()) as Array<
+      Record<string, unknown>
+    >;
+    expect(onlyScheduled.every((o) => o.status === 'scheduled')).toBe(true);
+    expect(onlyScheduled.find((o) => o.id === scheduled.id)).toMatchObject({ booking_status: 'firm' });
+
+    const all = (await (await request('/maintenance/scheduled?limit=500', { key: readKey })).json()) as Array<{ id: string }>;
+    expect(all.some((o) => o.id === released.id)).toBe(false);
+  });
+});
+
+describe('GET /api/v1/maintenance/technicians', () => {
+  it('lists the roster with skills, shifts and the site offset', async () => {
+    const res = await request('/maintenance/technicians', { key: readKey });
+    expect(res.status).toBe(200);
+    const roster = (await res.json()) as Array<Record<string, unknown>>;
+    expect(roster.find((t) => t.id === 'tech-ana')).toMatchObject({
+      name: 'Ana Souza',
+      site: 'plant-north',
+      utc_offset_minutes: -180,
+      active: true,
+      skills: [
+        { skill: 'vibration', level: 5 },
+        { skill: 'mechanical', level: 4 },
+        { skill: 'thermal', level: 2 },
+      ],
+    });
+  });
+});
