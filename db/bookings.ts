@@ -16,9 +16,16 @@ export interface Booking {
 
 /** PostgreSQL's exclusion_violation: the GiST constraint refused an overlapping live booking. */
 export const BOOKING_OVERLAP = '23P01';
+/**
+ * Two transactions inserting overlapping bookings at the same instant can each wait for the other
+ * on the exclusion constraint; PostgreSQL then aborts one with deadlock_detected. For the loser it
+ * means the same as an overlap: someone else holds that time.
+ */
+const DEADLOCK = '40P01';
 
 export function isBookingOverlap(err: unknown): boolean {
-  return (err as { code?: string })?.code === BOOKING_OVERLAP;
+  const code = (err as { code?: string })?.code;
+  return code === BOOKING_OVERLAP || code === DEADLOCK;
 }
 
 // Periods are half-open [start, end): a job ending at 10:00 and one starting at 10:00 do not overlap.

@@ -42,6 +42,8 @@ export const SCHEDULER_ACTOR = 'scheduling-agent';
  * function of the committed bookings, the order and `now`, so a retried activity plans the same.
  */
 export const SOLVER_ITERATIONS = 2_000;
+/** Only a safety net against a pathological roster: one job at 2 000 iterations takes milliseconds. */
+const SOLVER_SAFETY_BUDGET_MS = 5_000;
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, urgent: 4, very_urgent: 5 };
 
@@ -376,7 +378,13 @@ async function planAndBook(
     });
     const result = solveSchedule(
       { technicians: roster, jobs: [job] },
-      { now, seed: seedFromOrderId(order.id), maxIterations: SOLVER_ITERATIONS },
+      {
+        now,
+        seed: seedFromOrderId(order.id),
+        maxIterations: SOLVER_ITERATIONS,
+        timeBudgetMs: SOLVER_SAFETY_BUDGET_MS,
+        clock: () => performance.now(),
+      },
     );
     const unassigned = result.unassigned[0];
     if (unassigned) {
