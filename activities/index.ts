@@ -9,6 +9,7 @@ import { createMetricsCollectorActivities, type BusinessMetrics } from './metric
 import { createNotificationActivities } from './notification';
 import { createOrchestratorActivities } from './orchestrator';
 import { createReportingActivities } from './reporting';
+import { createSchedulingActivities } from './scheduling';
 import { createValidationActivities } from './validation';
 
 /** What the agents need from the outside world; the worker injects the real ones. */
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLearningActivities({ sql }),
     ...createMetricsCollectorActivities({ sql, metrics: deps.metrics }),
     ...createReportingActivities({ sql }),
+    ...createSchedulingActivities({ sql }),
   };
 }
 

@@ -19,6 +19,7 @@ import { decisionSubmitRoutes } from './routes/decisionSubmit';
 import { simulateRoutes } from './routes/simulate';
 import { reportRoutes } from './routes/reports';
 import { decisionListRoutes } from './routes/decisions';
+import { maintenanceRoutes } from './routes/maintenance';
 import { staticWeb } from './middleware/staticWeb';
 
 export const API_PREFIX = '/api/v1';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
   simulateRoutes(api, deps);
   reportRoutes(api, deps);
   decisionListRoutes(api, deps);
+  maintenanceRoutes(api, deps);
   adminRoutes(api, deps, resolver);
 
   let openapi: unknown;

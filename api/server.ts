@@ -3,6 +3,7 @@ import { closeSql, getSql } from '../db/sql';
 import { createLogger } from '../observability/logger';
 import { createMetrics } from '../observability/metrics';
 import { bootstrapApiKeys } from '../services/apiKeyBootstrap';
+import { seedDefaultTechnicians } from '../db/technicians';
 import { createTemporalClient } from '../temporal/client';
 import { mainTaskQueue } from '../temporal/taskQueues';
 import { createApp } from './app';
@@ -19,6 +20,7 @@ async function run(): Promise<void> {
   const metrics = createMetrics();
 
   const { generated, keyFile } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
+  await seedDefaultTechnicians(sql);
   if (generated) {
     // Printed once, on purpose, to the terminal; never through the logger.
     process.stdout.write(`\nGenerated an admin API key (also saved to ${keyFile}):\n  ${generated}\n\n`);

@@ -19,7 +19,8 @@ const children: { name: string; proc: ChildProcess }[] = [];
 let stopping = false;
 
 function tsx(entry: string, name: string): ChildProcess {
-  const proc = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), entry], {
+  // `--import tsx` runs the service in this one process (the tsx CLI would add a wrapper process).
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: projectRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: process.env,

@@ -119,7 +119,7 @@ describe('predictionToMaintenance on the time-skipping server', () => {
       } while (progress.status !== 'waiting_for_decision');
       await handle.signal('decision', { decision: 'rejected', operator_id: 'ana', justification: 'sensor was being recalibrated' });
       const result = (await handle.result()) as PredictionToMaintenanceProgress;
-      expect(result.order_status).toBe('cancelled');
+      expect(result.order_status).toBe('rejected');
       await maybeRecordHistory(handle, 'predictionToMaintenance-rejected');
       expect(result.decision).toMatchObject({ decision: 'rejected', source: 'signal' });
     });

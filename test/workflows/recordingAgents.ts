@@ -29,7 +29,7 @@ export function recordingAgents(opts: { probability: number; threshold?: number 
     closeDecisionRequest: record('closeDecisionRequest', () => undefined),
     sendNotification: record('sendNotification', () => ({ outcomes: [] })),
     recordDecision: record('recordDecision', () => ({ id: '00000000-0000-4000-8000-00000000000d', created_at: new Date(0).toISOString() })),
-    applyMaintenanceDecision: record('applyMaintenanceDecision', (a) => ({ status: a.decision === 'approved' ? 'scheduled' : a.decision === 'rejected' ? 'cancelled' : 'escalated' })),
+    applyMaintenanceDecision: record('applyMaintenanceDecision', (a) => ({ status: a.decision === 'approved' ? 'scheduled' : a.decision === 'rejected' ? 'rejected' : 'escalated' })),
     cancelMaintenanceOrder: record('cancelMaintenanceOrder', () => ({ status: 'cancelled' })),
     generateReport: record('generateReport', () => ({ id: '00000000-0000-4000-8000-00000000000r' })),
     recordOutcome: record('recordOutcome', () => ({ id: 'k' })),

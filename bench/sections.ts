@@ -1,0 +1,9 @@
+import type { BenchStack } from './stack';
+
+export interface BenchSection {
+  name: string;
+  run(stack: BenchStack): Promise<{ rows: [string, string, string][]; json: unknown }>;
+}
+
+/** Sections after ingestion, in order; each measures one claim of SPEC section 11. */
+export const benchSections: BenchSection[] = [];

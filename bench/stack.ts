@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import postgres from 'postgres';
+import { projectRoot } from '../config';
+import { ensureDatabase, migrate } from '../db/migrate';
+import { waitForTemporal } from '../temporal/client';
+import { startDevServer } from '../temporal/devServer';
+
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smart_maintenance_bench';
+export const BENCH_KEY = 'bench-admin-key-0123456789abcdef';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.once('error', reject);
+  });
+}
+
+/** Resident memory of a process in MiB, from /proc (Linux). */
+export function rssMiB(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface BenchStack {
+  baseUrl: string;
+  sql: postgres.Sql;
+  temporalAddress: string;
+  taskQueuePrefix: string;
+  api: ChildProcess;
+  worker: ChildProcess;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become healthy in ${timeoutMs} ms`);
+}
+
+/**
+ * The whole system as `npm start` runs it — Temporal dev server, a worker process, an API process —
+ * against a bench database recreated for the run, on free loopback ports.
+ */
+export async function startBenchStack(): Promise<BenchStack> {
+  const admin = postgres(BENCH_DATABASE_URL.replace(/\/[^/]+$/, '/postgres'), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists smart_maintenance_bench with (force)`);
+  await admin.end();
+  await ensureDatabase(BENCH_DATABASE_URL);
+  const sql = postgres(BENCH_DATABASE_URL, { max: 4, onnotice: () => {} });
+  await migrate(sql);
+
+  const temporalPort = await freePort();
+  const temporal = startDevServer({ port: temporalPort });
+  const temporalAddress = `127.0.0.1:${temporalPort}`;
+  await waitForTemporal(temporalAddress, 90_000);
+
+  const apiPort = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: BENCH_DATABASE_URL,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE_PREFIX: 'bench',
+    REDIS_PREFIX: 'bench:',
+    API_PORT: String(apiPort),
+    API_KEYS: `bench=${BENCH_KEY}@admin`,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    DRIFT_RATE_LIMIT_PER_MINUTE: '100000000',
+    WORKER_METRICS_PORT: '0',
+    DATA_DIR: path.join(projectRoot, '.data', 'bench'),
+  } as Record<string, string>;
+  // `node --import tsx` keeps each service in one process, so its memory is measurable.
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'temporal/runWorker.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const baseUrl = `http://127.0.0.1:${apiPort}`;
+  await waitForHttp(`${baseUrl}/health`, 90_000);
+
+  return {
+    baseUrl,
+    sql,
+    temporalAddress,
+    taskQueuePrefix: 'bench',
+    api,
+    worker,
+    env,
+    async stop() {
+      for (const p of [api, worker, temporal]) p.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1500));
+      for (const p of [api, worker, temporal]) if (p.exitCode === null) p.kill('SIGKILL');
+      await sql.end();
+    },
+  };
+}
