@@ -1,0 +1,10 @@
+// The ML plane's public surface, for the API and the activities.
+export * from './errors';
+export * from './registry';
+export { defaultModelRegistry } from './defaultRegistry';
+export { releaseAllSessions } from './onnxSession';
+export * from './failureFeatures';
+export * from './failureClassifier';
+export * from './anomalyFeatures';
+export * from './anomalyModel';
+export type { Manifest, ManifestVersion, ModelStage } from './manifest';
