@@ -3,6 +3,7 @@ export * from './errors';
 export * from './registry';
 export { defaultModelRegistry } from './defaultRegistry';
 export { releaseAllSessions } from './onnxSession';
+export { preloadModels, type PreloadResult } from './loadModel';
 export * from './failureFeatures';
 export * from './failureClassifier';
 export * from './anomalyFeatures';

@@ -29,3 +29,31 @@ export async function loadModel(
   const file = await registry.locateArtifact(model);
   return { model, session: await getSession(file, model.entry.sha256) };
 }
+
+export interface PreloadResult {
+  name: string;
+  version?: string;
+  loaded: boolean;
+  error?: string;
+}
+
+/**
+ * Loads the "auto" version of every model so the first request does not pay for session creation
+ * (about a second for the Isolation Forest). Never throws: a model that cannot load is reported,
+ * and requests for it fail with the usual typed error.
+ */
+export async function preloadModels(registry: ModelRegistry): Promise<PreloadResult[]> {
+  const models = await registry.listModels();
+  return Promise.all(
+    models.map(async ({ name }): Promise<PreloadResult> => {
+      try {
+        const model = await registry.resolve(name);
+        const file = await registry.locateArtifact(model);
+        await getSession(file, model.entry.sha256);
+        return { name, version: model.version, loaded: true };
+      } catch (error) {
+        return { name, loaded: false, error: (error as Error).message };
+      }
+    }),
+  );
+}

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ModelDisabledError, ModelNotFoundError, ModelUnavailableError } from './errors';
 import { type Manifest, type ManifestVersion, type ModelStage, readManifest } from './manifest';
@@ -42,6 +42,8 @@ export interface ModelRegistry {
   resolve(name: string, version?: string): Promise<ResolvedModel>;
   /** Absolute path of a loadable artifact; throws ModelUnavailableError when it cannot be loaded. */
   locateArtifact(model: ResolvedModel): Promise<string>;
+  /** The model card (Markdown) of a version. */
+  readCard(model: ResolvedModel): Promise<string>;
 }
 
 export const AUTO_VERSION = 'auto';
@@ -125,6 +127,10 @@ export class ManifestModelRegistry implements ModelRegistry {
       );
     }
     return file;
+  }
+
+  readCard(model: ResolvedModel): Promise<string> {
+    return readFile(path.resolve(this.options.modelsDir, model.entry.card), 'utf8');
   }
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelDisabledError, ModelNotFoundError, ModelUnavailableError } from '../../models/errors';
 import { predictFailure } from '../../models/failureClassifier';
 import type { ManifestVersion } from '../../models/manifest';
+import { preloadModels } from '../../models/loadModel';
 import { ManifestModelRegistry } from '../../models/registry';
 import { MODELS_DIR, committedManifest, versionLike, writeTempManifest } from './support/tempManifest';
 
@@ -117,5 +118,27 @@ describe('ManifestModelRegistry', () => {
     copyFileSync(path.join(MODELS_DIR, entry.artifact), path.join(dir, 'artifacts/copy.onnx'));
     const result = await predictFailure(healthyRow, { registry });
     expect(result.model).toEqual({ name: RF, version: '8.0.0', stage: 'Production' });
+  });
+});
+
+describe('preloadModels', () => {
+  it('loads the auto version of every committed model and reports a disabled one without throwing', async () => {
+    const loaded = await preloadModels(new ManifestModelRegistry({ modelsDir: MODELS_DIR }));
+    expect(loaded.map((r) => [r.name, r.loaded]).sort()).toEqual([
+      ['ai4i_classifier_gbm', true],
+      [RF, true],
+      ['sensor_anomaly_isolation_forest', true],
+    ]);
+    const { registry } = registryWith([versionLike(RF, { enabled: false })]);
+    const [result] = await preloadModels(registry);
+    expect(result).toMatchObject({ name: RF, loaded: false });
+    expect(result!.error).toContain('disabled');
+  });
+
+  it('reads the model card of a resolved version', async () => {
+    const registry = new ManifestModelRegistry({ modelsDir: MODELS_DIR });
+    const card = await registry.readCard(await registry.resolve(RF));
+    expect(card).toContain('# ai4i_classifier_randomforest_baseline 1.0.0');
+    expect(card).toContain('UDI % 5 == 0');
   });
 });
