@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
+import { createAnomalyActivities } from './anomaly';
 import { createDecisionAuditActivities } from './decisionAudit';
 import { createDriftActivities } from './drift';
 import { createIngestionActivities } from './ingestion';
@@ -8,6 +9,7 @@ import { createLearningActivities } from './learning';
 import { createMetricsCollectorActivities, type BusinessMetrics } from './metricsCollector';
 import { createNotificationActivities } from './notification';
 import { createOrchestratorActivities } from './orchestrator';
+import { createPredictionActivities } from './prediction';
 import { createReportingActivities } from './reporting';
 import { createSchedulingActivities } from './scheduling';
 import { createValidationActivities } from './validation';
@@ -28,6 +30,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createIngestionActivities({ sql, maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS }),
     ...createValidationActivities({ sql, qualityThreshold: config.QUALITY_THRESHOLD }),
     ...createDriftActivities({ sql }),
+    ...createAnomalyActivities({ sql }),
+    ...createPredictionActivities({ sql }),
     ...createOrchestratorActivities({ sql }),
     ...createNotificationActivities({ sql, config, fetch: deps.fetch, logger: deps.logger, metrics: deps.metrics }),
     ...createDecisionAuditActivities({ sql }),

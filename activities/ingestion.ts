@@ -8,6 +8,32 @@ import { generateScenario, seedFrom, type Scenario } from '../domain/scenarios';
 import type { CsvRowError } from '../workflows/csvIngestion';
 
 const SUB_BATCH = 500;
+/** A demo machine's past: an hour of healthy readings, so baselines and drift checks have a reference. */
+export const DEMO_HISTORY_READINGS = 60;
+
+/**
+ * Gives a new demo sensor its hour of healthy history before the run (once per sensor: keys
+ * `hist:<sensor>:<i>`), so the anomaly baseline and the drift reference window are learned from
+ * data rather than assumed. Returns how many readings were added.
+ */
+async function seedDemoHistory(sql: postgres.Sql, sensorId: string, before: Date): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from sensor_readings where sensor_id = ${sensorId} and ts < ${before}`;
+  if ((row?.n ?? 0) >= DEMO_HISTORY_READINGS) return 0;
+  const history = generateScenario('normal', { count: DEMO_HISTORY_READINGS, seed: seedFrom(`history:${sensorId}`) });
+  const rows: NewReading[] = history.map((r) => ({
+    sensorId,
+    ts: new Date(before.getTime() - (r.minutesBeforeEnd + 1) * 60_000),
+    value: r.value,
+    unit: 'Nm',
+    quality: Math.max(r.quality, 0.95),
+    sensorType: 'torque',
+    metadata: { history: true },
+    correlationId: null,
+    idempotencyKey: `hist:${sensorId}:${r.index}`,
+  }));
+  const result = await sql.begin((tx) => insertReadings(rows, tx));
+  return result.inserted.length;
+}
 
 export interface IngestionDeps {
   sql: postgres.Sql;
@@ -39,8 +65,15 @@ export function createIngestionActivities(deps: IngestionDeps) {
         correlationId: input.correlationId,
         idempotencyKey: `gp:${input.correlationId}:${r.index}`,
       }));
+      const historySeeded = await seedDemoHistory(deps.sql, input.sensorId, rows[0]!.ts);
       const result = await deps.sql.begin((tx) => insertReadings(rows, tx));
-      return { inserted: result.inserted.length, duplicates: result.duplicates, first: rows[0]!.ts.toISOString(), last: rows[rows.length - 1]!.ts.toISOString() };
+      return {
+        inserted: result.inserted.length,
+        duplicates: result.duplicates,
+        history_seeded: historySeeded,
+        first: rows[0]!.ts.toISOString(),
+        last: rows[rows.length - 1]!.ts.toISOString(),
+      };
     },
 
     /**

@@ -74,7 +74,7 @@ export function createValidationActivities(deps: ValidationDeps) {
       if (items.length) {
         await deps.sql`
           update anomalies a set credible = c.credible
-          from unnest(${items.map((i) => i.id)}::bigint[], ${items.map((i) => i.credible)}::bool[]) as c(id, credible)
+          from unnest(${items.map((i) => i.id)}::bigint[], ${items.map((i) => String(i.credible))}::text[]::bool[]) as c(id, credible)
           where a.id = c.id`;
       }
       return { assessed: items.length, credible: items.filter((i) => i.credible).length, items };

@@ -20,6 +20,7 @@ import { simulateRoutes } from './routes/simulate';
 import { reportRoutes } from './routes/reports';
 import { decisionListRoutes } from './routes/decisions';
 import { maintenanceRoutes } from './routes/maintenance';
+import { mlRoutes } from './routes/ml';
 import { staticWeb } from './middleware/staticWeb';
 
 export const API_PREFIX = '/api/v1';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   reportRoutes(api, deps);
   decisionListRoutes(api, deps);
   maintenanceRoutes(api, deps);
+  mlRoutes(api, deps);
   adminRoutes(api, deps, resolver);
 
   let openapi: unknown;

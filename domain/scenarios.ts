@@ -95,3 +95,33 @@ export function generateScenario(scenario: Scenario, o: ScenarioOptions): Scenar
   }
   return out;
 }
+
+/** The demo machine's fixed state, and the tool wear each scenario represents. */
+export const DEMO_MACHINE = {
+  Air_temperature_K: 300.1,
+  Process_temperature_K: 310.2,
+  Type: 'L' as const,
+  /** Mechanical power the spindle delivers; speed follows from torque (P = T·ω), as in AI4I. */
+  powerW: 6300,
+  toolWearMin: { normal: 40, drift: 225, anomaly: 225 } as Record<Scenario, number>,
+};
+
+/**
+ * The AI4I features of the demo machine from its torque readings: the 95th percentile of the
+ * valid readings (the peak load the machine is actually reaching, which is what overstrains a
+ * worn tool), speed from constant power, and the
+ * scenario's tool wear (a worn tool is what makes torque creep up or spike).
+ */
+export function demoMachineFeatures(scenario: Scenario, torque: readonly number[]) {
+  const sorted = [...torque].sort((a, b) => a - b);
+  const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]! : 40;
+  const torqueNm = Math.round(Math.max(3.8, p95) * 10) / 10;
+  return {
+    Air_temperature_K: DEMO_MACHINE.Air_temperature_K,
+    Process_temperature_K: DEMO_MACHINE.Process_temperature_K,
+    Rotational_speed_rpm: Math.round((DEMO_MACHINE.powerW * 60) / (2 * Math.PI * torqueNm)),
+    Torque_Nm: torqueNm,
+    Tool_wear_min: DEMO_MACHINE.toolWearMin[scenario],
+    Type: DEMO_MACHINE.Type,
+  };
+}

@@ -1,0 +1,90 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type postgres from 'postgres';
+import { recordPrediction } from '../db/predictions';
+import { readingsOfRun } from '../db/quality';
+import { demoMachineFeatures, type Scenario } from '../domain/scenarios';
+import { InvalidFeaturesError, ModelDisabledError, ModelNotFoundError, ModelUnavailableError, parseFailureFeatures, predictFailure, type FailureFeatures } from '../models';
+import { activityKey } from './activityKey';
+
+/** Model problems are not transient: a retry cannot make a missing or disabled model appear. */
+function asActivityFailure(err: unknown): never {
+  if (err instanceof InvalidFeaturesError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidInput');
+  if (err instanceof ModelNotFoundError) throw ApplicationFailure.nonRetryable(err.message, 'ModelNotFound');
+  if (err instanceof ModelDisabledError) throw ApplicationFailure.nonRetryable(err.message, 'ModelDisabled');
+  if (err instanceof ModelUnavailableError) throw ApplicationFailure.nonRetryable(err.message, 'ModelUnavailable');
+  throw err;
+}
+
+/** PredictionAgent: failure probability from the AI4I classifier, version resolved by the registry. */
+export function createPredictionActivities(deps: { sql: postgres.Sql }) {
+  async function predictAndRecord(input: {
+    predictionId?: string;
+    features: FailureFeatures;
+    modelName?: string;
+    modelVersion?: string;
+    sensorId: string;
+    sensorType: string;
+    correlationId?: string;
+  }) {
+    const { workflowId, key } = activityKey();
+    let result;
+    try {
+      result = await predictFailure(input.features, { modelName: input.modelName, modelVersion: input.modelVersion });
+    } catch (err) {
+      asActivityFailure(err);
+    }
+    const predictionId = await recordPrediction(
+      {
+        id: input.predictionId,
+        model: result.model.name,
+        version: result.model.version,
+        stage: result.model.stage,
+        sensorId: input.sensorId,
+        features: input.features,
+        probability: result.probability,
+        prediction: result.prediction,
+        explanation: null,
+        latencyMs: result.latency_ms,
+        workflowId,
+        correlationId: input.correlationId ?? null,
+        dedupKey: key,
+      },
+      deps.sql,
+    );
+    return {
+      prediction_id: predictionId,
+      probability: result.probability,
+      prediction: result.prediction,
+      confidence: result.confidence,
+      threshold: result.threshold,
+      risky: result.prediction === 1,
+      sensor_type: input.sensorType,
+      features: input.features as Record<string, string | number>,
+      model_info: result.model,
+      latency_ms: result.latency_ms,
+    };
+  }
+
+  return {
+    /** Golden Path: the demo machine's features from this run's valid torque readings. */
+    async predictForSensor(input: { sensorId: string; correlationId: string; scenario?: Scenario; anomalyCount?: number; driftDetected?: boolean; validReadings?: number }) {
+      const run = (await readingsOfRun(input.sensorId, input.correlationId, deps.sql)).filter((r) => !r.quarantine_reason);
+      if (run.length === 0) throw ApplicationFailure.nonRetryable(`no valid readings for ${input.sensorId}`, 'InvalidInput');
+      const scenario = input.scenario ?? 'normal';
+      const features = demoMachineFeatures(scenario, run.map((r) => r.value));
+      return predictAndRecord({ features, sensorId: input.sensorId, sensorType: run[0]!.sensor_type, correlationId: input.correlationId });
+    },
+
+    /** prediction-to-maintenance: the integrator's features, validated strictly (never padded). */
+    async predictAndStore(input: { predictionId: string; workflowId?: string; correlationId: string; sensorId: string; features: Record<string, unknown>; modelName: string; modelVersion: string }) {
+      let features: FailureFeatures;
+      try {
+        features = parseFailureFeatures(input.features);
+      } catch (err) {
+        asActivityFailure(err);
+      }
+      const [sensor] = await deps.sql<{ type: string }[]>`select type from sensors where id = ${input.sensorId}`;
+      return predictAndRecord({ ...input, features, sensorType: sensor?.type ?? 'torque' });
+    },
+  };
+}

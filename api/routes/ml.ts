@@ -1,0 +1,248 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { modelsDir } from '../../config';
+import { recordPrediction } from '../../db/predictions';
+import { sensorHistory } from '../../db/quality';
+import { finiteNumber, isoTimestamp, sensorIdSchema } from '../../domain/reading';
+import {
+  DEFAULT_FAILURE_MODEL,
+  InvalidFeaturesError,
+  ModelDisabledError,
+  ModelError,
+  ModelNotFoundError,
+  ModelTaskMismatchError,
+  ModelUnavailableError,
+  defaultModelRegistry,
+  parseFailureFeatures,
+  predictFailure,
+  type ModelVersionInfo,
+} from '../../models';
+import { detectAnomaliesInSeries } from '../../services/anomalyDetection';
+import { recordDriftCheck, runDriftCheck } from '../../services/drift';
+import { explainFailure } from '../../services/explanations';
+import { ConflictError, HttpError, NotFoundError, UnavailableError, ValidationError } from '../errors';
+import type { AppDeps } from '../deps';
+import type { ApiRouter } from '../route';
+
+/** The ML plane's errors as HTTP: not found 404, disabled 409, bad features 422, unavailable 503. */
+export function modelErrorToHttp(err: unknown): unknown {
+  if (!(err instanceof ModelError)) return err;
+  if (err instanceof ModelNotFoundError) return new NotFoundError(err.message);
+  if (err instanceof ModelDisabledError) return new ConflictError(err.message, 'model_disabled');
+  if (err instanceof InvalidFeaturesError) return new ValidationError(err.issues.map((i) => ({ field: `features.${i.feature}`, message: i.problem })));
+  if (err instanceof ModelTaskMismatchError) return new ValidationError([{ field: 'model_name', message: err.message }]);
+  if (err instanceof ModelUnavailableError) return new UnavailableError(`Prediction is unavailable: ${err.message}`, 30);
+  return new HttpError(500, 'model_error', 'Model error', { expose: false });
+}
+
+async function withModelErrors<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    throw modelErrorToHttp(err);
+  }
+}
+
+async function versionView(v: ModelVersionInfo, withCard: boolean) {
+  const e = v.entry as Record<string, unknown> & { metrics?: { test?: Record<string, unknown> }; card?: string };
+  const card = withCard && e.card ? await readFile(path.join(modelsDir(), String(e.card)), 'utf8').catch(() => null) : undefined;
+  return {
+    name: v.name,
+    task: v.task,
+    version: v.version,
+    stage: v.stage,
+    enabled: v.enabled,
+    created_at: v.createdAt,
+    threshold: e.threshold ?? null,
+    metrics: e.metrics?.test ?? e.metrics ?? null,
+    description: e.description ?? null,
+    ...(card !== undefined ? { card_markdown: card } : {}),
+  };
+}
+
+const modelName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'is not a model name');
+const predictBody = z.strictObject({
+  model_name: modelName.default(DEFAULT_FAILURE_MODEL),
+  model_version: z.string().max(50).default('auto'),
+  // Checked by the model's own strict schema, so the answer names each missing or unknown feature.
+  features: z.record(z.string().max(64), z.unknown()),
+  sensor_id: sensorIdSchema.optional(),
+  explain: z.boolean().default(false),
+});
+
+const readingForDetection = z.strictObject({ value: finiteNumber, timestamp: isoTimestamp.optional(), sensor_id: sensorIdSchema.optional() });
+const detectBody = z
+  .strictObject({
+    readings: z.array(readingForDetection).min(1).max(10_000).optional(),
+    sensor_id: sensorIdSchema.optional(),
+    window_minutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+    model_version: z.string().max(50).optional(),
+  })
+  .refine((b) => b.readings || b.sensor_id, { message: 'give readings, or a sensor_id and window_minutes', path: ['readings'] });
+
+const driftBody = z.strictObject({
+  sensor_id: sensorIdSchema,
+  window_minutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+  p_value_threshold: z.number().gt(0).lt(1).default(0.05),
+  min_samples: z.number().int().min(2).max(100_000).default(30),
+  reference_start: isoTimestamp.optional(),
+  reference_end: isoTimestamp.optional(),
+});
+
+/** The registry, predictions with explanations, anomaly detection and drift checks. */
+export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
+  const registry = () => defaultModelRegistry();
+
+  api.route({
+    method: 'get',
+    path: '/ml/models',
+    summary: 'Models with their versions, stages, enabled flags and test metrics',
+    tags: ['ml'],
+    scopes: ['ml:predict'],
+    responses: { 200: { description: 'Models' } },
+    handler: async (ctx) => {
+      const models = await registry().listModels();
+      ctx.body = await Promise.all(models.map(async (m) => ({ name: m.name, task: m.task, versions: await Promise.all(m.versions.map((v) => versionView(v, true))) })));
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/ml/models/:name/versions',
+    summary: 'Versions of a model',
+    tags: ['ml'],
+    scopes: ['ml:predict'],
+    params: z.object({ name: modelName }),
+    responses: { 200: { description: 'Versions' }, 404: { description: 'Unknown model' } },
+    handler: async (ctx, { params }) => {
+      ctx.body = await withModelErrors(async () => Promise.all((await registry().listVersions(params.name)).map((v) => versionView(v, false))));
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/ml/models/:name/latest',
+    summary: 'The version "auto" resolves to (Production, then Staging, then the newest enabled)',
+    tags: ['ml'],
+    scopes: ['ml:predict'],
+    params: z.object({ name: modelName }),
+    responses: { 200: { description: 'The resolved version with its card' }, 404: { description: 'Unknown model' }, 409: { description: 'Every version disabled' } },
+    handler: async (ctx, { params }) => {
+      ctx.body = await withModelErrors(async () => versionView(await registry().resolve(params.name, 'auto'), true));
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/ml/predict',
+    summary: 'Failure probability from the AI4I classifier, optionally with exact Shapley explanations',
+    tags: ['ml'],
+    scopes: ['ml:predict'],
+    body: predictBody,
+    responses: { 200: { description: 'Prediction' }, 404: { description: 'Unknown model' }, 422: { description: 'Missing, unknown or non-finite features' }, 503: { description: 'Models not loaded' } },
+    handler: async (ctx, { body }) => {
+      const result = await withModelErrors(() => predictFailure(body.features, { modelName: body.model_name, modelVersion: body.model_version }));
+      const explanation = body.explain ? await withModelErrors(() => explainFailure(parseFailureFeatures(body.features), { modelName: body.model_name, modelVersion: body.model_version })) : undefined;
+      // Stored for the learning agent and reports; a failed insert must not fail the prediction.
+      recordPrediction(
+        {
+          model: result.model.name,
+          version: result.model.version,
+          stage: result.model.stage,
+          sensorId: body.sensor_id ?? null,
+          features: body.features,
+          probability: result.probability,
+          prediction: result.prediction,
+          explanation: explanation ?? null,
+          latencyMs: result.latency_ms,
+          workflowId: null,
+          correlationId: ctx.state.correlationId,
+          dedupKey: null,
+        },
+        deps.sql,
+      ).catch((err) => ctx.state.log.warn({ err: (err as Error).message }, 'prediction not stored'));
+      ctx.body = {
+        prediction: result.prediction,
+        probability: result.probability,
+        confidence: result.confidence,
+        threshold: result.threshold,
+        model_info: result.model,
+        timestamp: new Date().toISOString(),
+        request_id: ctx.state.requestId,
+        latency_ms: Math.round(result.latency_ms * 1000) / 1000,
+        ...(explanation ? { explanation } : {}),
+      };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/ml/detect_anomaly',
+    summary: 'Anomalies among readings (or a sensor window): Isolation Forest + rolling robust baseline',
+    tags: ['ml'],
+    scopes: ['ml:anomaly'],
+    body: detectBody,
+    responses: { 200: { description: 'Anomalies with score, method and reason' } },
+    handler: async (ctx, { body }) => {
+      let values: number[];
+      let timestamps: (string | null)[];
+      let history: number[] = [];
+      if (body.readings) {
+        values = body.readings.map((r) => r.value);
+        timestamps = body.readings.map((r) => r.timestamp ?? null);
+        if (body.sensor_id) {
+          const first = body.readings.find((r) => r.timestamp)?.timestamp;
+          history = (await sensorHistory(body.sensor_id, first ? new Date(first) : new Date(), 100, deps.sql)).reverse().map((h) => h.value);
+        }
+      } else {
+        const end = new Date();
+        const rows = await deps.sql<{ ts: Date; value: number }[]>`
+          select ts, value from sensor_readings
+          where sensor_id = ${body.sensor_id!} and quarantine_reason is null and ts > ${new Date(end.getTime() - body.window_minutes * 60_000)} and ts <= ${end}
+          order by ts limit 10000`;
+        if (rows.length === 0) throw new NotFoundError(`sensor ${body.sensor_id} has no readings in the last ${body.window_minutes} minutes`);
+        values = rows.map((r) => r.value);
+        timestamps = rows.map((r) => r.ts.toISOString());
+        history = (await sensorHistory(body.sensor_id!, rows[0]!.ts, 100, deps.sql)).reverse().map((h) => h.value);
+      }
+      const result = await withModelErrors(() => detectAnomaliesInSeries(values, history, { modelVersion: body.model_version }));
+      ctx.body = {
+        total_readings_analyzed: result.analyzed,
+        anomaly_count: result.anomalies.length,
+        anomalies: result.anomalies.map((a) => ({ ...a, timestamp: timestamps[a.index] })),
+        method: result.method,
+        threshold: result.threshold,
+        model_info: result.model_info,
+        fallback_reason: result.fallback_reason,
+        baseline: result.baseline,
+      };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/ml/check_drift',
+    summary: "Two-sample KS test (and PSI) of a sensor's recent window against its reference window",
+    tags: ['ml'],
+    scopes: ['ml:drift'],
+    rateLimit: { name: 'drift', limit: deps.config.DRIFT_RATE_LIMIT_PER_MINUTE },
+    body: driftBody,
+    responses: { 200: { description: 'Drift result, or status insufficient_data' }, 429: { description: 'More than the drift limit per minute' } },
+    handler: async (ctx, { body }) => {
+      if ((body.reference_start === undefined) !== (body.reference_end === undefined)) {
+        throw new ValidationError([{ field: 'reference_end', message: 'reference_start and reference_end go together' }]);
+      }
+      const result = await runDriftCheck(deps.sql, {
+        sensorId: body.sensor_id,
+        windowMinutes: body.window_minutes,
+        pValueThreshold: body.p_value_threshold,
+        minSamples: body.min_samples,
+        referenceStart: body.reference_start ? new Date(body.reference_start) : undefined,
+        referenceEnd: body.reference_end ? new Date(body.reference_end) : undefined,
+      });
+      await recordDriftCheck(deps.sql, result, null, null);
+      ctx.body = { ...result, timestamp: new Date().toISOString(), request_id: ctx.state.requestId };
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import { ModelUnavailableError, scoreAnomalies, type ModelRef } from '../models';
+import { RollingRobustBaseline } from '../stats';
+
+/** Robust z at which the statistical detector alone calls a point anomalous. */
+export const ROBUST_Z_THRESHOLD = 3.5;
+/**
+ * Combined score = 0.5 · model score + 0.5 · statistical score, where the statistical score is
+ * min(1, |robust z| / 7) — so |z| = 3.5 maps to 0.5, the same place as the model's own decision
+ * region. A point is anomalous when the combined score reaches 0.5. Without a model (disabled or
+ * missing artifact), the statistical score alone decides, and the answer says so.
+ */
+export const WEIGHTS = { model: 0.5, statistical: 0.5 } as const;
+export const COMBINED_THRESHOLD = 0.5;
+/** Readings the rolling baseline keeps: learned from the sensor's own recent history. */
+export const BASELINE_WINDOW = 100;
+
+export interface DetectedPoint {
+  index: number;
+  value: number;
+  score: number;
+  method: 'combined' | 'isolation_forest' | 'robust_zscore';
+  robust_z: number | null;
+  model_score: number | null;
+  reason: string;
+}
+
+export interface DetectionResult {
+  analyzed: number;
+  method: 'combined' | 'robust_zscore';
+  anomalies: DetectedPoint[];
+  threshold: number;
+  model_info: (ModelRef & { threshold: number }) | null;
+  fallback_reason: string | null;
+  baseline: { window: number; history_used: number };
+}
+
+/**
+ * Scores `values` (oldest first) given the sensor's earlier `history` (oldest first). The rolling
+ * robust baseline is updated with every reading as it goes — it is never frozen at one value —
+ * and a point is scored against the baseline as it stood before that point.
+ */
+export async function detectAnomaliesInSeries(values: number[], history: number[], opts: { modelVersion?: string } = {}): Promise<DetectionResult> {
+  const baseline = new RollingRobustBaseline({ windowSize: BASELINE_WINDOW, minSamples: 10 });
+  for (const h of history) baseline.update(h);
+  const z = values.map((v) => baseline.observe(v));
+
+  let modelScores: (number | null)[] = values.map(() => null);
+  let modelInfo: DetectionResult['model_info'] = null;
+  let fallback: string | null = null;
+  try {
+    const scored = await scoreAnomalies([...history, ...values], { modelVersion: opts.modelVersion });
+    modelScores = scored.points.slice(history.length).map((p) => p.score);
+    modelInfo = { ...scored.model, threshold: scored.threshold };
+  } catch (err) {
+    if (!(err instanceof ModelUnavailableError)) throw err;
+    fallback = `anomaly model unavailable (${err.message}); statistical detector only`;
+  }
+
+  const anomalies: DetectedPoint[] = [];
+  values.forEach((value, index) => {
+    const rz = z[index] ?? null;
+    const stat = rz === null ? null : Math.min(1, Math.abs(rz) / (2 * ROBUST_Z_THRESHOLD));
+    const model = modelScores[index] ?? null;
+    // The model's score is rescaled so that its own threshold also lands at 0.5.
+    const modelNorm = model === null || !modelInfo ? null : Math.min(1, (0.5 * model) / modelInfo.threshold);
+    let score: number | null;
+    if (stat !== null && modelNorm !== null) score = WEIGHTS.model * modelNorm + WEIGHTS.statistical * stat;
+    else score = stat ?? modelNorm;
+    if (score === null || score < COMBINED_THRESHOLD) return;
+    const statFlag = rz !== null && Math.abs(rz) >= ROBUST_Z_THRESHOLD;
+    const modelFlag = model !== null && modelInfo !== null && model >= modelInfo.threshold;
+    const method = statFlag && modelFlag ? 'combined' : modelFlag ? 'isolation_forest' : 'robust_zscore';
+    const parts = [
+      rz !== null ? `robust z ${rz.toFixed(1)} vs the last ${BASELINE_WINDOW} readings` : null,
+      model !== null && modelInfo ? `isolation forest ${model.toFixed(2)} (threshold ${modelInfo.threshold.toFixed(2)})` : null,
+    ].filter(Boolean);
+    anomalies.push({ index, value, score: Math.round(score * 1000) / 1000, method, robust_z: rz, model_score: model, reason: parts.join('; ') });
+  });
+
+  return {
+    analyzed: values.length,
+    method: modelInfo ? 'combined' : 'robust_zscore',
+    anomalies,
+    threshold: COMBINED_THRESHOLD,
+    model_info: modelInfo,
+    fallback_reason: fallback,
+    baseline: { window: BASELINE_WINDOW, history_used: history.length },
+  };
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/stack';
+import { seedDefaultTechnicians } from '../../db/technicians';
+
+let stack: TestStack;
+let key: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await seedDefaultTechnicians(stack.sql);
+  key = await stack.key(['workflows:write', 'workflows:read', 'decisions:write']);
+  await stack.startWorker();
+});
+afterAll(() => stack.close());
+
+async function status(correlationId: string) {
+  return (await stack.request(`/api/v1/demo/golden-path/status/${correlationId}`, { key })).json();
+}
+
+async function waitFor(correlationId: string, wanted: string[], timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const doc = await status(correlationId).catch(() => null);
+    if (doc && wanted.includes(doc.status)) return doc;
+    if (Date.now() > deadline) throw new Error(`run ${correlationId} did not reach ${wanted} (last: ${JSON.stringify(doc)?.slice(0, 500)})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('Golden Path on the dev server with the real agents', () => {
+  it('runs all seven stages, waits for the REST decision, and leaves consistent rows behind', async () => {
+    const start = await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 40, scenario: 'drift' } });
+    expect(start.status).toBe(202);
+    const started = await start.json();
+    expect(started).toMatchObject({ workflow_id: `golden-path-${started.correlation_id}`, events_url: `/api/v1/workflows/golden-path-${started.correlation_id}/events` });
+    expect(started.temporal_url).toContain(encodeURIComponent(started.workflow_id));
+
+    const waiting = await waitFor(started.correlation_id, ['waiting_for_decision', 'completed', 'failed']);
+    expect(waiting.status, JSON.stringify(waiting.stages)).toBe('waiting_for_decision');
+    expect(waiting.stages.slice(0, 6).map((s: { status: string }) => s.status)).toEqual(['complete', 'complete', 'complete', 'complete', 'complete', 'complete']);
+    expect(waiting.prediction.probability).toBeGreaterThanOrEqual(0.5);
+
+    const decided = await stack.request('/api/v1/decisions/submit', {
+      method: 'POST',
+      key,
+      json: { request_id: waiting.decision_request_id, decision: 'approved', operator_id: 'eva.santos', justification: 'torque creep confirmed on the spindle' },
+    });
+    expect(decided.status).toBe(201);
+    expect(await decided.json()).toMatchObject({ decision: 'approved', operator_id: 'eva.santos', source: 'update' });
+    const again = await stack.request('/api/v1/decisions/submit', {
+      method: 'POST',
+      key,
+      json: { request_id: waiting.decision_request_id, decision: 'rejected', operator_id: 'bo', justification: 'second opinion' },
+    });
+    expect(again.status).toBe(409);
+
+    const done = await waitFor(started.correlation_id, ['completed', 'failed']);
+    expect(done.status).toBe('completed');
+    expect(done.stages.every((s: { status: string }) => s.status === 'complete')).toBe(true);
+
+    const wf = started.workflow_id;
+    const [order] = await stack.sql`select id, status, technician_id, window_start from maintenance_orders where workflow_id = ${wf}`;
+    expect(order).toMatchObject({ status: 'scheduled', technician_id: expect.any(String) });
+    const bookings = await stack.sql`select status from technician_bookings where order_id = ${order!.id}`;
+    expect(bookings.map((b) => b.status)).toEqual(['firm']);
+    const decisions = await stack.sql`select decision, operator_id from human_decisions where workflow_id = ${wf}`;
+    expect(decisions).toEqual([{ decision: 'approved', operator_id: 'eva.santos' }]);
+    const notifications = await stack.sql`select status from notifications where workflow_id = ${wf}`;
+    expect(notifications.length).toBeGreaterThanOrEqual(1);
+    expect(notifications.every((n) => n.status === 'sent')).toBe(true);
+    const [report] = await stack.sql`select id, report_type, body from reports where workflow_id = ${wf}`;
+    expect(report).toMatchObject({ id: done.report_id, report_type: 'workflow_run' });
+    expect(report!.body.summary).toMatchObject({ readings: 40, order_status: 'scheduled' });
+    const knowledge = await stack.sql`select decision from knowledge where workflow_id = ${wf}`;
+    expect(knowledge).toEqual([{ decision: 'approved' }]);
+    const drift = await stack.sql`select drift_detected from drift_checks where workflow_id = ${wf}`;
+    expect(drift).toEqual([{ drift_detected: true }]);
+    const [{ n }] = await stack.sql`select count(*)::int as n from sensor_readings where correlation_id = ${started.correlation_id}`;
+    expect(n).toBe(40);
+  });
+
+  it('skips maintenance for a healthy machine', async () => {
+    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 30, scenario: 'normal' } })).json();
+    const done = await waitFor(started.correlation_id, ['completed', 'failed']);
+    expect(done.status).toBe('completed');
+    expect(done.stages.slice(5).map((s: { status: string }) => s.status)).toEqual(['skipped', 'skipped']);
+    expect(done.prediction.probability).toBeLessThan(0.2);
+  });
+
+  it('flags the injected spikes of the anomaly scenario and completes with an automatic decision', async () => {
+    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 40, scenario: 'anomaly', auto_decision: 'rejected' } })).json();
+    const done = await waitFor(started.correlation_id, ['completed', 'failed']);
+    expect(done.status).toBe('completed');
+    const anomalies = await stack.sql`
+      select r.metadata->>'injected' as injected from anomalies a join sensor_readings r on r.id = a.reading_id and r.ts = a.ts
+      where a.workflow_id = ${started.workflow_id}`;
+    expect(anomalies.length).toBeGreaterThanOrEqual(2);
+    expect(anomalies.filter((a) => a.injected === 'spike').length / anomalies.length).toBeGreaterThanOrEqual(0.75);
+    // The default demo scenario is meant to end at a human decision: a worn tool under spikes.
+    expect(done.maintenance_order_id, `p=${done.prediction?.probability}`).toBeTruthy();
+    expect(done.decision).toMatchObject({ decision: 'rejected', source: 'auto' });
+    const [order] = await stack.sql`select status from maintenance_orders where id = ${done.maintenance_order_id}`;
+    expect(order!.status).toBe('rejected');
+    const live = await stack.sql`select 1 from technician_bookings where order_id = ${done.maintenance_order_id} and status <> 'released'`;
+    expect(live).toHaveLength(0);
+  });
+
+  it('streams progress as Server-Sent Events until the run closes', async () => {
+    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 10, scenario: 'normal' } })).json();
+    const res = await stack.request(started.events_url, { key });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const text = await res.text();
+    const events = text.split('\n\n').filter(Boolean).map((block) => /event: (\w+)/.exec(block)?.[1]);
+    expect(events[0]).toBe('progress');
+    expect(events.at(-1)).toBe('end');
+    const last = JSON.parse(/data: (.*)/.exec(text.split('\n\n').filter(Boolean).at(-1)!)![1]!);
+    expect(last.status).toBe('completed');
+  });
+
+  it('lists the runs by type and sensor, and exports a replayable history', async () => {
+    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 5, scenario: 'normal' } })).json();
+    await waitFor(started.correlation_id, ['completed', 'failed']);
+    const list = await (await stack.request(`/api/v1/workflows?type=goldenPath&sensor_id=${started.sensor_id}`, { key })).json();
+    expect(list.items.map((i: { workflow_id: string }) => i.workflow_id)).toContain(started.workflow_id);
+    const history = await (await stack.request(`/api/v1/workflows/${started.workflow_id}/history`, { key })).json();
+    expect(history.events[0].eventType).toMatch(/WORKFLOW_EXECUTION_STARTED|WorkflowExecutionStarted/);
+  });
+});
