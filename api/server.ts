@@ -7,6 +7,7 @@ import { seedDefaultTechnicians } from '../db/technicians';
 import { createTemporalClient } from '../temporal/client';
 import { mainTaskQueue } from '../temporal/taskQueues';
 import { createApp } from './app';
+import { defaultModelRegistry, preloadModels } from '../models';
 import { createRedis } from './redis';
 
 async function run(): Promise<void> {
@@ -21,6 +22,8 @@ async function run(): Promise<void> {
 
   const { generated, keyFile } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
   await seedDefaultTechnicians(sql);
+  // Predictions are on the API's hot path: load the sessions before taking traffic.
+  await preloadModels(defaultModelRegistry());
   if (generated) {
     // Printed once, on purpose, to the terminal; never through the logger.
     process.stdout.write(`\nGenerated an admin API key (also saved to ${keyFile}):\n  ${generated}\n\n`);

@@ -4,6 +4,7 @@ import { registerBusinessMetrics } from '../activities/metricsCollector';
 import { getConfig } from '../config';
 import { closeSql, getSql } from '../db/sql';
 import { createLogger } from '../observability/logger';
+import { defaultModelRegistry, preloadModels } from '../models';
 import { mainTaskQueue } from './taskQueues';
 import { createWorker } from './worker';
 
@@ -32,6 +33,9 @@ async function run(): Promise<void> {
         }).listen(config.WORKER_METRICS_PORT, '127.0.0.1')
       : undefined;
   metricsServer?.on('error', (err) => logger.warn({ err: err.message }, 'worker metrics endpoint unavailable'));
+  // ONNX sessions take a second or more to create; pay that before the first workflow, not in it.
+  const models = await preloadModels(defaultModelRegistry());
+  logger.info({ models }, 'models preloaded');
   logger.info({ taskQueue: mainTaskQueue(config), metricsPort: config.WORKER_METRICS_PORT }, 'worker polling');
   try {
     // Worker.run() installs its own SIGINT/SIGTERM handling and resolves after draining.

@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
 import { createActivities } from '../activities';
-import { workflowsPath } from './bundle';
+import { bundleWorkflows } from './bundle';
 
 export interface WorkerFactoryOptions {
   address: string;
@@ -21,7 +21,8 @@ export async function createWorker(opts: WorkerFactoryOptions): Promise<{ worker
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    // Bundling here (quietly) rather than through workflowsPath keeps webpack's report out of the logs.
+    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     ...opts.extra,
   });
   return { worker, connection };
