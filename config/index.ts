@@ -44,6 +44,8 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE_PREFIX: z.string().default('smart-maintenance'),
   /** Port of the worker's own Prometheus endpoint (business and SDK metrics); 0 disables it. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Interface the worker's metrics endpoint binds to; containers set 0.0.0.0 so Prometheus can scrape it. */
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** Interface the API listens on. */
   API_HOST: z.string().default('127.0.0.1'),
   /** Port of the API and the built dashboard. */

@@ -30,13 +30,16 @@ async function run(): Promise<void> {
             return;
           }
           registry.metrics().then((text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text));
-        }).listen(config.WORKER_METRICS_PORT, '127.0.0.1')
+        }).listen(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST)
       : undefined;
   metricsServer?.on('error', (err) => logger.warn({ err: err.message }, 'worker metrics endpoint unavailable'));
   // ONNX sessions take a second or more to create; pay that before the first workflow, not in it.
   const models = await preloadModels(defaultModelRegistry());
   logger.info({ models }, 'models preloaded');
-  logger.info({ taskQueue: mainTaskQueue(config), metricsPort: config.WORKER_METRICS_PORT }, 'worker polling');
+  logger.info(
+    { taskQueue: mainTaskQueue(config), metricsHost: config.WORKER_METRICS_HOST, metricsPort: config.WORKER_METRICS_PORT },
+    'worker polling',
+  );
   try {
     // Worker.run() installs its own SIGINT/SIGTERM handling and resolves after draining.
     await worker.run();
