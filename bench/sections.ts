@@ -1,4 +1,7 @@
 import type { BenchStack } from './stack';
+import { predictionSection } from './prediction';
+import { workflowSection } from './workflows';
+import { schedulingSection } from './schedulingSection';
 
 export interface BenchSection {
   name: string;
@@ -6,4 +9,4 @@ export interface BenchSection {
 }
 
 /** Sections after ingestion, in order; each measures one claim of SPEC section 11. */
-export const benchSections: BenchSection[] = [];
+export const benchSections: BenchSection[] = [predictionSection, workflowSection, schedulingSection];

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -50,7 +50,8 @@ export default async function setup(project: TestProject) {
 
   const bundleDir = path.join(projectRoot, '.data', 'test');
   mkdirSync(bundleDir, { recursive: true });
-  const bundlePath = path.join(bundleDir, 'workflow-bundle.js');
+  // Per run, so two suites running at once on one machine never read each other's half-written file.
+  const bundlePath = path.join(bundleDir, `workflow-bundle-${process.pid}.js`);
   writeFileSync(bundlePath, (await bundleWorkflows()).code);
 
   project.provide('temporalAddress', address);
@@ -59,6 +60,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     server.kill('SIGTERM');
+    rmSync(bundlePath, { force: true });
     await new Promise((r) => setTimeout(r, 300));
     if (server.exitCode === null) server.kill('SIGKILL');
   };

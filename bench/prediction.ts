@@ -1,0 +1,49 @@
+import { predictFailure } from '../models';
+import { explainFailure } from '../services/explanations';
+import { closedLoop, percentiles } from './load';
+import type { BenchSection } from './sections';
+import { BENCH_KEY } from './stack';
+
+const FEATURES = { Air_temperature_K: 298.1, Process_temperature_K: 308.6, Rotational_speed_rpm: 1551, Torque_Nm: 42.8, Tool_wear_min: 0, Type: 'M' as const };
+
+/** Prediction through the API (p50/p99 at 1 and 32 clients) against the bare in-process ONNX call; explanation latency. */
+export const predictionSection: BenchSection = {
+  name: 'prediction',
+  async run(stack) {
+    const body = JSON.stringify({ model_name: 'ai4i_classifier_randomforest_baseline', features: FEATURES });
+    const headers = { 'Content-Type': 'application/json', 'X-API-Key': BENCH_KEY };
+    const call = async () => {
+      const res = await fetch(`${stack.baseUrl}/api/v1/ml/predict`, { method: 'POST', headers, body });
+      if (res.status !== 200) throw new Error(`predict ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    await closedLoop(8, 200, call);
+    const api1 = percentiles((await closedLoop(1, 500, call)).latencies);
+    const api32run = await closedLoop(32, 3000, call);
+    const api32 = percentiles(api32run.latencies);
+
+    // The same model in this process: the floor the API adds its HTTP, auth and validation to.
+    for (let i = 0; i < 200; i++) await predictFailure(FEATURES);
+    const bare: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const t0 = performance.now();
+      await predictFailure(FEATURES);
+      bare.push(performance.now() - t0);
+    }
+    const inproc = percentiles(bare);
+
+    await explainFailure(FEATURES);
+    const explain: number[] = [];
+    for (let i = 0; i < 30; i++) explain.push((await explainFailure({ ...FEATURES, Torque_Nm: 40 + i })).latency_ms);
+    const exp = percentiles(explain);
+
+    return {
+      json: { api_c1: api1, api_c32: { ...api32, rps: Math.round(3000 / api32run.seconds) }, in_process: inproc, explanation: exp },
+      rows: [
+        ['predict via API, 1 client', `p50 ${api1.p50} ms, p99 ${api1.p99} ms`, `in-process ONNX p50 ${inproc.p50} ms, p99 ${inproc.p99} ms (×${Math.round((api1.p50 / inproc.p50) * 10) / 10} at p50)`],
+        ['predict via API, 32 clients', `p50 ${api32.p50} ms, p99 ${api32.p99} ms`, `${Math.round(3000 / api32run.seconds)} req/s`],
+        ['explanation (exact SHAP, 6 inputs × 50 background rows)', `p50 ${exp.p50} ms, p99 ${exp.p99} ms`, 'in-process, one ONNX batch of 3,151 rows'],
+      ],
+    };
+  },
+};
