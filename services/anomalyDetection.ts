@@ -1,4 +1,4 @@
-import { ModelUnavailableError, scoreAnomalies, type ModelRef } from '../models';
+import { ModelUnavailableError, scoreAnomalies, type ModelRef, type ModelRegistry } from '../models';
 import { RollingRobustBaseline } from '../stats';
 
 /** Robust z at which the statistical detector alone calls a point anomalous. */
@@ -39,7 +39,7 @@ export interface DetectionResult {
  * robust baseline is updated with every reading as it goes — it is never frozen at one value —
  * and a point is scored against the baseline as it stood before that point.
  */
-export async function detectAnomaliesInSeries(values: number[], history: number[], opts: { modelVersion?: string } = {}): Promise<DetectionResult> {
+export async function detectAnomaliesInSeries(values: number[], history: number[], opts: { modelVersion?: string; registry?: ModelRegistry } = {}): Promise<DetectionResult> {
   const baseline = new RollingRobustBaseline({ windowSize: BASELINE_WINDOW, minSamples: 10 });
   for (const h of history) baseline.update(h);
   const z = values.map((v) => baseline.observe(v));
@@ -48,7 +48,7 @@ export async function detectAnomaliesInSeries(values: number[], history: number[
   let modelInfo: DetectionResult['model_info'] = null;
   let fallback: string | null = null;
   try {
-    const scored = await scoreAnomalies([...history, ...values], { modelVersion: opts.modelVersion });
+    const scored = await scoreAnomalies([...history, ...values], { modelVersion: opts.modelVersion, registry: opts.registry });
     modelScores = scored.points.slice(history.length).map((p) => p.score);
     modelInfo = { ...scored.model, threshold: scored.threshold };
   } catch (err) {
