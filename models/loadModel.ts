@@ -26,8 +26,23 @@ export async function loadModel(
       'incompatible',
     );
   }
-  const file = await registry.locateArtifact(model);
+  const file = await locateOnce(registry, model);
   return { model, session: await getSession(file, model.entry.sha256) };
+}
+
+// Locating checks the file system; once a version's artifact was found (and its session built from
+// it), later requests reuse the path instead of paying a syscall on every prediction.
+const located = new WeakMap<ModelRegistry, Map<string, string>>();
+
+async function locateOnce(registry: ModelRegistry, model: ResolvedModel): Promise<string> {
+  let paths = located.get(registry);
+  if (!paths) located.set(registry, (paths = new Map()));
+  const key = `${model.name}@${model.version}`;
+  const known = paths.get(key);
+  if (known) return known;
+  const file = await registry.locateArtifact(model);
+  paths.set(key, file);
+  return file;
 }
 
 export interface PreloadResult {

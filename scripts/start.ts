@@ -102,7 +102,8 @@ async function run(): Promise<void> {
 
   const base = config.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;
   const keyFile = path.join(dataDir(config), 'admin-key');
-  setTimeout(() => {
+  await waitForApi(`http://127.0.0.1:${config.API_PORT}/health`, 120_000);
+  {
     console.log(
       [
         '',
@@ -116,7 +117,22 @@ async function run(): Promise<void> {
         '',
       ].join('\n'),
     );
-  }, 3000).unref();
+  }
+}
+
+/** Waits until the API answers its health probe, so the URLs are printed when they work. */
+async function waitForApi(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status === 200 || res.status === 503) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }
 
 process.once('SIGINT', () => void stop(0));

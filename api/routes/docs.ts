@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Router from '@koa/router';
-import swaggerUiDist from 'swagger-ui-dist';
 
-const assetDir = swaggerUiDist.getAbsoluteFSPath();
+// Resolved by path: requiring the package itself would load the whole UI bundle into the API.
+const assetDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css',
   'swagger-ui-bundle.js': 'application/javascript',
