@@ -77,3 +77,18 @@ export async function loadPlanningRoster(from: Date, sql: Sql = getSql()): Promi
       .map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString(), label: `order ${b.order_id}` })),
   }));
 }
+
+/** Creates or replaces a technician (the roster is editable; bookings stay attached by id). */
+export async function upsertTechnician(
+  t: { id: string; name: string; site: string; skills: SkillLevel[]; shifts: WeeklyShift[]; utcOffsetMinutes: number; active: boolean },
+  sql: Sql = getSql(),
+): Promise<{ record: TechnicianRecord; created: boolean }> {
+  const [row] = await sql<(TechnicianRow & { created: boolean })[]>`
+    insert into technicians (id, name, site, skills, shifts, utc_offset_minutes, active)
+    values (${t.id}, ${t.name}, ${t.site}, ${sql.json(t.skills)}, ${sql.json(t.shifts)}, ${t.utcOffsetMinutes}, ${t.active})
+    on conflict (id) do update set name = excluded.name, site = excluded.site, skills = excluded.skills,
+      shifts = excluded.shifts, utc_offset_minutes = excluded.utc_offset_minutes, active = excluded.active
+    returning id, name, site, skills, shifts, utc_offset_minutes, active, created_at, (xmax = 0) as created`;
+  const { created, ...rest } = row!;
+  return { record: toRecord(rest), created };
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listScheduledOrders } from '../../db/maintenanceOrders';
-import { listTechnicians } from '../../db/technicians';
+import { listTechnicians, upsertTechnician } from '../../db/technicians';
+import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
 import { IllegalTransitionError, ORDER_STATUSES, allowedTransitions } from '../../domain/orderLifecycle';
 import { isoTimestamp } from '../../domain/reading';
 import {
@@ -250,6 +251,32 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     responses: { 200: { description: 'Technicians' } },
     handler: async (ctx) => {
       ctx.body = await listTechnicians({}, deps.sql);
+    },
+  });
+
+  api.route({
+    method: 'put',
+    path: '/maintenance/technicians/:id',
+    summary: 'Create or replace a technician (skills with levels 1–5, weekly shifts in site local time)',
+    tags: ['maintenance'],
+    scopes: ['maintenance:schedule'],
+    params: z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - only') }),
+    body: z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      site: z.string().trim().min(1).max(64),
+      skills: z.array(skillLevelSchema).min(1).max(20),
+      shifts: z.array(weeklyShiftSchema).max(50),
+      utc_offset_minutes: z.number().int().min(-840).max(840).default(0),
+      active: z.boolean().default(true),
+    }),
+    responses: { 200: { description: 'Replaced' }, 201: { description: 'Created' } },
+    handler: async (ctx, { params, body }) => {
+      const { record, created } = await upsertTechnician(
+        { id: params.id, name: body.name, site: body.site, skills: body.skills, shifts: body.shifts, utcOffsetMinutes: body.utc_offset_minutes, active: body.active },
+        deps.sql,
+      );
+      ctx.status = created ? 201 : 200;
+      ctx.body = record;
     },
   });
 }

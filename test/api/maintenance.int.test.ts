@@ -314,3 +314,25 @@ describe('GET /api/v1/maintenance/technicians', () => {
     });
   });
 });
+
+describe('PUT /api/v1/maintenance/technicians/:id', () => {
+  it('adds a technician the planner then uses, and edits keep the id', async () => {
+    const id = `tech-${randomUUID().slice(0, 6)}`;
+    const body = {
+      name: 'Rui Lima',
+      site: 'plant-north',
+      skills: [{ skill: 'cryogenics', level: 4 }],
+      shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '00:00', end: '23:59' })),
+      utc_offset_minutes: 0,
+    };
+    const created = await request(`/maintenance/technicians/${id}`, { method: 'PUT', key: scheduleKey, json: body });
+    expect(created.status).toBe(201);
+    const order = await createOrder({ required_skill: 'cryogenics' });
+    expect(order.plan?.technician_id ?? order.technician_id).toBe(id);
+    const edited = await request(`/maintenance/technicians/${id}`, { method: 'PUT', key: scheduleKey, json: { ...body, active: false } });
+    expect(edited.status).toBe(200);
+    expect((await edited.json()).active).toBe(false);
+    expect((await request(`/maintenance/technicians/${id}`, { method: 'PUT', key: readKey, json: body })).status).toBe(403);
+    expect((await request(`/maintenance/technicians/${id}`, { method: 'PUT', key: scheduleKey, json: { ...body, skills: [{ skill: 'x', level: 9 }] } })).status).toBe(422);
+  });
+});
