@@ -56,7 +56,8 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
   try {
     await run('ingestion', async () => {
       const r = await dataAgents.ingestScenarioReadings({ ...ids, scenario: input.scenario, count: input.sensorEvents });
-      return { result: r, events: r.inserted + r.duplicates, message: `${r.inserted + r.duplicates} readings persisted for ${input.sensorId} (${input.scenario})` };
+      const history = r.history_seeded ? `; ${r.history_seeded} readings of machine history added` : '';
+      return { result: r, events: r.inserted + r.duplicates, message: `${r.inserted + r.duplicates} readings persisted for ${input.sensorId} (${input.scenario})${history}` };
     });
 
     const processed = await run('processing', async () => {
@@ -71,13 +72,14 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
 
     const judged = await run('validation', async () => {
       const credibility = await dataAgents.assessAnomalyCredibility({ ...ids, anomalyIds: anomalies.anomalies.map((a) => a.id) });
-      const drift = await dataAgents.checkDrift({ sensorId: input.sensorId, workflowId, windowMinutes: Math.max(2, Math.ceil(input.sensorEvents / 2)), pValueThreshold: 0.05, minSamples: Math.min(30, Math.max(3, Math.floor(input.sensorEvents / 2) - 1)) });
+      // The run's readings (one a minute) against the same span of machine history before them.
+      const drift = await dataAgents.checkDrift({ sensorId: input.sensorId, workflowId, windowMinutes: input.sensorEvents, pValueThreshold: 0.05, minSamples: Math.min(30, Math.max(5, Math.floor(input.sensorEvents * 0.75))) });
       const driftText = drift.status === 'insufficient_data' ? 'drift: insufficient data' : `drift ${drift.drift_detected ? 'detected' : 'not detected'} (KS p=${drift.p_value?.toPrecision(3)})`;
       return { result: { credibility, drift }, events: credibility.credible + (drift.drift_detected ? 1 : 0), message: `${credibility.credible} of ${credibility.assessed} anomalies credible; ${driftText}` };
     });
 
     const prediction = await run('prediction', async () => {
-      const r = await dataAgents.predictForSensor({ ...ids, anomalyCount: judged.credibility.credible, driftDetected: judged.drift.drift_detected, validReadings: processed.valid });
+      const r = await dataAgents.predictForSensor({ ...ids, scenario: input.scenario, anomalyCount: judged.credibility.credible, driftDetected: judged.drift.drift_detected, validReadings: processed.valid });
       state.doc.prediction = { probability: r.probability, prediction: r.prediction, model: r.model_info.name, version: r.model_info.version };
       return { result: r, events: 1, message: `failure probability ${(r.probability * 100).toFixed(1)}% (threshold ${(r.threshold * 100).toFixed(1)}%, ${r.model_info.name} v${r.model_info.version})` };
     });
