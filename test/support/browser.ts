@@ -60,7 +60,8 @@ export async function newDashboardContext(browser: Browser, opts: DashboardConte
   if (opts.apiKey !== undefined) {
     await context.addInitScript(
       ([storageKey, apiKey]) => {
-        if (!localStorage.getItem(storageKey)) localStorage.setItem(storageKey, JSON.stringify({ apiKey, locale: 'en', theme: 'light' }));
+        // Only the key: the language and theme are left to their defaults (the browser's).
+        if (!localStorage.getItem(storageKey)) localStorage.setItem(storageKey, JSON.stringify({ apiKey }));
       },
       [settingsStorageKey, opts.apiKey] as const,
     );
