@@ -29,6 +29,12 @@ export function toReadingView(r: ReadingRow): ReadingView {
   };
 }
 
+export interface IdempotencyClaim {
+  key: string;
+  route: string;
+  requestHash: string;
+}
+
 export interface InsertResult {
   inserted: ReadingView[];
   /** Rows skipped because their idempotency key was already stored. */
@@ -39,8 +45,11 @@ export interface InsertResult {
  * Inserts readings in one multi-row statement and keeps the sensor registry's counters in step,
  * in the caller's transaction. Rows whose idempotency key exists are skipped, which is what makes
  * a retried batch (a resumed CSV, a retried activity) write each row once.
+ *
+ * With `claim`, the same statement also stores the request's idempotency record pointing at the
+ * new reading, so one autocommitted statement makes the reading and its record durable together.
  */
-export async function insertReadings(rows: NewReading[], sql: Sql = getSql()): Promise<InsertResult> {
+export async function insertReadings(rows: NewReading[], sql: Sql = getSql(), claim?: IdempotencyClaim): Promise<InsertResult> {
   if (rows.length === 0) return { inserted: [], duplicates: 0 };
   // Column arrays + unnest keep the statement's parameter count constant whatever the batch size.
   const inserted = await sql<ReadingRow[]>`
@@ -77,6 +86,15 @@ export async function insertReadings(rows: NewReading[], sql: Sql = getSql()): P
         first_ts = least(sensors.first_ts, excluded.first_ts),
         last_ts = greatest(sensors.last_ts, excluded.last_ts)
     )
+    ${
+      claim
+        ? sql`, claimed as (
+      insert into idempotency_records (key, route, request_hash, status, response)
+      select ${claim.key}, ${claim.route}, ${claim.requestHash}, 200, jsonb_build_object('reading_id', id::text) from ins
+      on conflict (key) do nothing
+    )`
+        : sql``
+    }
     select * from ins order by id`;
   return { inserted: inserted.map(toReadingView), duplicates: rows.length - inserted.length };
 }
@@ -110,4 +128,11 @@ export async function countReadingsByIdempotencyPrefix(prefix: string, sql: Sql 
   const [row] = await sql<{ n: bigint }[]>`
     select count(*) as n from sensor_readings where idempotency_key like ${prefix + '%'}`;
   return Number(row?.n ?? 0);
+}
+
+export async function getReading(id: string, sql: Sql = getSql()): Promise<ReadingView | undefined> {
+  const [row] = await sql<ReadingRow[]>`
+    select id, sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, ingested_at
+    from sensor_readings where id = ${id}`;
+  return row && toReadingView(row);
 }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import type postgres from 'postgres';
 import { ConflictError, ValidationError, type FieldError } from '../api/errors';
-import { claimIdempotencyKey, findIdempotencyRecord, type IdempotencyRecord } from '../db/idempotency';
-import { insertReadings } from '../db/readings';
+import { findIdempotencyRecord, type IdempotencyRecord } from '../db/idempotency';
+import { getReading, insertReadings } from '../db/readings';
 import type { NewReading, ParsedReading, ReadingView } from '../domain/reading';
 import { stableStringify } from '../domain/stableJson';
 
@@ -80,50 +80,51 @@ export async function ingestSingle(
   const hash = requestHash(raw);
   if (key) {
     const cached = await readCachedRecord(deps, key);
-    if (cached) return replay(cached, hash);
+    if (cached) return replayCached(cached, hash);
   }
   const row = toNewReading(parsed, opts, key ? `ingest:${key}` : null);
   if (isFieldError(row)) throw new ValidationError([row]);
 
-  const outcome = await deps.sql
-    .begin(async (tx) => {
-      const { inserted } = await insertReadings([row], tx);
-      const reading = inserted[0];
-      if (!reading) return { conflict: true as const };
-      const body: SingleIngestBody = {
-        status: 'success',
-        message: `Reading for sensor ${reading.sensor_id} ingested`,
-        reading,
-        idempotency_key: key ?? null,
-      };
-      if (key) {
-        const claimed = await claimIdempotencyKey({ key, route: ROUTE, requestHash: hash, status: 200, response: body }, tx);
-        // Someone committed this key first: undo our insert and answer from their record.
-        if (!claimed) throw new KeyTaken();
-      }
-      return { conflict: false as const, body };
-    })
-    .catch((err) => {
-      if (err instanceof KeyTaken) return { conflict: true as const };
-      throw err;
-    });
-
-  if (outcome.conflict) {
+  // One autocommitted statement writes the reading, the sensor registry and the idempotency record:
+  // no explicit transaction, so no extra round trips while the sensor's row lock is held.
+  const { inserted } = await insertReadings([row], deps.sql, key ? { key, route: ROUTE, requestHash: hash } : undefined);
+  const reading = inserted[0];
+  if (!reading) {
+    // The key's reading exists already (an earlier or a concurrent request committed it first).
     const existing = key ? await findIdempotencyRecord(key, deps.sql) : undefined;
     if (!existing) throw new ConflictError('The reading was already ingested', 'duplicate_reading');
-    await cacheRecord(deps, existing);
-    return replay(existing, hash);
+    const replayed = await replayBody(deps.sql, existing, hash);
+    await cacheRecord(deps, { ...existing, response: replayed.body });
+    return replayed;
   }
-  if (key) await cacheRecord(deps, { key, route: ROUTE, requestHash: hash, status: 200, response: outcome.body });
-  return { status: 200, body: outcome.body, replayed: false };
+  const body: SingleIngestBody = { status: 'success', message: `Reading for sensor ${reading.sensor_id} ingested`, reading, idempotency_key: key ?? null };
+  if (key) await cacheRecord(deps, { key, route: ROUTE, requestHash: hash, status: 200, response: body });
+  return { status: 200, body, replayed: false };
 }
 
-class KeyTaken extends Error {}
+/** PostgreSQL keeps only the reading's id for a key; the answer is rebuilt from the stored reading. */
+async function replayBody(sql: postgres.Sql, rec: IdempotencyRecord, hash: string): Promise<SingleIngestResult> {
+  assertSameRequest(rec, hash);
+  const { reading_id } = rec.response as { reading_id: string };
+  const reading = await getReading(reading_id, sql);
+  if (!reading) throw new ConflictError('The reading for this Idempotency-Key no longer exists', 'idempotency_key_orphaned');
+  return {
+    status: rec.status,
+    body: { status: 'success', message: `Reading for sensor ${reading.sensor_id} ingested`, reading, idempotency_key: rec.key },
+    replayed: true,
+  };
+}
 
-function replay(rec: IdempotencyRecord, hash: string): SingleIngestResult {
+
+function assertSameRequest(rec: IdempotencyRecord, hash: string): void {
   if (rec.requestHash !== hash) {
     throw new ConflictError('This Idempotency-Key was already used with a different request body', 'idempotency_key_reused');
   }
+}
+
+/** Redis holds the whole answer, so a cached key replays without touching PostgreSQL. */
+function replayCached(rec: IdempotencyRecord, hash: string): SingleIngestResult {
+  assertSameRequest(rec, hash);
   return { status: rec.status, body: rec.response as SingleIngestBody, replayed: true };
 }
 
