@@ -39,5 +39,8 @@ export async function openFromNav(page: Page, watch: PageWatch, name: NavPageNam
 export async function expectHealthyPage(page: Page, watch: PageWatch, name: string): Promise<void> {
   const alerts = await page.getByTestId('error-alert').allTextContents();
   expect(alerts, `error alerts on ${name}`).toEqual([]);
+  // What a value that went missing between the API and the template looks like on screen.
+  const text = await page.locator('#main').innerText();
+  expect(text.match(/\bNaN\b|\bundefined\b|\[object Object\]/g), `broken values on ${name}`).toBeNull();
   watch.assertNoProblems(`on ${name}`);
 }

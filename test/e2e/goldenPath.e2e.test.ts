@@ -5,7 +5,7 @@ import { seedDefaultTechnicians } from '../../db/technicians';
 import { buildWebIfStale } from '../../scripts/build-web';
 import { launchChromium, newDashboardContext, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
-import { expectHealthyPage } from './dashboard';
+import { expectHealthyPage, openFromNav } from './dashboard';
 
 const stageNames = ['ingestion', 'processing', 'anomaly_detection', 'validation', 'prediction', 'maintenance', 'human_decision'] as const;
 
@@ -128,5 +128,26 @@ describe('Golden Path started from the dashboard', () => {
     expect(status.status).toBe('completed');
     const [order] = await stack.sql`select status from maintenance_orders where id = ${status.maintenance_order_id}`;
     expect(order).toEqual({ status: 'scheduled' });
+  });
+
+  it('lists the approval in the Decision Log, filtered by operator, linked to its workflow', async () => {
+    // Needs the decisions read scope the Golden Path key already has (workflows:read).
+    await openFromNav(page, watch, 'decisions', en.nav.decisions);
+    await page.getByTestId('decisions-filter-operator').locator('input').fill('e2e.operator');
+    const rows = page.getByTestId('decisions-table').locator('tbody tr');
+    await expect.poll(() => rows.allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('e2e.operator')]);
+    await watch.settled();
+    expect(await rows.first().textContent()).toContain(en.decisions.value.approved);
+    expect(await page.getByTestId('decisions-table').locator('.v-data-table-footer').textContent()).toContain('1-1 of 1');
+    const link = page.getByTestId('decision-workflow-link');
+    expect(await link.textContent()).toBe(`golden-path-${correlationId}`);
+    await expectHealthyPage(page, watch, 'decision log filtered by operator');
+    await saveScreenshot(page, 'en', 'decisions-after-golden-path');
+
+    await link.click();
+    await page.getByTestId('workflow-detail').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/workflows/golden-path-${correlationId}`);
+    await watch.settled();
+    await expectHealthyPage(page, watch, 'workflow detail');
   });
 });

@@ -1,3 +1,7 @@
+// First import on purpose: the base styles declare Vuetify's cascade-layer order (core, then
+// components, overrides, utilities). Imported after the component styles, the reset layer lands
+// last and wins, so `button { font: inherit }` overrides every button size.
+import 'vuetify/styles';
 import { toRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { createVuetify } from 'vuetify';
@@ -5,7 +9,6 @@ import * as components from 'vuetify/components';
 import * as directives from 'vuetify/directives';
 import { aliases, mdi } from 'vuetify/iconsets/mdi-svg';
 import { createVueI18nAdapter } from 'vuetify/locale/adapters/vue-i18n';
-import 'vuetify/styles';
 import { useSettingsStore } from '../features/settings/settings.store';
 import { i18n } from './i18n';
 

@@ -1,4 +1,4 @@
-import { request, requestBlob } from '../../api/http';
+import { request, requestBlob, requestWithHeaders } from '../../api/http';
 
 export const decisionValues = ['approved', 'rejected', 'escalated'] as const;
 export type DecisionValue = (typeof decisionValues)[number];
@@ -31,8 +31,11 @@ export interface DecisionSubmission {
   correlation_id?: string;
 }
 
-export function listDecisions(filter: DecisionFilter & { limit: number; offset: number }): Promise<{ items: DecisionRecord[]; total: number }> {
-  return request('/decisions', { query: { ...filter } });
+/** One page of decisions, newest first; the API sends a bare array and the filtered total in `X-Total-Count`. */
+export async function listDecisions(filter: DecisionFilter & { limit: number; offset: number }): Promise<{ items: DecisionRecord[]; total: number }> {
+  const { data, headers } = await requestWithHeaders<DecisionRecord[]>('/decisions', { query: { ...filter } });
+  const header = Number(headers.get('X-Total-Count'));
+  return { items: data, total: Number.isFinite(header) && headers.has('X-Total-Count') ? header : data.length };
 }
 
 export function decisionsCsv(filter: DecisionFilter): Promise<Blob> {
