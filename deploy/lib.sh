@@ -7,7 +7,6 @@ REPO_ROOT="$(cd "$DEPLOY_DIR/.." && pwd)"
 STATE_FILE="${SM_STATE_FILE:-$DEPLOY_DIR/.state/deployments.log}"
 LOG_ROOT="${SM_LOG_DIR:-$DEPLOY_DIR/logs}"
 ENV_FILE="${SM_ENV_FILE:-$REPO_ROOT/.env}"
-DEPLOY_URL="${DEPLOY_URL:-http://localhost:${API_PUBLISH:-8000}}"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-180}"
 WORKERS="${WORKERS:-2}"
 COMPOSE=()
@@ -121,9 +120,26 @@ wait_healthy() {
   done
 }
 
+# Where the API answers on this host: DEPLOY_URL, else the port (or ip:port) Compose publishes.
+deploy_url() {
+  local published
+  if [[ -n ${DEPLOY_URL:-} ]]; then
+    printf '%s' "${DEPLOY_URL%/}"
+    return
+  fi
+  published="$(env_value API_PUBLISH)"
+  published="${published:-8000}"
+  if [[ $published == *:* ]]; then
+    printf 'http://%s' "$published"
+  else
+    printf 'http://localhost:%s' "$published"
+  fi
+}
+
 # The API's /health (database, Redis and Temporal) answering 200 within HEALTH_TIMEOUT seconds.
 health_loop() {
-  local url="$DEPLOY_URL/health" deadline=$((SECONDS + HEALTH_TIMEOUT)) code
+  local url deadline=$((SECONDS + HEALTH_TIMEOUT)) code
+  url="$(deploy_url)/health"
   log "waiting for $url (up to ${HEALTH_TIMEOUT} s)"
   while :; do
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)"

@@ -140,7 +140,15 @@ describe('deploy.sh', () => {
       calls.join('\n'),
     ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(calls.filter((c) => c.startsWith('curl')).every((c) => c.endsWith(' http://localhost:8000/health'))).toBe(true);
     expect(box.readState().map((l) => l.split(' ').slice(1).join(' '))).toEqual(['v1 deploy', 'v2 deploy']);
+  });
+
+  it('polls the published ip:port from .env when DEPLOY_URL is not set', () => {
+    const box = sandbox(['t1 v1 deploy']);
+    writeFileSync(box.envFile, `POSTGRES_PASSWORD=${PASSWORD}\nAPI_KEYS=ops=${KEY}@admin\nAPI_PUBLISH=127.0.0.1:18000\n`);
+    expect(box.run('deploy/deploy.sh', ['v2']).status).toBe(0);
+    expect(box.readCalls().filter((c) => c.startsWith('curl'))[0]).toMatch(/ http:\/\/127\.0\.0\.1:18000\/health$/);
   });
 
   it('captures redacted logs and records nothing when the smoke test fails', () => {
