@@ -1,8 +1,8 @@
 import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { dataAgents, durableAgents, notifyAgents, reportAgents } from './agents';
+import { dataAgents, durableAgents, reportAgents } from './agents';
 import { GoldenPathState, type GoldenPathStatus, type StageName } from './goldenPathState';
 import { DecisionGate, type DecisionValue } from './humanDecision';
-import { runMaintenanceFlow } from './maintenanceFlow';
+import { maintenanceFlowInput, notifyOrderOutcome, runMaintenanceFlow } from './maintenanceFlow';
 import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
 
 export interface GoldenPathInput {
@@ -92,18 +92,7 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
       mark('maintenance', 'running');
       const flow = await runMaintenanceFlow(
         gate,
-        {
-          correlationId: input.correlationId,
-          sensorId: input.sensorId,
-          sensorType: prediction.sensor_type,
-          predictionId: prediction.prediction_id,
-          probability: prediction.probability,
-          features: prediction.features,
-          decisionTimeoutMs: input.decisionTimeoutSeconds * 1000,
-          timeoutPolicy: input.timeoutPolicy,
-          autoDecision: input.autoDecision,
-          includeHumanDecision: input.includeHumanDecision,
-        },
+        maintenanceFlowInput(prediction, input),
         {
           onProposed: (order) => {
             state.doc.maintenance_order_id = order.id;
@@ -129,14 +118,7 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
         const d = flow.decision!;
         state.finish('human_decision', 'complete', new Date(), `${d.decision} by ${d.operator_id} (${d.source}); order ${flow.orderStatus}`, 1);
       }
-      await notifyAgents.sendNotification({
-        recipient: 'maintenance-team',
-        subject: `Maintenance order ${flow.orderId}: ${flow.orderStatus}`,
-        body: { order_id: flow.orderId, status: flow.orderStatus, sensor_id: input.sensorId, decision: flow.decision?.decision ?? null },
-        dedupKey: `${workflowId}:order-notice`,
-        workflowId,
-        correlationId: input.correlationId,
-      });
+      await notifyOrderOutcome(flow, input);
       state.event('notification_sent', null, `team notified: order ${flow.orderStatus}`, new Date());
     }
 

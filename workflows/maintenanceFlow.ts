@@ -105,3 +105,35 @@ export async function runMaintenanceFlow(gate: DecisionGate, input: MaintenanceF
     throw err;
   }
 }
+
+/** The flow's input from a risky prediction and the run's decision settings. */
+export function maintenanceFlowInput(
+  prediction: { prediction_id: string; probability: number; sensor_type: string; features: Record<string, string | number | boolean | null> },
+  run: { correlationId: string; sensorId: string; decisionTimeoutSeconds: number; timeoutPolicy: 'escalate' | 'auto_approve'; autoDecision: DecisionValue | null; includeHumanDecision: boolean },
+): MaintenanceFlowInput {
+  return {
+    correlationId: run.correlationId,
+    sensorId: run.sensorId,
+    sensorType: prediction.sensor_type,
+    predictionId: prediction.prediction_id,
+    probability: prediction.probability,
+    features: prediction.features,
+    decisionTimeoutMs: run.decisionTimeoutSeconds * 1000,
+    timeoutPolicy: run.timeoutPolicy,
+    autoDecision: run.autoDecision,
+    includeHumanDecision: run.includeHumanDecision,
+  };
+}
+
+/** Tells the maintenance team how the order ended up (scheduled, rejected, escalated…). */
+export async function notifyOrderOutcome(flow: MaintenanceFlowResult, run: { sensorId: string; correlationId: string }): Promise<void> {
+  const { workflowId } = workflowInfo();
+  await notifyAgents.sendNotification({
+    recipient: 'maintenance-team',
+    subject: `Maintenance order ${flow.orderId}: ${flow.orderStatus}`,
+    body: { order_id: flow.orderId, status: flow.orderStatus, sensor_id: run.sensorId, decision: flow.decision?.decision ?? null },
+    dedupKey: `${workflowId}:order-notice`,
+    workflowId,
+    correlationId: run.correlationId,
+  });
+}

@@ -1,7 +1,7 @@
 import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { dataAgents, durableAgents, notifyAgents, reportAgents } from './agents';
+import { dataAgents, durableAgents, reportAgents } from './agents';
 import { DecisionGate, type DecisionValue, type RecordedDecision } from './humanDecision';
-import { runMaintenanceFlow } from './maintenanceFlow';
+import { maintenanceFlowInput, notifyOrderOutcome, runMaintenanceFlow } from './maintenanceFlow';
 import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
 
 export interface PredictionToMaintenanceInput {
@@ -91,18 +91,7 @@ export async function predictionToMaintenance(input: PredictionToMaintenanceInpu
     mark('maintenance');
     const flow = await runMaintenanceFlow(
       gate,
-      {
-        correlationId: input.correlationId,
-        sensorId: input.sensorId,
-        sensorType: prediction.sensor_type,
-        predictionId: prediction.prediction_id,
-        probability: prediction.probability,
-        features: prediction.features,
-        decisionTimeoutMs: input.decisionTimeoutSeconds * 1000,
-        timeoutPolicy: input.timeoutPolicy,
-        autoDecision: input.autoDecision,
-        includeHumanDecision: true,
-      },
+      maintenanceFlowInput(prediction, { ...input, includeHumanDecision: true }),
       {
         onProposed: (order) => {
           p.maintenance_order_id = order.id;
@@ -124,14 +113,7 @@ export async function predictionToMaintenance(input: PredictionToMaintenanceInpu
     );
     p.order_status = flow.orderStatus;
 
-    await notifyAgents.sendNotification({
-      recipient: 'maintenance-team',
-      subject: `Maintenance order ${flow.orderId}: ${flow.orderStatus}`,
-      body: { order_id: flow.orderId, status: flow.orderStatus, sensor_id: input.sensorId, decision: flow.decision?.decision ?? null },
-      dedupKey: `${workflowId}:order-notice`,
-      workflowId,
-      correlationId: input.correlationId,
-    });
+    await notifyOrderOutcome(flow, input);
     const report = await reportAgents.generateReport({ reportType: 'maintenance_decisions', workflowId, correlationId: input.correlationId, dedupKey: `${workflowId}:report` });
     p.report_id = report.id;
     await durableAgents.recordOutcome({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DECISIONS, listDecisions } from '../../db/decisions';
 import { isoTimestamp } from '../../domain/reading';
-import { toCsv } from '../../domain/csv';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import { respondWithPage } from '../pagedResponse';
 
 const decisionsQuery = z.strictObject({
   operator_id: z.string().min(1).max(200).optional(),
@@ -75,21 +75,12 @@ export function decisionListRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): 
         },
         deps.sql,
       );
-      ctx.set('X-Total-Count', String(total));
-      ctx.set('Access-Control-Expose-Headers', 'X-Total-Count');
-      const wantsCsv =
-        query.format === 'csv' ||
-        (ctx.accepts('application/json', 'text/csv') === 'text/csv' && !ctx.get('Accept').includes('application/json'));
-      if (wantsCsv) {
-        ctx.type = 'text/csv; charset=utf-8';
-        ctx.set('Content-Disposition', 'attachment; filename="decisions.csv"');
-        ctx.body = toCsv(
-          [...CSV_HEADER],
-          items.map((d) => CSV_HEADER.map((c) => d[c])),
-        );
-        return;
-      }
-      ctx.body = items.map(({ dedup_key: _internal, ...rest }) => rest);
+      respondWithPage(
+        ctx,
+        { items, total, format: query.format },
+        { filename: 'decisions.csv', header: CSV_HEADER, row: (d) => CSV_HEADER.map((c) => d[c]) },
+        (page) => page.map(({ dedup_key: _internal, ...rest }) => rest),
+      );
     },
   });
 }

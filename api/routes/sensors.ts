@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listReadings } from '../../db/readings';
 import { listSensors } from '../../db/sensors';
 import { isoTimestamp, sensorIdSchema } from '../../domain/reading';
-import { toCsv } from '../../domain/csv';
+import { respondWithPage } from '../pagedResponse';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
@@ -43,32 +43,11 @@ export function sensorRoutes(api: ApiRouter, deps: AppDeps): void {
         },
         deps.sql,
       );
-      ctx.set('X-Total-Count', String(total));
-      ctx.set('Access-Control-Expose-Headers', 'X-Total-Count');
-      const wantsCsv =
-        query.format === 'csv' ||
-        (ctx.accepts('application/json', 'text/csv') === 'text/csv' && !ctx.get('Accept').includes('application/json'));
-      if (wantsCsv) {
-        ctx.type = 'text/csv; charset=utf-8';
-        ctx.set('Content-Disposition', 'attachment; filename="readings.csv"');
-        ctx.body = toCsv(
-          CSV_HEADER,
-          rows.map((r) => [
-            r.id,
-            r.sensor_id,
-            r.timestamp,
-            r.value,
-            r.unit,
-            r.quality,
-            r.sensor_type,
-            r.correlation_id,
-            r.ingested_at,
-            r.metadata,
-          ]),
-        );
-        return;
-      }
-      ctx.body = rows;
+      respondWithPage(ctx, { items: rows, total, format: query.format }, {
+        filename: 'readings.csv',
+        header: CSV_HEADER,
+        row: (r) => [r.id, r.sensor_id, r.timestamp, r.value, r.unit, r.quality, r.sensor_type, r.correlation_id, r.ingested_at, r.metadata],
+      });
     },
   });
 
