@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { HttpError } from '../errors';
+import { HttpError, UnavailableError } from '../errors';
 
 /**
  * Turns every error into application/problem+json (RFC 9457). Unexpected errors become a plain
@@ -33,8 +33,21 @@ export function problemDetails(): Middleware {
   };
 }
 
+/**
+ * Losing the database (or another dependency) mid-request is an outage, not a bug: the client
+ * should retry later (SPEC 10). Socket-level codes, postgres.js connection codes, and SQLSTATE
+ * class 08 (connection exception) and 57P01-57P03 (server shutting down or starting).
+ */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03']);
+
+function isDependencyUnreachable(raw: unknown): boolean {
+  const code = (raw as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (UNREACHABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code));
+}
+
 function toHttpError(raw: unknown): HttpError {
   if (raw instanceof HttpError) return raw;
+  if (isDependencyUnreachable(raw)) return new UnavailableError('A dependency (the database) is unreachable; retry later', 5, raw);
   const e = raw as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e?.status ?? e?.statusCode;
   // Koa and its helpers throw http-errors with a status; keep their 4xx, hide anything else.

@@ -46,7 +46,12 @@ describe('the API process killed during an ingestion load', () => {
         let failedBefore = false;
         const deadline = Date.now() + 90_000;
         for (;;) {
-          const res = await call(`${api.baseUrl}/api/v1/data/ingest`, { key: ingestKey.key, json: body, headers: { 'Idempotency-Key': key }, timeoutMs: 5000 });
+          const res = await call(`${api.baseUrl}/api/v1/data/ingest`, {
+            key: ingestKey.key,
+            json: body,
+            headers: { 'Idempotency-Key': key },
+            timeoutMs: 5000,
+          });
           if (res.status >= 200 && res.status < 300) {
             acked.set(key, (JSON.parse(res.text) as { reading: { id: string } }).reading.id);
             if (failedBefore && res.headers?.get('Idempotent-Replayed') === 'true') replayedAfterFailure += 1;
@@ -56,14 +61,18 @@ describe('the API process killed during an ingestion load', () => {
           failedBefore = true;
           const kind = res.status === 0 ? (res.error ?? 'transport') : String(res.status);
           failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
-          if (Date.now() > deadline) throw new Error(`key ${key} never acknowledged; last: ${res.status} ${res.error ?? res.text.slice(0, 200)}`);
+          if (Date.now() > deadline)
+            throw new Error(`key ${key} never acknowledged; last: ${res.status} ${res.error ?? res.text.slice(0, 200)}`);
           await sleep(100);
         }
       }
     };
 
     const chaos = async () => {
-      await waitUntil('enough acknowledged readings before the kill', () => (acked.size >= KILL_AFTER_ACKS ? true : undefined), { timeoutMs: 60_000, intervalMs: 5 });
+      await waitUntil('enough acknowledged readings before the kill', () => (acked.size >= KILL_AFTER_ACKS ? true : undefined), {
+        timeoutMs: 60_000,
+        intervalMs: 5,
+      });
       acksBeforeKill = acked.size;
       killedAt = Date.now();
       await api.proc.kill();

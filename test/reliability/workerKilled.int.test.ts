@@ -57,7 +57,11 @@ async function waitForPoller(lane: Lane): Promise<void> {
     `worker ${lane.worker.pid} polling ${taskQueue}`,
     async () => {
       if (lane.worker.child.exitCode !== null) throw new Error(`worker exited: ${lane.worker.output().slice(-1500)}`);
-      const res = await client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, taskQueueType: 1 });
+      const res = await client.workflowService.describeTaskQueue({
+        namespace: 'default',
+        taskQueue: { name: taskQueue },
+        taskQueueType: 1,
+      });
       return res.pollers?.some((p) => p.identity?.startsWith(`${lane.worker.pid}@`)) ? true : undefined;
     },
     { timeoutMs: 180_000, intervalMs: 250 },
@@ -79,7 +83,9 @@ async function startRun(lane: Lane): Promise<{ correlation_id: string; workflow_
  * Starts runs until one is seen with `lane.stage` running, then SIGKILLs the worker at once.
  * Returns the run that was hit (and how many runs slipped past the kill window).
  */
-async function killDuringStage(lane: Lane): Promise<{ workflowId: string; correlationId: string; slipped: number; observedAfterMs: number }> {
+async function killDuringStage(
+  lane: Lane,
+): Promise<{ workflowId: string; correlationId: string; slipped: number; observedAfterMs: number }> {
   const index = GOLDEN_PATH_STAGES.indexOf(lane.stage);
   for (let attempt = 0; attempt < ATTEMPTS_PER_STAGE; attempt++) {
     const started = await startRun(lane);
@@ -91,7 +97,12 @@ async function killDuringStage(lane: Lane): Promise<{ workflowId: string; correl
       if (status === 'running') {
         lane.worker.child.kill('SIGKILL');
         await lane.worker.exited;
-        return { workflowId: started.workflow_id, correlationId: started.correlation_id, slipped: attempt, observedAfterMs: Date.now() - t0 };
+        return {
+          workflowId: started.workflow_id,
+          correlationId: started.correlation_id,
+          slipped: attempt,
+          observedAfterMs: Date.now() - t0,
+        };
       }
       if (status === 'complete' || status === 'skipped' || status === 'failed' || Date.now() - t0 > 60_000) break;
       await new Promise((r) => setTimeout(r, POLL_MS));
