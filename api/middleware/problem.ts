@@ -38,7 +38,21 @@ export function problemDetails(): Middleware {
  * should retry later (SPEC 10). Socket-level codes, postgres.js connection codes, and SQLSTATE
  * class 08 (connection exception) and 57P01-57P03 (server shutting down or starting).
  */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 function isDependencyUnreachable(raw: unknown): boolean {
   const code = (raw as { code?: unknown } | null)?.code;
