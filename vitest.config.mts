@@ -15,6 +15,8 @@ export default defineConfig({
         test: {
           server: { deps: { inline: ['vuetify'] } },
           name: 'unit',
+          // Unit files first (in parallel), then the integration files, which share servers.
+          sequence: { groupOrder: 0 },
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', 'test/**/*.e2e.test.ts', 'node_modules/**'],
           environment: 'node',
@@ -24,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/**/*.int.test.ts'],
           globalSetup: ['test/support/globalSetup.ts'],
           fileParallelism: false,
@@ -34,6 +37,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/**/*.e2e.test.ts'],
           globalSetup: ['test/support/globalSetup.ts'],
           fileParallelism: false,
