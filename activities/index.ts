@@ -13,6 +13,8 @@ import { createPredictionActivities } from './prediction';
 import { createReportingActivities } from './reporting';
 import { createSchedulingActivities } from './scheduling';
 import { createValidationActivities } from './validation';
+import { createMonitoringActivities } from './monitoring';
+import { createExplanationActivities } from './explanation';
 
 /** What the agents need from the outside world; the worker injects the real ones. */
 export interface ActivityDeps {
@@ -39,6 +41,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createMetricsCollectorActivities({ sql, metrics: deps.metrics }),
     ...createReportingActivities({ sql }),
     ...createSchedulingActivities({ sql }),
+    ...createMonitoringActivities({ sql }),
+    ...createExplanationActivities({ sql }),
   };
 }
 

@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
+import { Client } from '@temporalio/client';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { registerBusinessMetrics } from '../activities/metricsCollector';
 import { getConfig } from '../config';
 import { closeSql, getSql } from '../db/sql';
 import { createLogger } from '../observability/logger';
 import { defaultModelRegistry, preloadModels } from '../models';
+import { ensureMonitoringSchedule } from './schedules';
 import { mainTaskQueue } from './taskQueues';
 import { createWorker } from './worker';
 
@@ -36,6 +38,8 @@ async function run(): Promise<void> {
   // ONNX sessions take a second or more to create; pay that before the first workflow, not in it.
   const models = await preloadModels(defaultModelRegistry());
   logger.info({ models }, 'models preloaded');
+  // Every worker ensures it (create-or-update is idempotent); a failure only costs the 15-minute checks, so it warns.
+  await ensureMonitoringSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), mainTaskQueue(config)).then((s) => logger.info(s, 'monitoring schedule ensured'), (err: Error) => logger.warn({ err: err.message }, 'monitoring schedule not ensured'));
   logger.info(
     { taskQueue: mainTaskQueue(config), metricsHost: config.WORKER_METRICS_HOST, metricsPort: config.WORKER_METRICS_PORT },
     'worker polling',

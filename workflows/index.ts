@@ -3,3 +3,7 @@ export * from './csvIngestion';
 export * from './goldenPath';
 export * from './predictionToMaintenance';
 export { decisionSignal, submitDecisionUpdate } from './humanDecision';
+export * from './sensorIncident';
+export * from './sensorMonitoring';
+export * from './explainPrediction';
+export * from './reportGeneration';

@@ -67,7 +67,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows'],
     scopes: ['workflows:read'],
     query: z.strictObject({
-      type: z.enum(['goldenPath', 'predictionToMaintenance', 'csvIngestion']).optional(),
+      type: z.enum(['goldenPath', 'predictionToMaintenance', 'csvIngestion', 'sensorMonitoring', 'sensorIncident', 'explainPrediction', 'reportGeneration']).optional(),
       status: z.enum(['running', 'completed', 'failed', 'canceled', 'terminated', 'timed_out']).optional(),
       sensor_id: identifier.optional(),
       correlation_id: z.uuid().optional(),

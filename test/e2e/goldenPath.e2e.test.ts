@@ -62,6 +62,32 @@ async function recordStageSnapshots(): Promise<void> {
   }, stageNames);
 }
 
+/**
+ * Stage names under the stepper must not run into each other: every visible label fits its step.
+ * Where they cannot fit, the stepper may show icons only and leave the names to the list below;
+ * `labelled` demands the labels (there is room for them on a wide screen).
+ */
+async function expectStageLabelsReadable(width: number, labelled: boolean): Promise<void> {
+  await page.setViewportSize({ width, height: 800 });
+  // Two frames: the resize observers run, then Vue re-renders.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const titles = page.getByTestId('stage-stepper').locator('.v-stepper-item__title');
+  if (labelled) await expect.poll(() => titles.first().isVisible()).toBe(true);
+  const boxes = await titles.evaluateAll((els) =>
+    els
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, overflow: el.scrollWidth - el.clientWidth };
+      }),
+  );
+  if (labelled) expect(boxes).toHaveLength(stageNames.length);
+  for (const [i, box] of boxes.entries()) {
+    expect(box.overflow, `label ${stageNames[i]} overflows at ${width}px`).toBeLessThanOrEqual(0);
+    if (i > 0) expect(box.left, `label ${stageNames[i]} overlaps its neighbour at ${width}px`).toBeGreaterThanOrEqual(boxes[i - 1]!.right);
+  }
+}
+
 function runStatus(): Promise<string | null> {
   return page.getByTestId('golden-path-status').getAttribute('data-status');
 }
@@ -98,6 +124,9 @@ describe('Golden Path started from the dashboard', () => {
     expect(seenUnfinished.length, seen.join('\n')).toBeGreaterThanOrEqual(3);
     const finishOrder = completedAt.slice(0, 6) as number[];
     expect(finishOrder).toEqual([...finishOrder].sort((a, b) => a - b));
+
+    await expectStageLabelsReadable(1600, true);
+    await expectStageLabelsReadable(1280, false);
 
     await watch.settled({ ignoreUrl: /\/events$/ });
     await expectHealthyPage(page, watch, 'golden path while waiting');

@@ -127,6 +127,8 @@ export async function saveScreenshot(page: Page, lang: string, name: string): Pr
   const dir = path.join(screenshotRoot, lang);
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
+  // A full-page capture of a scrolled page draws the fixed app bar and drawer at the scroll offset.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

@@ -54,6 +54,22 @@ export function recordingAgents(opts: { probability: number; threshold?: number 
       features: { Torque_Nm: 60, sensor: a.sensorId },
       model_info: { name: 'ai4i_classifier_randomforest_baseline', version: '1.0.0', stage: 'Production' },
     })),
+    listActiveSensors: record('listActiveSensors', () => ({ sensors: [], as_of: new Date(0).toISOString() })),
+    recordBusinessEvent: record('recordBusinessEvent', (a) => ({ eventId: `event:${a.dedupKey}`, inserted: true })),
+    explainStoredPrediction: record('explainStoredPrediction', (a) => ({
+      prediction_id: a.predictionId,
+      sensor_id: 'press-7',
+      probability: opts.probability,
+      explanation: {
+        method: 'exact_interventional_shap',
+        base_value: 0.05,
+        prediction: opts.probability,
+        values: { Air_temperature_K: 0, Process_temperature_K: 0, Rotational_speed_rpm: 0, Torque_Nm: opts.probability - 0.05, Tool_wear_min: 0, Type: 0 },
+        background_size: 50,
+        latency_ms: 1,
+      },
+      computed: true,
+    })),
   };
   return { calls, activities, names: () => calls.map((c) => c.name) };
 }

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import type { AppDeps } from '../api/deps';
+import { ConflictError, UnavailableError, ValidationError } from '../api/errors';
+import { PeriodError, resolvePeriod } from '../reports/period';
+import type { ReportType } from '../reports/types';
+import { temporalWorkflowUrl } from '../temporal/links';
+import type { explainPrediction } from '../workflows/explainPrediction';
+import type { reportGeneration, ReportGenerationInput } from '../workflows/reportGeneration';
+import type { sensorMonitoring, SensorMonitoringInput } from '../workflows/sensorMonitoring';
+
+type Deps = Pick<AppDeps, 'temporal' | 'config'>;
+
+async function guarded<T>(start: () => Promise<T>, workflowId: string): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError)
+      throw new ConflictError(`Workflow ${workflowId} already exists`, 'workflow_exists');
+    throw new UnavailableError('Temporal is unreachable; the workflow was not started', 5, err);
+  }
+}
+
+function links(deps: Deps, workflowId: string) {
+  return {
+    workflow_id: workflowId,
+    status_url: `/api/v1/workflows/${workflowId}`,
+    events_url: `/api/v1/workflows/${workflowId}/events`,
+    temporal_url: temporalWorkflowUrl(deps.config, workflowId),
+  };
+}
+
+/** `20250101T101500Z`: sortable, and legal in a workflow id. */
+const compactTime = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+
+/** A monitoring pass now, next to the scheduled ones; its id is `monitoring-manual-<time>-<8 hex>`. */
+export async function startSensorMonitoring(deps: Deps, input: SensorMonitoringInput) {
+  const workflowId = `monitoring-manual-${compactTime(new Date())}-${randomUUID().slice(0, 8)}`;
+  await guarded(
+    () =>
+      deps.temporal.client.workflow.start<typeof sensorMonitoring>('sensorMonitoring', {
+        taskQueue: deps.temporal.taskQueue,
+        workflowId,
+        args: [input],
+      }),
+    workflowId,
+  );
+  return links(deps, workflowId);
+}
+
+/**
+ * Explains a stored prediction in the background; its id is `explain-<prediction id>`, and asking
+ * while one is running joins it rather than starting a second.
+ */
+export async function startExplainPrediction(deps: Deps, o: { predictionId: string; correlationId?: string }) {
+  const workflowId = `explain-${o.predictionId}`;
+  await guarded(
+    () =>
+      deps.temporal.client.workflow.start<typeof explainPrediction>('explainPrediction', {
+        taskQueue: deps.temporal.taskQueue,
+        workflowId,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        args: [{ predictionId: o.predictionId, correlationId: o.correlationId }],
+      }),
+    workflowId,
+  );
+  return { ...links(deps, workflowId), prediction_id: o.predictionId, prediction_url: `/api/v1/ml/predictions/${o.predictionId}` };
+}
+
+export interface ReportGenerationOptions {
+  report_type: ReportType;
+  from?: string;
+  to?: string;
+  workflow_id?: string;
+  correlation_id?: string;
+}
+
+/**
+ * Builds a report in a workflow. The period is resolved here, at request time, so the workflow
+ * covers exactly it however late it runs; the id names type and period
+ * (`report-<type>-<from>-<to>`, or `report-workflow_run-<run id>`), and a request while the same
+ * report is being built joins that run.
+ */
+export async function startReportGeneration(deps: Deps, o: ReportGenerationOptions, now = new Date()) {
+  let period;
+  try {
+    period = resolvePeriod({ from: o.from, to: o.to }, now);
+  } catch (err) {
+    if (err instanceof PeriodError) throw new ValidationError([{ field: 'body.from', message: err.message }]);
+    throw err;
+  }
+  const from = period.from.toISOString();
+  const to = period.to.toISOString();
+  const workflowId = o.report_type === 'workflow_run' ? `report-workflow_run-${o.workflow_id}` : `report-${o.report_type}-${from}-${to}`;
+  const input: ReportGenerationInput = {
+    reportType: o.report_type,
+    from,
+    to,
+    reportedWorkflowId: o.workflow_id,
+    correlationId: o.correlation_id,
+  };
+  await guarded(
+    () =>
+      deps.temporal.client.workflow.start<typeof reportGeneration>('reportGeneration', {
+        taskQueue: deps.temporal.taskQueue,
+        workflowId,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        args: [input],
+      }),
+    workflowId,
+  );
+  return { ...links(deps, workflowId), report_type: o.report_type, from, to };
+}

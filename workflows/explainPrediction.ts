@@ -1,0 +1,66 @@
+import { defineQuery, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import type { createExplanationActivities } from '../activities/explanation';
+import type { Explanation } from '../services/explanations';
+import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
+
+export interface ExplainPredictionInput {
+  predictionId: string;
+  correlationId?: string;
+}
+
+export interface ExplainPredictionProgress {
+  status: 'explaining' | 'completed' | 'failed';
+  prediction_id: string;
+  sensor_id: string | null;
+  /** false when the prediction already had its explanation; null until known. */
+  computed: boolean | null;
+  explanation: Explanation | null;
+}
+
+export const explainPredictionProgress = defineQuery<ExplainPredictionProgress>('progress');
+
+const { explainStoredPrediction } = proxyActivities<ReturnType<typeof createExplanationActivities>>({
+  // Exact Shapley values score 63 coalitions × the background in one batch: seconds, not minutes.
+  startToCloseTimeout: '3 minutes',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: ['InvalidInput', 'NotFound', 'ModelNotFound', 'ModelDisabled', 'ModelUnavailable'],
+  },
+});
+
+/**
+ * Explains a stored prediction in the background, so the prediction call itself stays fast; the
+ * explanation is attached to the prediction row, where `GET /ml/predictions/{id}` finds it.
+ */
+export async function explainPrediction(input: ExplainPredictionInput): Promise<ExplainPredictionProgress> {
+  const progress: ExplainPredictionProgress = {
+    status: 'explaining',
+    prediction_id: input.predictionId,
+    sensor_id: null,
+    computed: null,
+    explanation: null,
+  };
+  setHandler(explainPredictionProgress, () => progress);
+  upsertSearchAttributes([
+    { key: STAGE, value: 'explanation' },
+    { key: BUSINESS_STATUS, value: 'running' },
+    ...(input.correlationId ? [{ key: CORRELATION_ID, value: input.correlationId }] : []),
+  ]);
+  try {
+    const r = await explainStoredPrediction({ predictionId: input.predictionId });
+    Object.assign(progress, { sensor_id: r.sensor_id, computed: r.computed, explanation: r.explanation, status: 'completed' });
+  } catch (err) {
+    progress.status = 'failed';
+    throw err;
+  } finally {
+    upsertSearchAttributes([
+      { key: STAGE, value: 'done' },
+      { key: BUSINESS_STATUS, value: progress.status },
+      ...(progress.sensor_id ? [{ key: SENSOR_ID, value: progress.sensor_id }] : []),
+    ]);
+  }
+  return progress;
+}

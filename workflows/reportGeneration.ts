@@ -1,0 +1,85 @@
+import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { ReportType } from '../reports/types';
+import { reportAgents } from './agents';
+import { BUSINESS_STATUS, CORRELATION_ID, STAGE } from './searchAttributes';
+
+export interface ReportGenerationInput {
+  reportType: ReportType;
+  /** ISO timestamps; the API pins them at request time, so a retry or replay covers the same period. */
+  from?: string;
+  to?: string;
+  /** For `workflow_run` reports: the run reported on. */
+  reportedWorkflowId?: string;
+  correlationId?: string;
+}
+
+export interface ReportArtifacts {
+  json: string;
+  csv: string;
+  pdf: string;
+}
+
+export interface ReportGenerationProgress {
+  status: 'generating' | 'completed' | 'failed';
+  report_type: ReportType;
+  from: string | null;
+  to: string | null;
+  report_id: string | null;
+  created_at: string | null;
+  artifacts: ReportArtifacts | null;
+}
+
+export const reportGenerationProgress = defineQuery<ReportGenerationProgress>('progress');
+
+/** Where the API serves a stored report and its artifacts. */
+function reportArtifactLinks(reportId: string): ReportArtifacts {
+  const base = `/api/v1/reports/${reportId}`;
+  return { json: base, csv: `${base}/artifact.csv`, pdf: `${base}/artifact.pdf` };
+}
+
+/** Builds and stores a report (JSON body, CSV and PDF) as a workflow, for reports too slow to wait on. */
+export async function reportGeneration(input: ReportGenerationInput): Promise<ReportGenerationProgress> {
+  const { workflowId, runId } = workflowInfo();
+  const progress: ReportGenerationProgress = {
+    status: 'generating',
+    report_type: input.reportType,
+    from: input.from ?? null,
+    to: input.to ?? null,
+    report_id: null,
+    created_at: null,
+    artifacts: null,
+  };
+  setHandler(reportGenerationProgress, () => progress);
+  upsertSearchAttributes([
+    { key: STAGE, value: 'report' },
+    { key: BUSINESS_STATUS, value: 'running' },
+    ...(input.correlationId ? [{ key: CORRELATION_ID, value: input.correlationId }] : []),
+  ]);
+  try {
+    const report = await reportAgents.generateReport({
+      reportType: input.reportType,
+      from: input.from,
+      to: input.to,
+      // Other report types ignore it, and the row then names the workflow that produced it.
+      workflowId: input.reportedWorkflowId ?? workflowId,
+      correlationId: input.correlationId,
+      // Per run: asking again for the same period (a new run of the same id) builds a fresh report.
+      dedupKey: `report:${workflowId}:${runId}`,
+    });
+    Object.assign(progress, {
+      status: 'completed',
+      report_id: report.id,
+      created_at: report.created_at,
+      artifacts: reportArtifactLinks(report.id),
+    });
+  } catch (err) {
+    progress.status = 'failed';
+    throw err;
+  } finally {
+    upsertSearchAttributes([
+      { key: STAGE, value: 'done' },
+      { key: BUSINESS_STATUS, value: progress.status },
+    ]);
+  }
+  return progress;
+}
