@@ -21,6 +21,9 @@ import { reportRoutes } from './routes/reports';
 import { decisionListRoutes } from './routes/decisions';
 import { maintenanceRoutes } from './routes/maintenance';
 import { mlRoutes } from './routes/ml';
+import { monitoringRoutes } from './routes/monitoring';
+import { predictionRoutes } from './routes/predictions';
+import { reportWorkflowRoutes } from './routes/reportWorkflows';
 import { staticWeb } from './middleware/staticWeb';
 
 export const API_PREFIX = '/api/v1';
@@ -50,6 +53,9 @@ export function createApp(deps: AppDeps) {
   decisionListRoutes(api, deps);
   maintenanceRoutes(api, deps);
   mlRoutes(api, deps);
+  monitoringRoutes(api, deps);
+  predictionRoutes(api, deps);
+  reportWorkflowRoutes(api, deps);
   adminRoutes(api, deps, resolver);
 
   let openapi: unknown;
