@@ -69,6 +69,12 @@ describe('language selector', () => {
 
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(ptBR.nav.explorer);
     expect(await navLabels(page)).toEqual(navPages.map(({ name }) => ptBR.nav[name]));
+    // The longer Portuguese labels still fit the drawer rather than ending in an ellipsis.
+    const clipped = await page
+      .getByTestId('nav-drawer')
+      .locator('.v-list-item-title')
+      .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+    expect(clipped).toEqual([]);
     const footerText = await footer(page).textContent();
     expect(footerText).toContain('Itens por página:');
     expect(footerText).toContain('1-25 de 30');

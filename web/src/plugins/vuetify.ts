@@ -58,5 +58,7 @@ export const vuetify = createVuetify({
     VDataTableServer: { density: 'compact', itemsPerPageOptions: [10, 25, 50, 100] },
     VDataTable: { density: 'compact' },
     VProgressLinear: { color: 'primary' },
+    // Wide enough for the longest Portuguese label ("Ingestão manual de sensores") untruncated.
+    VNavigationDrawer: { width: 288 },
   },
 });
