@@ -54,7 +54,9 @@ async function recordStageSnapshots(): Promise<void> {
     const snapshots: Snapshot[] = [];
     window.__stageSnapshots = snapshots;
     setInterval(() => {
-      const statuses = names.map((name) => document.querySelector(`[data-testid="stage-step-${name}"]`)?.getAttribute('data-status') ?? 'absent');
+      const statuses = names.map(
+        (name) => document.querySelector(`[data-testid="stage-step-${name}"]`)?.getAttribute('data-status') ?? 'absent',
+      );
       if (statuses.every((s) => s === 'absent')) return;
       const last = snapshots[snapshots.length - 1];
       if (!last || last.statuses.join() !== statuses.join()) snapshots.push({ at: Date.now(), statuses });
@@ -135,7 +137,11 @@ describe('Golden Path started from the dashboard', () => {
 
   it('records the approval clicked in the decision panel and completes the run', async () => {
     await page.getByTestId('decision-operator').locator('input').fill('e2e.operator');
-    await page.getByTestId('decision-justification').locator('textarea').first().fill('Spikes confirmed on the spindle during the walk-round.');
+    await page
+      .getByTestId('decision-justification')
+      .locator('textarea')
+      .first()
+      .fill('Spikes confirmed on the spindle during the walk-round.');
     await page.getByTestId('decision-approved').click();
 
     await expect.poll(runStatus, { timeout: 60_000, interval: 100 }).toBe('completed');

@@ -23,7 +23,11 @@ beforeAll(async () => {
   stack = await startTestStack();
   key = await stack.key(['data:ingest', 'data:read']);
   // Another sensor's readings, so the Explorer filter has something to leave out.
-  const other = await stack.request('/api/v1/data/ingest', { method: 'POST', key, json: { sensor_id: otherSensorId, value: 7, sensor_type: 'pressure' } });
+  const other = await stack.request('/api/v1/data/ingest', {
+    method: 'POST',
+    key,
+    json: { sensor_id: otherSensorId, value: 7, sensor_type: 'pressure' },
+  });
   expect(other.status).toBe(200);
   browser = await launchChromium();
   context = await newDashboardContext(browser, { baseUrl: stack.baseUrl, apiKey: key });

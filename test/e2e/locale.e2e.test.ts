@@ -38,7 +38,9 @@ function footer(page: Page) {
 }
 
 async function navLabels(page: Page): Promise<string[]> {
-  return Promise.all(navPages.map(async ({ name }) => (await page.getByTestId(`nav-${name}`).locator('.v-list-item-title').textContent())!.trim()));
+  return Promise.all(
+    navPages.map(async ({ name }) => (await page.getByTestId(`nav-${name}`).locator('.v-list-item-title').textContent())!.trim()),
+  );
 }
 
 describe('language selector', () => {

@@ -2,14 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import { buildWebIfStale } from '../../scripts/build-web';
-import {
-  launchChromium,
-  newDashboardContext,
-  phoneViewport,
-  saveScreenshot,
-  watchPage,
-  type PageWatch,
-} from '../support/browser';
+import { launchChromium, newDashboardContext, phoneViewport, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
 import { expectHealthyPage, navPages, openFromNav } from './dashboard';
 

@@ -32,7 +32,9 @@ export interface DecisionSubmission {
 }
 
 /** One page of decisions, newest first; the API sends a bare array and the filtered total in `X-Total-Count`. */
-export async function listDecisions(filter: DecisionFilter & { limit: number; offset: number }): Promise<{ items: DecisionRecord[]; total: number }> {
+export async function listDecisions(
+  filter: DecisionFilter & { limit: number; offset: number },
+): Promise<{ items: DecisionRecord[]; total: number }> {
   const { data, headers } = await requestWithHeaders<DecisionRecord[]>('/decisions', { query: { ...filter } });
   const header = Number(headers.get('X-Total-Count'));
   return { items: data, total: Number.isFinite(header) && headers.has('X-Total-Count') ? header : data.length };
