@@ -252,3 +252,19 @@ describe('report generation as a workflow on the dev server', () => {
     ).toBe(403);
   });
 });
+
+describe('OpenAPI for the new flows', () => {
+  it('documents the monitoring, prediction and report-workflow routes with their scopes and bodies', async () => {
+    const doc = await (await stack.request('/openapi.json')).json();
+    expect(doc.paths['/api/v1/monitoring/run'].post['x-required-scopes']).toEqual(['workflows:write']);
+    expect(Object.keys(doc.paths['/api/v1/monitoring/run'].post.requestBody.content['application/json'].schema.properties)).toContain(
+      'burst_threshold',
+    );
+    expect(doc.paths['/api/v1/monitoring/schedule'].get['x-required-scopes']).toEqual(['workflows:read']);
+    expect(doc.paths['/api/v1/ml/predictions/{id}/explain'].post['x-required-scopes']).toEqual(['ml:predict']);
+    expect(doc.paths['/api/v1/ml/predictions/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
+    const report = doc.paths['/api/v1/workflows/reportGeneration'].post;
+    expect(report['x-required-scopes']).toEqual(['workflows:write', 'reports:generate']);
+    expect(report.requestBody.content['application/json'].schema.properties.report_type.enum).toContain('system_health');
+  });
+});
