@@ -87,6 +87,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     RATE_LIMIT_PER_MINUTE: '100000000',
     DRIFT_RATE_LIMIT_PER_MINUTE: '100000000',
     WORKER_METRICS_PORT: '0',
+    WORKER_SDK_METRICS_PORT: '0',
     DATA_DIR: path.join(projectRoot, '.data', 'bench'),
   } as Record<string, string>;
   // `node --import tsx` keeps each service in one process, so its memory is measurable.

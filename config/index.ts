@@ -46,6 +46,8 @@ const schema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Interface the worker's metrics endpoint binds to; containers set 0.0.0.0 so Prometheus can scrape it. */
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Port of the Temporal SDK's Prometheus exporter in the worker (poll, task and cache metrics); 0 disables it. */
+  WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
   /** Interface the API listens on. */
   API_HOST: z.string().default('127.0.0.1'),
   /** Port of the API and the built dashboard. */

@@ -8,12 +8,14 @@ import { createLogger } from '../observability/logger';
 import { defaultModelRegistry, preloadModels } from '../models';
 import { ensureMonitoringSchedule } from './schedules';
 import { mainTaskQueue } from './taskQueues';
+import { installWorkerRuntime } from './runtime';
 import { createWorker } from './worker';
 
 /** Worker entry point: polls the main queue until SIGINT/SIGTERM, then drains and exits. */
 async function run(): Promise<void> {
   const config = getConfig();
   const logger = createLogger('worker');
+  installWorkerRuntime(config, logger);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sm_worker_' });
   const metrics = registerBusinessMetrics(registry);
