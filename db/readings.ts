@@ -59,7 +59,9 @@ export async function insertReadings(rows: NewReading[], sql: Sql = getSql(), cl
         ${rows.map((r) => r.ts.toISOString())}::timestamptz[],
         ${rows.map((r) => r.value)}::float8[],
         ${rows.map((r) => r.unit)}::text[],
-        ${rows.map((r) => r.quality)}::real[],
+        -- quality is a real: rounded to float32 here, because PostgreSQL refuses a float8 text
+        -- such as 5e-324 that underflows float4 (a 500 for a valid 0..1 quality) instead of rounding it.
+        ${rows.map((r) => Math.fround(r.quality))}::real[],
         ${rows.map((r) => r.sensorType)}::text[],
         ${rows.map((r) => JSON.stringify(r.metadata))}::text[],
         ${rows.map((r) => r.correlationId)}::uuid[],

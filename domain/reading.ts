@@ -12,16 +12,47 @@ export const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite
 /** ISO 8601 timestamp with a time zone offset (or Z). */
 export const isoTimestamp = z.iso.datetime({ offset: true });
 
+/** PostgreSQL text and jsonb cannot hold U+0000: refuse it here (422) rather than fail in the database (500). */
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+/** Deeper metadata would overflow JSON.stringify's stack (a 500) long before it is useful. */
+export const MAX_METADATA_DEPTH = 32;
+
+/** Walks strings, keys and nesting without recursion, so the check itself cannot overflow the stack. */
+function inspect(value: unknown): { nul: boolean; depth: number } {
+  const pending: [unknown, number][] = [[value, 0]];
+  let depth = 0;
+  while (pending.length) {
+    const [v, d] = pending.pop()!;
+    depth = Math.max(depth, d);
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return { nul: true, depth };
+    } else if (v !== null && typeof v === 'object') {
+      if (d > MAX_METADATA_DEPTH) return { nul: false, depth: d };
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes('\u0000')) return { nul: true, depth };
+        pending.push([x, d + 1]);
+      }
+    }
+  }
+  return { nul: false, depth };
+}
+const hasNoNul = (value: unknown) => !inspect(value).nul;
+const shallowEnough = (value: unknown) => inspect(value).depth <= MAX_METADATA_DEPTH;
+
 export const readingInputSchema = z
   .strictObject({
     sensor_id: sensorIdSchema,
     value: finiteNumber,
     timestamp: isoTimestamp.optional().describe('When the value was measured; defaults to now'),
     sensor_type: z.enum(sensorTypeNames).default('temperature'),
-    unit: z.string().min(1).max(32).optional(),
+    unit: z.string().min(1).max(32).refine(hasNoNul, NUL_MESSAGE).optional(),
     quality: z.number().min(0).max(1).default(1),
     correlation_id: z.uuid().optional(),
-    metadata: z.record(z.string().max(128), z.unknown()).optional(),
+    metadata: z
+      .record(z.string().max(128), z.unknown())
+      .refine(hasNoNul, NUL_MESSAGE)
+      .refine(shallowEnough, `must not nest deeper than ${MAX_METADATA_DEPTH} levels`)
+      .optional(),
   })
   .describe('One sensor reading');
 

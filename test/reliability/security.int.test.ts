@@ -62,6 +62,12 @@ function chunkedPost(path: string, key: string, bytes: number): Promise<{ status
   });
 }
 
+function headerLines(headers: Headers | undefined): string {
+  const lines: string[] = [];
+  headers?.forEach((value, name) => lines.push(`${name}: ${value}`));
+  return lines.join('\n');
+}
+
 describe('API security, black-box', () => {
   it('answers 401 without a valid key and 403 without the scope', async () => {
     const noKey = await req('/api/v1/data/ingest', { json: readingBody('sec-1', 1) });
@@ -137,7 +143,7 @@ describe('API security, black-box', () => {
     // The grep is only meaningful if debug logging really happened.
     expect(logs).toContain('"level":20');
     expect(logs).toContain('"status":401');
-    const responses = seen.map((s) => `${s.text}\n${s.headers ? [...s.headers].map(([k, v]) => `${k}: ${v}`).join('\n') : ''}`).join('\n');
+    const responses = seen.map((s) => `${s.text}\n${headerLines(s.headers)}`).join('\n');
     expect(seen.length).toBeGreaterThan(40);
     const hits = secrets.flatMap((secret) => {
       // The key minus its first 7 characters (the part shown as its prefix) is the secret.

@@ -170,5 +170,11 @@ export async function startApiProcess(env: Record<string, string>, opts: { ready
 
 /** `temporal/runWorker.ts` as a child process (it bundles the workflows and loads the models itself). */
 export function startWorkerProcess(env: Record<string, string>): ServiceProcess {
-  return spawnService('temporal/runWorker.ts', { NODE_ENV: 'test', WORKER_METRICS_PORT: '0', WORKER_SDK_METRICS_PORT: '0', LOG_LEVEL: 'warn', ...env });
+  return spawnService('temporal/runWorker.ts', {
+    NODE_ENV: 'test',
+    WORKER_METRICS_PORT: '0',
+    WORKER_SDK_METRICS_PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
 }
