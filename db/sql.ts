@@ -13,6 +13,9 @@ export function createSql(url: string, max = getConfig().DATABASE_POOL_MAX): pos
     onnotice: () => {},
     // Fail fast when the database is unreachable, so the API can answer 503 instead of hanging.
     connect_timeout: 5,
+    // Reconnect attempts at most 1 s apart (postgres.js waits up to 20 s by default), so during an
+    // outage queued queries fail fast into 503s and the pool is back soon after the database.
+    backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 1),
     idle_timeout: 60,
     types: { bigint: postgres.BigInt },
     transform: { undefined: null },

@@ -36,7 +36,8 @@ function inspect(value: unknown): { nul: boolean; depth: number } {
   }
   return { nul: false, depth };
 }
-const hasNoNul = (value: unknown) => !inspect(value).nul;
+/** True when no string or key anywhere in `value` contains U+0000. */
+export const hasNoNul = (value: unknown) => !inspect(value).nul;
 const shallowEnough = (value: unknown) => inspect(value).depth <= MAX_METADATA_DEPTH;
 
 export const readingInputSchema = z

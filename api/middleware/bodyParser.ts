@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import getRawBody from 'raw-body';
-import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+import { hasNoNul } from '../../domain/reading';
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../errors';
 
 declare module 'koa' {
   interface Request {
@@ -46,6 +47,11 @@ export function bodyParser(opts: { limit: number; kinds?: BodyKind[] }): Middlew
         ctx.request.body = JSON.parse(text);
       } catch (err) {
         throw new BadRequestError(`Malformed JSON: ${(err as Error).message}`, 'malformed_json');
+      }
+      // PostgreSQL text and jsonb cannot hold U+0000; no field of ours needs it, so refuse it at the door.
+      // The text test is a fast filter; the walk confirms a string really holds U+0000.
+      if (text.includes('\\u0000') && !hasNoNul(ctx.request.body)) {
+        throw new ValidationError([{ field: '(body)', message: 'strings must not contain the NUL character (U+0000)' }]);
       }
     } else {
       ctx.request.body = text;

@@ -87,6 +87,7 @@ const cases: Case[] = [
   { name: 'report with a reversed period', path: '/api/v1/reports/generate', body: { report_type: 'system_health', from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, status: 422, names: 'from' },
   { name: 'report id not a UUID', path: '/api/v1/reports/not-a-uuid', method: 'GET', status: 422, names: 'path.id' },
   { name: 'api key with unknown scope', path: '/api/v1/admin/api-keys', body: { name: 'k', scopes: ['root'] }, status: 422, names: 'scopes.0' },
+  { name: 'NUL in a decision justification', path: '/api/v1/decisions/submit', raw: '{"request_id":"r1","decision":"approved","operator_id":"a","justification":"ok\\u0000"}', status: 422, names: 'NUL' },
   { name: 'unknown API route', path: '/api/v1/nowhere', method: 'GET', status: 404, names: 'No route' },
 ];
 
