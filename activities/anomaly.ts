@@ -14,7 +14,8 @@ export function createAnomalyActivities(deps: { sql: postgres.Sql }) {
   return {
     async detectAnomalies(input: { sensorId: string; correlationId: string; workflowId?: string }) {
       const run = (await readingsOfRun(input.sensorId, input.correlationId, deps.sql)).filter((r) => !r.quarantine_reason);
-      if (run.length === 0) throw ApplicationFailure.nonRetryable(`no valid readings for ${input.sensorId} in run ${input.correlationId}`, 'InvalidInput');
+      if (run.length === 0)
+        throw ApplicationFailure.nonRetryable(`no valid readings for ${input.sensorId} in run ${input.correlationId}`, 'InvalidInput');
       const history = (await sensorHistory(input.sensorId, run[0]!.ts, BASELINE_WINDOW, deps.sql)).reverse();
       const result = await detectAnomaliesInSeries(
         run.map((r) => r.value),

@@ -5,7 +5,13 @@ import { recordDriftCheck, runDriftCheck } from '../services/drift';
 /** DriftDetectionAgent: KS + PSI of a sensor's recent window against its reference window. */
 export function createDriftActivities(deps: { sql: postgres.Sql }) {
   return {
-    async checkDrift(input: { sensorId: string; workflowId?: string; windowMinutes?: number; pValueThreshold?: number; minSamples?: number }) {
+    async checkDrift(input: {
+      sensorId: string;
+      workflowId?: string;
+      windowMinutes?: number;
+      pValueThreshold?: number;
+      minSamples?: number;
+    }) {
       const result = await runDriftCheck(deps.sql, {
         sensorId: input.sensorId,
         windowMinutes: input.windowMinutes ?? 60,

@@ -48,7 +48,14 @@ export function createIngestionActivities(deps: IngestionDeps) {
      * generates the same readings) and persists them; keys `gp:<correlation>:<i>` make a retried
      * or replayed call write each reading once.
      */
-    async ingestScenarioReadings(input: { correlationId: string; workflowId?: string; sensorId: string; scenario: Scenario; count: number; end?: string }) {
+    async ingestScenarioReadings(input: {
+      correlationId: string;
+      workflowId?: string;
+      sensorId: string;
+      scenario: Scenario;
+      count: number;
+      end?: string;
+    }) {
       if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10_000) {
         throw ApplicationFailure.nonRetryable(`count must be an integer in 1..10000, got ${input.count}`, 'InvalidInput');
       }

@@ -21,7 +21,13 @@ export function createOrchestratorActivities(deps: { sql: postgres.Sql }) {
       };
     },
 
-    async openDecisionRequest(input: { requestId: string; workflowId: string; orderId: string | null; correlationId: string | null; deadline: string }) {
+    async openDecisionRequest(input: {
+      requestId: string;
+      workflowId: string;
+      orderId: string | null;
+      correlationId: string | null;
+      deadline: string;
+    }) {
       const r = await openDecisionRequest({ ...input, deadline: new Date(input.deadline) }, deps.sql);
       return { request_id: r.request_id, status: r.status, deadline: r.deadline.toISOString() };
     },

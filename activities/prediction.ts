@@ -3,7 +3,15 @@ import type postgres from 'postgres';
 import { recordPrediction } from '../db/predictions';
 import { readingsOfRun } from '../db/quality';
 import { demoMachineFeatures, type Scenario } from '../domain/scenarios';
-import { InvalidFeaturesError, ModelDisabledError, ModelNotFoundError, ModelUnavailableError, parseFailureFeatures, predictFailure, type FailureFeatures } from '../models';
+import {
+  InvalidFeaturesError,
+  ModelDisabledError,
+  ModelNotFoundError,
+  ModelUnavailableError,
+  parseFailureFeatures,
+  predictFailure,
+  type FailureFeatures,
+} from '../models';
 import { activityKey } from './activityKey';
 
 /** Model problems are not transient: a retry cannot make a missing or disabled model appear. */
@@ -67,16 +75,34 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
 
   return {
     /** Golden Path: the demo machine's features from this run's valid torque readings. */
-    async predictForSensor(input: { sensorId: string; correlationId: string; scenario?: Scenario; anomalyCount?: number; driftDetected?: boolean; validReadings?: number }) {
+    async predictForSensor(input: {
+      sensorId: string;
+      correlationId: string;
+      scenario?: Scenario;
+      anomalyCount?: number;
+      driftDetected?: boolean;
+      validReadings?: number;
+    }) {
       const run = (await readingsOfRun(input.sensorId, input.correlationId, deps.sql)).filter((r) => !r.quarantine_reason);
       if (run.length === 0) throw ApplicationFailure.nonRetryable(`no valid readings for ${input.sensorId}`, 'InvalidInput');
       const scenario = input.scenario ?? 'normal';
-      const features = demoMachineFeatures(scenario, run.map((r) => r.value));
+      const features = demoMachineFeatures(
+        scenario,
+        run.map((r) => r.value),
+      );
       return predictAndRecord({ features, sensorId: input.sensorId, sensorType: run[0]!.sensor_type, correlationId: input.correlationId });
     },
 
     /** prediction-to-maintenance: the integrator's features, validated strictly (never padded). */
-    async predictAndStore(input: { predictionId: string; workflowId?: string; correlationId: string; sensorId: string; features: Record<string, unknown>; modelName: string; modelVersion: string }) {
+    async predictAndStore(input: {
+      predictionId: string;
+      workflowId?: string;
+      correlationId: string;
+      sensorId: string;
+      features: Record<string, unknown>;
+      modelName: string;
+      modelVersion: string;
+    }) {
       let features: FailureFeatures;
       try {
         features = parseFailureFeatures(input.features);

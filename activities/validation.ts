@@ -21,7 +21,8 @@ export function createValidationActivities(deps: ValidationDeps) {
      */
     async validateReadings(input: { sensorId: string; correlationId: string }) {
       const rows = await readingsOfRun(input.sensorId, input.correlationId, deps.sql);
-      if (rows.length === 0) throw ApplicationFailure.nonRetryable(`no readings for ${input.sensorId} in run ${input.correlationId}`, 'InvalidInput');
+      if (rows.length === 0)
+        throw ApplicationFailure.nonRetryable(`no readings for ${input.sensorId} in run ${input.correlationId}`, 'InvalidInput');
       const seen = new Set<string>();
       const flagged: { id: bigint; reason: string }[] = [];
       for (const r of rows) {
@@ -39,7 +40,13 @@ export function createValidationActivities(deps: ValidationDeps) {
       await quarantineReadings(flagged, deps.sql);
       const reasons: Record<string, number> = {};
       for (const f of flagged) reasons[f.reason] = (reasons[f.reason] ?? 0) + 1;
-      return { checked: rows.length, valid: rows.length - flagged.length, quarantined: flagged.length, reasons, threshold: deps.qualityThreshold };
+      return {
+        checked: rows.length,
+        valid: rows.length - flagged.length,
+        quarantined: flagged.length,
+        reasons,
+        threshold: deps.qualityThreshold,
+      };
     },
 
     /**
@@ -48,7 +55,8 @@ export function createValidationActivities(deps: ValidationDeps) {
      * credibility = 0.35·agreement + 0.25·quality + 0.25·strength + 0.15·recurrence; credible ≥ 0.5.
      */
     async assessAnomalyCredibility(input: { sensorId: string; correlationId: string; workflowId?: string; anomalyIds: string[] }) {
-      if (input.anomalyIds.length === 0) return { assessed: 0, credible: 0, items: [] as { id: string; credibility: number; credible: boolean; reasons: string[] }[] };
+      if (input.anomalyIds.length === 0)
+        return { assessed: 0, credible: 0, items: [] as { id: string; credibility: number; credible: boolean; reasons: string[] }[] };
       const rows = await deps.sql<{ id: bigint; score: number; method: string; quality: number | null; ts: Date }[]>`
         select a.id, a.score, a.method, r.quality, a.ts
         from anomalies a left join sensor_readings r on r.id = a.reading_id and r.ts = a.ts

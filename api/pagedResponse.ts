@@ -13,7 +13,9 @@ export function respondWithPage<T>(
 ): void {
   ctx.set('X-Total-Count', String(page.total));
   ctx.set('Access-Control-Expose-Headers', 'X-Total-Count');
-  const wantsCsv = page.format === 'csv' || (ctx.accepts('application/json', 'text/csv') === 'text/csv' && !ctx.get('Accept').includes('application/json'));
+  const wantsCsv =
+    page.format === 'csv' ||
+    (ctx.accepts('application/json', 'text/csv') === 'text/csv' && !ctx.get('Accept').includes('application/json'));
   if (wantsCsv) {
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set('Content-Disposition', `attachment; filename="${csv.filename}"`);

@@ -21,11 +21,19 @@ async function run(): Promise<void> {
     for (const c of [1, 32]) {
       const r = await benchSingleIngest(stack, c, c === 1 ? 500 : 3000);
       json[`ingest_single_c${c}`] = r;
-      rows.push([`ingest single, ${c} client${c > 1 ? 's' : ''}`, `p50 ${r.p50} ms, p99 ${r.p99} ms`, `${r.rps} req/s, ${r.failures} failed`]);
+      rows.push([
+        `ingest single, ${c} client${c > 1 ? 's' : ''}`,
+        `p50 ${r.p50} ms, p99 ${r.p99} ms`,
+        `${r.rps} req/s, ${r.failures} failed`,
+      ]);
     }
     const batch = await benchBatchVsCopy(stack, 5);
     json.ingest_batch = batch;
-    rows.push(['ingest batch (10,000/request)', `${batch.api_readings_per_s} readings/s`, `raw COPY ${batch.copy_readings_per_s}/s, ratio ${batch.ratio}`]);
+    rows.push([
+      'ingest batch (10,000/request)',
+      `${batch.api_readings_per_s} readings/s`,
+      `raw COPY ${batch.copy_readings_per_s}/s, ratio ${batch.ratio}`,
+    ]);
 
     for (const section of benchSections) {
       const result = await section.run(stack);

@@ -12,7 +12,11 @@ export async function benchSingleIngest(stack: BenchStack, concurrency: number, 
   const run = randomUUID().slice(0, 6);
   // Warm-up: connections, key cache, JIT.
   await closedLoop(concurrency, Math.min(200, total), async (i) => {
-    await fetch(`${stack.baseUrl}/api/v1/data/ingest`, { method: 'POST', headers, body: JSON.stringify({ sensor_id: `warm-${run}-${i % 8}`, value: i }) }).then((r) => r.arrayBuffer());
+    await fetch(`${stack.baseUrl}/api/v1/data/ingest`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ sensor_id: `warm-${run}-${i % 8}`, value: i }),
+    }).then((r) => r.arrayBuffer());
   });
   let failures = 0;
   const { latencies, seconds } = await closedLoop(concurrency, total, async (i) => {
@@ -29,14 +33,25 @@ export async function benchSingleIngest(stack: BenchStack, concurrency: number, 
 
 function readings(n: number, sensor: string) {
   const start = Date.UTC(2026, 0, 1);
-  return Array.from({ length: n }, (_, i) => ({ sensor_id: sensor, value: Math.sin(i / 10) * 5 + 40, timestamp: new Date(start + i * 1000).toISOString(), sensor_type: 'torque', unit: 'Nm', quality: 0.99 }));
+  return Array.from({ length: n }, (_, i) => ({
+    sensor_id: sensor,
+    value: Math.sin(i / 10) * 5 + 40,
+    timestamp: new Date(start + i * 1000).toISOString(),
+    sensor_type: 'torque',
+    unit: 'Nm',
+    quality: 0.99,
+  }));
 }
 
 /** Batch ingestion through the API (10,000 readings per request) against a raw COPY of the same rows. */
 export async function benchBatchVsCopy(stack: BenchStack, batches: number) {
   const size = 10_000;
   const bodies = Array.from({ length: batches }, (_, b) => JSON.stringify({ readings: readings(size, `batch-${b}`) }));
-  await fetch(`${stack.baseUrl}/api/v1/data/ingest/batch`, { method: 'POST', headers, body: JSON.stringify({ readings: readings(500, 'batch-warm') }) }).then((r) => r.arrayBuffer());
+  await fetch(`${stack.baseUrl}/api/v1/data/ingest/batch`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ readings: readings(500, 'batch-warm') }),
+  }).then((r) => r.arrayBuffer());
   const t0 = performance.now();
   for (const body of bodies) {
     const res = await fetch(`${stack.baseUrl}/api/v1/data/ingest/batch`, { method: 'POST', headers, body });
@@ -60,5 +75,10 @@ export async function benchBatchVsCopy(stack: BenchStack, batches: number) {
   const total = size * batches;
   const apiRate = Math.round(total / apiSeconds);
   const copyRate = Math.round(total / copySeconds);
-  return { readings: total, api_readings_per_s: apiRate, copy_readings_per_s: copyRate, ratio: Math.round((apiRate / copyRate) * 100) / 100 };
+  return {
+    readings: total,
+    api_readings_per_s: apiRate,
+    copy_readings_per_s: copyRate,
+    ratio: Math.round((apiRate / copyRate) * 100) / 100,
+  };
 }

@@ -10,7 +10,11 @@ export function percentiles(ms: number[]): { p50: number; p99: number; mean: num
  * Runs `total` requests from `concurrency` closed-loop clients and returns each latency in ms.
  * Loopback only, bounded in count: it stops by itself.
  */
-export async function closedLoop(concurrency: number, total: number, request: (i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+export async function closedLoop(
+  concurrency: number,
+  total: number,
+  request: (i: number) => Promise<void>,
+): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();

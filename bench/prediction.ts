@@ -4,7 +4,14 @@ import { closedLoop, percentiles } from './load';
 import type { BenchSection } from './sections';
 import { BENCH_KEY } from './stack';
 
-const FEATURES = { Air_temperature_K: 298.1, Process_temperature_K: 308.6, Rotational_speed_rpm: 1551, Torque_Nm: 42.8, Tool_wear_min: 0, Type: 'M' as const };
+const FEATURES = {
+  Air_temperature_K: 298.1,
+  Process_temperature_K: 308.6,
+  Rotational_speed_rpm: 1551,
+  Torque_Nm: 42.8,
+  Tool_wear_min: 0,
+  Type: 'M' as const,
+};
 
 /** Prediction through the API (p50/p99 at 1 and 32 clients) against the bare in-process ONNX call; explanation latency. */
 export const predictionSection: BenchSection = {
@@ -40,9 +47,17 @@ export const predictionSection: BenchSection = {
     return {
       json: { api_c1: api1, api_c32: { ...api32, rps: Math.round(3000 / api32run.seconds) }, in_process: inproc, explanation: exp },
       rows: [
-        ['predict via API, 1 client', `p50 ${api1.p50} ms, p99 ${api1.p99} ms`, `in-process ONNX p50 ${inproc.p50} ms, p99 ${inproc.p99} ms (×${Math.round((api1.p50 / inproc.p50) * 10) / 10} at p50)`],
+        [
+          'predict via API, 1 client',
+          `p50 ${api1.p50} ms, p99 ${api1.p99} ms`,
+          `in-process ONNX p50 ${inproc.p50} ms, p99 ${inproc.p99} ms (×${Math.round((api1.p50 / inproc.p50) * 10) / 10} at p50)`,
+        ],
         ['predict via API, 32 clients', `p50 ${api32.p50} ms, p99 ${api32.p99} ms`, `${Math.round(3000 / api32run.seconds)} req/s`],
-        ['explanation (exact SHAP, 6 inputs × 50 background rows)', `p50 ${exp.p50} ms, p99 ${exp.p99} ms`, 'in-process, one ONNX batch of 3,151 rows'],
+        [
+          'explanation (exact SHAP, 6 inputs × 50 background rows)',
+          `p50 ${exp.p50} ms, p99 ${exp.p99} ms`,
+          'in-process, one ONNX batch of 3,151 rows',
+        ],
       ],
     };
   },

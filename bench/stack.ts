@@ -91,8 +91,16 @@ export async function startBenchStack(): Promise<BenchStack> {
     DATA_DIR: path.join(projectRoot, '.data', 'bench'),
   } as Record<string, string>;
   // `node --import tsx` keeps each service in one process, so its memory is measurable.
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'temporal/runWorker.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'temporal/runWorker.ts'], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   await waitForHttp(`${baseUrl}/health`, 90_000);
 

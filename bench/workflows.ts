@@ -63,7 +63,17 @@ export const workflowSection: BenchSection = {
       // predict, store, no action) started at once against the one worker.
       const n = 60;
       const body = (i: number) =>
-        JSON.stringify({ sensor_id: `wfps-${i % 6}`, features: { Air_temperature_K: 298.1, Process_temperature_K: 308.6, Rotational_speed_rpm: 1551, Torque_Nm: 42.8, Tool_wear_min: 0, Type: 'M' } });
+        JSON.stringify({
+          sensor_id: `wfps-${i % 6}`,
+          features: {
+            Air_temperature_K: 298.1,
+            Process_temperature_K: 308.6,
+            Rotational_speed_rpm: 1551,
+            Torque_Nm: 42.8,
+            Tool_wear_min: 0,
+            Type: 'M',
+          },
+        });
       const t1 = performance.now();
       const ids = await Promise.all(
         Array.from({ length: n }, async (_, i) => {
@@ -75,10 +85,21 @@ export const workflowSection: BenchSection = {
       const seconds = (performance.now() - t1) / 1000;
       const wps = Math.round((n / seconds) * 10) / 10;
       return {
-        json: { golden_path: { runs, median_wall_ms: wall, median_activity_ms: act, activities: runs[0]?.activities }, workflows_per_second: { n, seconds, wps, id: randomUUID() } },
+        json: {
+          golden_path: { runs, median_wall_ms: wall, median_activity_ms: act, activities: runs[0]?.activities },
+          workflows_per_second: { n, seconds, wps, id: randomUUID() },
+        },
         rows: [
-          ['Golden Path wall time (20 events, automatic decision)', `${wall} ms (median of ${runs.length})`, `activities' own time ${act} ms over ${runs[0]?.activities} activities (×${Math.round((wall / Math.max(1, act)) * 10) / 10})`],
-          ['workflows completed per second, 1 worker', `${wps} /s`, `${n} prediction-to-maintenance runs in ${Math.round(seconds * 10) / 10} s`],
+          [
+            'Golden Path wall time (20 events, automatic decision)',
+            `${wall} ms (median of ${runs.length})`,
+            `activities' own time ${act} ms over ${runs[0]?.activities} activities (×${Math.round((wall / Math.max(1, act)) * 10) / 10})`,
+          ],
+          [
+            'workflows completed per second, 1 worker',
+            `${wps} /s`,
+            `${n} prediction-to-maintenance runs in ${Math.round(seconds * 10) / 10} s`,
+          ],
         ],
       };
     } finally {

@@ -48,6 +48,8 @@ const schema = z.object({
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** Port of the Temporal SDK's Prometheus exporter in the worker (poll, task and cache metrics); 0 disables it. */
   WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  /** How often the sensor-monitoring Schedule checks every active sensor for drift and anomaly bursts. */
+  MONITORING_INTERVAL_MINUTES: positiveInt.default(15),
   /** Interface the API listens on. */
   API_HOST: z.string().default('127.0.0.1'),
   /** Port of the API and the built dashboard. */

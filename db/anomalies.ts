@@ -24,6 +24,8 @@ export async function recordAnomalies(items: NewAnomaly[], sql: Sql = getSql()):
       ${items.map((i) => i.reason)}::text[], ${items.map((i) => i.workflowId)}::text[], ${items.map((i) => i.correlationId)}::uuid[],
       ${items.map((i) => i.dedupKey)}::text[])
     on conflict (dedup_key) do nothing`;
-  const rows = await sql<{ id: bigint; dedup_key: string }[]>`select id, dedup_key from anomalies where dedup_key = any(${items.map((i) => i.dedupKey)}::text[])`;
+  const rows = await sql<
+    { id: bigint; dedup_key: string }[]
+  >`select id, dedup_key from anomalies where dedup_key = any(${items.map((i) => i.dedupKey)}::text[])`;
   return rows.map((r) => ({ id: r.id.toString(), dedupKey: r.dedup_key }));
 }

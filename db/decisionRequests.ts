@@ -13,7 +13,14 @@ export interface DecisionRequest {
 
 /** Idempotent: reopening the same request id returns the existing row. */
 export async function openDecisionRequest(
-  r: { requestId: string; workflowId: string; orderId: string | null; correlationId: string | null; deadline: Date; context?: Record<string, unknown> },
+  r: {
+    requestId: string;
+    workflowId: string;
+    orderId: string | null;
+    correlationId: string | null;
+    deadline: Date;
+    context?: Record<string, unknown>;
+  },
   sql: Sql = getSql(),
 ): Promise<DecisionRequest> {
   await sql`

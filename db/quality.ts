@@ -29,7 +29,12 @@ export async function quarantineReadings(items: { id: bigint; reason: string }[]
 }
 
 /** Valid (not quarantined) values of a sensor before a time, newest first: the sensor's history. */
-export async function sensorHistory(sensorId: string, before: Date, limit: number, sql: Sql = getSql()): Promise<{ ts: Date; value: number }[]> {
+export async function sensorHistory(
+  sensorId: string,
+  before: Date,
+  limit: number,
+  sql: Sql = getSql(),
+): Promise<{ ts: Date; value: number }[]> {
   return sql<{ ts: Date; value: number }[]>`
     select ts, value from sensor_readings
     where sensor_id = ${sensorId} and ts < ${before} and quarantine_reason is null

@@ -91,7 +91,13 @@ export function generateScenario(scenario: Scenario, o: ScenarioOptions): Scenar
       quality = 0.5 + 0.25 * rand();
       if (injected === 'none') injected = 'low_quality';
     }
-    out.push({ index: i, value: Math.round(value * 1000) / 1000, quality: Math.round(quality * 1000) / 1000, minutesBeforeEnd: o.count - 1 - i, injected });
+    out.push({
+      index: i,
+      value: Math.round(value * 1000) / 1000,
+      quality: Math.round(quality * 1000) / 1000,
+      minutesBeforeEnd: o.count - 1 - i,
+      injected,
+    });
   }
   return out;
 }

@@ -18,7 +18,12 @@ const BUILDERS: Record<Exclude<ReportType, 'workflow_run'>, (sql: Sql, p: Report
  * Computes a report's body from the database. Its queries run in one repeatable-read
  * transaction, so every figure, chart and table describes the same snapshot.
  */
-export async function buildReport(sql: Sql, type: ReportType, period: ReportPeriod, run?: { workflowId?: string; correlationId?: string }): Promise<ReportBody> {
+export async function buildReport(
+  sql: Sql,
+  type: ReportType,
+  period: ReportPeriod,
+  run?: { workflowId?: string; correlationId?: string },
+): Promise<ReportBody> {
   const build = (tx: Sql) => {
     if (type !== 'workflow_run') return BUILDERS[type](tx, period);
     if (!run?.workflowId) throw new PeriodError('a workflow_run report needs the workflow id');

@@ -14,7 +14,9 @@ export function ensureSystemPackages(): void {
   const missing = TEST_SYSTEM_PACKAGES.filter((p) => !existsSync(p.binary)).map((p) => p.pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing system packages for the tests: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `Missing system packages for the tests: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   console.log(`[test] installing Debian packages: ${missing.join(', ')}…`);
   execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });

@@ -28,7 +28,15 @@ let exitCode = 0;
 for (const run of runs) {
   const report = path.join(reportDir, `${run.name}.json`);
   rmSync(report, { force: true });
-  const args = [vitest, 'run', ...run.projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra];
+  const args = [
+    vitest,
+    'run',
+    ...run.projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extra,
+  ];
   const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit' });
   if (result.status !== 0) exitCode = result.status ?? 1;
   try {

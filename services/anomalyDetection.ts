@@ -39,7 +39,11 @@ export interface DetectionResult {
  * robust baseline is updated with every reading as it goes — it is never frozen at one value —
  * and a point is scored against the baseline as it stood before that point.
  */
-export async function detectAnomaliesInSeries(values: number[], history: number[], opts: { modelVersion?: string; registry?: ModelRegistry } = {}): Promise<DetectionResult> {
+export async function detectAnomaliesInSeries(
+  values: number[],
+  history: number[],
+  opts: { modelVersion?: string; registry?: ModelRegistry } = {},
+): Promise<DetectionResult> {
   const baseline = new RollingRobustBaseline({ windowSize: BASELINE_WINDOW, minSamples: 10 });
   for (const h of history) baseline.update(h);
   const z = values.map((v) => baseline.observe(v));
@@ -74,7 +78,15 @@ export async function detectAnomaliesInSeries(values: number[], history: number[
       rz !== null ? `robust z ${rz.toFixed(1)} vs the last ${BASELINE_WINDOW} readings` : null,
       model !== null && modelInfo ? `isolation forest ${model.toFixed(2)} (threshold ${modelInfo.threshold.toFixed(2)})` : null,
     ].filter(Boolean);
-    anomalies.push({ index, value, score: Math.round(score * 1000) / 1000, method, robust_z: rz, model_score: model, reason: parts.join('; ') });
+    anomalies.push({
+      index,
+      value,
+      score: Math.round(score * 1000) / 1000,
+      method,
+      robust_z: rz,
+      model_score: model,
+      reason: parts.join('; '),
+    });
   });
 
   return {

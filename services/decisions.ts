@@ -9,10 +9,14 @@ import type { DecisionInput, RecordedDecision } from '../workflows/humanDecision
  * which validates it, has the audit agent record it, and returns the recorded row.
  * 404: no such request; 409: it was already decided or expired.
  */
-export async function submitDecision(deps: { sql: postgres.Sql; client: Client }, input: DecisionInput & { request_id: string }): Promise<RecordedDecision & { workflow_id: string }> {
+export async function submitDecision(
+  deps: { sql: postgres.Sql; client: Client },
+  input: DecisionInput & { request_id: string },
+): Promise<RecordedDecision & { workflow_id: string }> {
   const request = await findDecisionRequest(input.request_id, deps.sql);
   if (!request) throw new NotFoundError(`No workflow waits for decision request ${input.request_id}`);
-  if (request.status !== 'open') throw new ConflictError(`Decision request ${input.request_id} is already ${request.status}`, 'already_decided');
+  if (request.status !== 'open')
+    throw new ConflictError(`Decision request ${input.request_id} is already ${request.status}`, 'already_decided');
   const handle = deps.client.workflow.getHandle(request.workflow_id);
   try {
     const recorded = await handle.executeUpdate<RecordedDecision, [DecisionInput]>('submitDecision', { args: [input] });
@@ -27,7 +31,8 @@ export async function signalDecision(client: Client, workflowId: string, input: 
   const handle = client.workflow.getHandle(workflowId);
   try {
     const progress = (await handle.query('progress')) as { decision_request_id?: string | null; decision?: unknown };
-    if (!progress.decision_request_id) throw new ConflictError(`Workflow ${workflowId} is not waiting for a decision`, 'no_decision_requested');
+    if (!progress.decision_request_id)
+      throw new ConflictError(`Workflow ${workflowId} is not waiting for a decision`, 'no_decision_requested');
     if (progress.decision) throw new ConflictError(`Workflow ${workflowId} was already decided`, 'already_decided');
     await handle.signal('decision', { ...input, request_id: progress.decision_request_id });
   } catch (err) {

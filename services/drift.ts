@@ -42,7 +42,19 @@ export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResu
     select max(ts) as ts from sensor_readings where sensor_id = ${p.sensorId} and quarantine_reason is null`;
   const end = p.endTs ?? latest?.ts ?? null;
   if (!end) {
-    return { ...base, status: 'no_data', drift_detected: false, ks_statistic: null, p_value: null, ks_method: null, psi: null, psi_band: null, recent: null, reference: null, message: `sensor ${p.sensorId} has no readings` };
+    return {
+      ...base,
+      status: 'no_data',
+      drift_detected: false,
+      ks_statistic: null,
+      p_value: null,
+      ks_method: null,
+      psi: null,
+      psi_band: null,
+      recent: null,
+      reference: null,
+      message: `sensor ${p.sensorId} has no readings`,
+    };
   }
   const windowMs = p.windowMinutes * 60_000;
   // Inclusive of `end`: the latest reading belongs to the recent window.
@@ -58,7 +70,12 @@ export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResu
   const reference = refRows.map((r) => r.value);
   const windows = {
     recent: { start: recentStart.toISOString(), end: end.toISOString(), count: recent.length },
-    reference: { start: refStart.toISOString(), end: refEnd.toISOString(), count: reference.length, pinned: p.referenceStart !== undefined },
+    reference: {
+      start: refStart.toISOString(),
+      end: refEnd.toISOString(),
+      count: reference.length,
+      pinned: p.referenceStart !== undefined,
+    },
   };
   if (recent.length < p.minSamples || reference.length < p.minSamples) {
     return {
@@ -94,7 +111,12 @@ export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResu
 }
 
 /** Stores a drift check; with a dedup key a retried activity stores it once. */
-export async function recordDriftCheck(sql: postgres.Sql | postgres.TransactionSql, r: DriftResult, workflowId: string | null, dedupKey: string | null): Promise<void> {
+export async function recordDriftCheck(
+  sql: postgres.Sql | postgres.TransactionSql,
+  r: DriftResult,
+  workflowId: string | null,
+  dedupKey: string | null,
+): Promise<void> {
   await sql`
     insert into drift_checks (sensor_id, window_minutes, reference_count, recent_count, ks_statistic, p_value, psi, drift_detected, status, workflow_id, dedup_key)
     values (${r.sensor_id}, ${r.window_minutes}, ${r.reference?.count ?? 0}, ${r.recent?.count ?? 0}, ${r.ks_statistic}, ${r.p_value}, ${r.psi},

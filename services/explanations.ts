@@ -6,7 +6,14 @@ import { predictFailureBatch, productTypes, type FailureFeatures, type PredictOp
 import { exactShap } from '../stats';
 
 /** The raw inputs a person reads, in attribution order; Type is encoded 0/1/2 for the game. */
-export const EXPLAINED_FEATURES = ['Air_temperature_K', 'Process_temperature_K', 'Rotational_speed_rpm', 'Torque_Nm', 'Tool_wear_min', 'Type'] as const;
+export const EXPLAINED_FEATURES = [
+  'Air_temperature_K',
+  'Process_temperature_K',
+  'Rotational_speed_rpm',
+  'Torque_Nm',
+  'Tool_wear_min',
+  'Type',
+] as const;
 /** Background rows: enough for stable base values, few enough for 63·B+1 rows in one batch. */
 export const BACKGROUND_SIZE = 50;
 
@@ -76,7 +83,11 @@ export async function explainFailure(features: FailureFeatures, options: Predict
     features.Tool_wear_min,
     productTypes.indexOf(features.Type ?? 'L'),
   ];
-  const result = await exactShap(async (rows) => (await predictFailureBatch(rows.map(toFeatures), options)).probabilities, x, explanationBackground());
+  const result = await exactShap(
+    async (rows) => (await predictFailureBatch(rows.map(toFeatures), options)).probabilities,
+    x,
+    explanationBackground(),
+  );
   return {
     method: 'exact_interventional_shap',
     base_value: result.baseValue,

@@ -97,7 +97,12 @@ export async function ingestSingle(
     await cacheRecord(deps, { ...existing, response: replayed.body });
     return replayed;
   }
-  const body: SingleIngestBody = { status: 'success', message: `Reading for sensor ${reading.sensor_id} ingested`, reading, idempotency_key: key ?? null };
+  const body: SingleIngestBody = {
+    status: 'success',
+    message: `Reading for sensor ${reading.sensor_id} ingested`,
+    reading,
+    idempotency_key: key ?? null,
+  };
   if (key) await cacheRecord(deps, { key, route: ROUTE, requestHash: hash, status: 200, response: body });
   return { status: 200, body, replayed: false };
 }
@@ -114,7 +119,6 @@ async function replayBody(sql: postgres.Sql, rec: IdempotencyRecord, hash: strin
     replayed: true,
   };
 }
-
 
 function assertSameRequest(rec: IdempotencyRecord, hash: string): void {
   if (rec.requestHash !== hash) {

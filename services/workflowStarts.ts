@@ -12,7 +12,8 @@ async function guarded<T>(start: () => Promise<T>, workflowId: string): Promise<
   try {
     return await start();
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) throw new ConflictError(`Workflow ${workflowId} already exists`, 'workflow_exists');
+    if (err instanceof WorkflowExecutionAlreadyStartedError)
+      throw new ConflictError(`Workflow ${workflowId} already exists`, 'workflow_exists');
     throw new UnavailableError('Temporal is unreachable; the workflow was not started', 5, err);
   }
 }
@@ -43,7 +44,12 @@ export async function startGoldenPath(deps: Deps, o: GoldenPathOptions) {
     timeoutPolicy: o.timeout_policy ?? deps.config.DECISION_TIMEOUT_POLICY,
   };
   await guarded(
-    () => deps.temporal.client.workflow.start<typeof goldenPath>('goldenPath', { taskQueue: deps.temporal.taskQueue, workflowId, args: [input] }),
+    () =>
+      deps.temporal.client.workflow.start<typeof goldenPath>('goldenPath', {
+        taskQueue: deps.temporal.taskQueue,
+        workflowId,
+        args: [input],
+      }),
     workflowId,
   );
   return {

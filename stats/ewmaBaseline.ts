@@ -116,7 +116,11 @@ export class EwmaBaseline {
     if (state?.kind !== 'ewma' || state.version !== 1) throw new TypeError('EwmaBaseline.fromJSON: not a version 1 EWMA state');
     const baseline = new EwmaBaseline({ alpha: state.alpha, minSamples: state.minSamples, minStd: state.minStd });
     const ok =
-      Number.isInteger(state.count) && state.count >= 0 && Number.isFinite(state.mean) && Number.isFinite(state.variance) && state.variance >= 0;
+      Number.isInteger(state.count) &&
+      state.count >= 0 &&
+      Number.isFinite(state.mean) &&
+      Number.isFinite(state.variance) &&
+      state.variance >= 0;
     if (!ok) throw new TypeError('EwmaBaseline.fromJSON: count, mean or variance is invalid');
     baseline.count = state.count;
     baseline.meanValue = state.mean;

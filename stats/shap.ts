@@ -119,7 +119,8 @@ async function predictInChunks(predictBatch: PredictBatch, rows: number[][], max
     }
     for (let i = 0; i < chunk.length; i++) {
       const value = output[i];
-      if (!Number.isFinite(value)) throw new RangeError(`exactShap: predictBatch returned a non-finite prediction (${value}) for row ${start + i}`);
+      if (!Number.isFinite(value))
+        throw new RangeError(`exactShap: predictBatch returned a non-finite prediction (${value}) for row ${start + i}`);
       predictions[start + i] = value;
     }
     if (!Number.isFinite(maxRowsPerCall)) break;

@@ -28,5 +28,10 @@ export async function replayHistories(
 }
 
 function isProto(h: unknown): h is temporal.api.history.v1.IHistory {
-  return typeof h === 'object' && h !== null && Array.isArray((h as { events?: unknown[] }).events) && typeof (h as { events: { eventType?: unknown }[] }).events[0]?.eventType === 'number';
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    Array.isArray((h as { events?: unknown[] }).events) &&
+    typeof (h as { events: { eventType?: unknown }[] }).events[0]?.eventType === 'number'
+  );
 }

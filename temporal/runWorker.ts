@@ -41,7 +41,12 @@ async function run(): Promise<void> {
   const models = await preloadModels(defaultModelRegistry());
   logger.info({ models }, 'models preloaded');
   // Every worker ensures it (create-or-update is idempotent); a failure only costs the 15-minute checks, so it warns.
-  await ensureMonitoringSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), mainTaskQueue(config)).then((s) => logger.info(s, 'monitoring schedule ensured'), (err: Error) => logger.warn({ err: err.message }, 'monitoring schedule not ensured'));
+  await ensureMonitoringSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), mainTaskQueue(config), {
+    every: `${config.MONITORING_INTERVAL_MINUTES} minutes`,
+  }).then(
+    (s) => logger.info(s, 'monitoring schedule ensured'),
+    (err: Error) => logger.warn({ err: err.message }, 'monitoring schedule not ensured'),
+  );
   logger.info(
     { taskQueue: mainTaskQueue(config), metricsHost: config.WORKER_METRICS_HOST, metricsPort: config.WORKER_METRICS_PORT },
     'worker polling',

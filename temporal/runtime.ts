@@ -3,11 +3,18 @@ import { Runtime } from '@temporalio/worker';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 
-const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 
 /** The SDK's logs (workflow, activity, worker lifecycle) as the same structured JSON as ours. */
 export function pinoForTemporal(logger: Logger): TemporalLogger {
-  const write = (level: LogLevel, message: string, meta?: LogMetadata) => logger[LEVELS[level]]({ ...meta, source: 'temporal-sdk' }, message);
+  const write = (level: LogLevel, message: string, meta?: LogMetadata) =>
+    logger[LEVELS[level]]({ ...meta, source: 'temporal-sdk' }, message);
   return {
     log: write,
     trace: (m, meta) => write('TRACE', m, meta),
@@ -28,7 +35,11 @@ export function installWorkerRuntime(config: Config, logger: Logger): void {
     logger: pinoForTemporal(logger),
     telemetryOptions:
       config.WORKER_SDK_METRICS_PORT > 0
-        ? { metrics: { prometheus: { bindAddress: `${config.WORKER_METRICS_HOST}:${config.WORKER_SDK_METRICS_PORT}`, countersTotalSuffix: true } } }
+        ? {
+            metrics: {
+              prometheus: { bindAddress: `${config.WORKER_METRICS_HOST}:${config.WORKER_SDK_METRICS_PORT}`, countersTotalSuffix: true },
+            },
+          }
         : undefined,
   });
 }

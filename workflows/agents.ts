@@ -10,23 +10,47 @@ const NON_RETRYABLE = ['InvalidInput', 'ModelUnavailable', 'ModelNotFound', 'Mod
 /** Data and ML agents: seconds of work, a few retries. */
 export const dataAgents = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 5, initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 });
 
 /** Scheduling and bookkeeping that must eventually happen: more patience. */
 export const durableAgents = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 20, initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    maximumAttempts: 20,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 });
 
 /** Outbound notifications: a failing channel is retried for a while, never silently lost. */
 export const notifyAgents = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 8, initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    maximumAttempts: 8,
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 });
 
 /** Report rendering (PDF) can take longer. */
 export const reportAgents = proxyActivities<Activities>({
   startToCloseTimeout: '3 minutes',
-  retry: { maximumAttempts: 5, initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 });

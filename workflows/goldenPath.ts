@@ -24,7 +24,13 @@ export const goldenPathProgress = defineQuery<GoldenPathStatus>('progress');
  */
 export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStatus> {
   const { workflowId } = workflowInfo();
-  const state = new GoldenPathState({ correlationId: input.correlationId, workflowId, scenario: input.scenario, sensorId: input.sensorId, now: new Date() });
+  const state = new GoldenPathState({
+    correlationId: input.correlationId,
+    workflowId,
+    scenario: input.scenario,
+    sensorId: input.sensorId,
+    now: new Date(),
+  });
   const gate = new DecisionGate();
   gate.install();
   setHandler(goldenPathProgress, () => state.doc);
@@ -57,12 +63,24 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
     await run('ingestion', async () => {
       const r = await dataAgents.ingestScenarioReadings({ ...ids, scenario: input.scenario, count: input.sensorEvents });
       const history = r.history_seeded ? `; ${r.history_seeded} readings of machine history added` : '';
-      return { result: r, events: r.inserted + r.duplicates, message: `${r.inserted + r.duplicates} readings persisted for ${input.sensorId} (${input.scenario})${history}` };
+      return {
+        result: r,
+        events: r.inserted + r.duplicates,
+        message: `${r.inserted + r.duplicates} readings persisted for ${input.sensorId} (${input.scenario})${history}`,
+      };
     });
 
     const processed = await run('processing', async () => {
       const r = await dataAgents.validateReadings(ids);
-      return { result: r, events: r.checked, message: `${r.valid} valid, ${r.quarantined} quarantined (${Object.entries(r.reasons).map(([k, v]) => `${k}: ${v}`).join(', ') || 'no issues'})` };
+      return {
+        result: r,
+        events: r.checked,
+        message: `${r.valid} valid, ${r.quarantined} quarantined (${
+          Object.entries(r.reasons)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ') || 'no issues'
+        })`,
+      };
     });
 
     const anomalies = await run('anomaly_detection', async () => {
@@ -73,15 +91,43 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
     const judged = await run('validation', async () => {
       const credibility = await dataAgents.assessAnomalyCredibility({ ...ids, anomalyIds: anomalies.anomalies.map((a) => a.id) });
       // The run's readings (one a minute) against the same span of machine history before them.
-      const drift = await dataAgents.checkDrift({ sensorId: input.sensorId, workflowId, windowMinutes: input.sensorEvents, pValueThreshold: 0.05, minSamples: Math.min(30, Math.max(5, Math.floor(input.sensorEvents * 0.75))) });
-      const driftText = drift.status === 'insufficient_data' ? 'drift: insufficient data' : `drift ${drift.drift_detected ? 'detected' : 'not detected'} (KS p=${drift.p_value?.toPrecision(3)})`;
-      return { result: { credibility, drift }, events: credibility.credible + (drift.drift_detected ? 1 : 0), message: `${credibility.credible} of ${credibility.assessed} anomalies credible; ${driftText}` };
+      const drift = await dataAgents.checkDrift({
+        sensorId: input.sensorId,
+        workflowId,
+        windowMinutes: input.sensorEvents,
+        pValueThreshold: 0.05,
+        minSamples: Math.min(30, Math.max(5, Math.floor(input.sensorEvents * 0.75))),
+      });
+      const driftText =
+        drift.status === 'insufficient_data'
+          ? 'drift: insufficient data'
+          : `drift ${drift.drift_detected ? 'detected' : 'not detected'} (KS p=${drift.p_value?.toPrecision(3)})`;
+      return {
+        result: { credibility, drift },
+        events: credibility.credible + (drift.drift_detected ? 1 : 0),
+        message: `${credibility.credible} of ${credibility.assessed} anomalies credible; ${driftText}`,
+      };
     });
 
     const prediction = await run('prediction', async () => {
-      const r = await dataAgents.predictForSensor({ ...ids, scenario: input.scenario, anomalyCount: judged.credibility.credible, driftDetected: judged.drift.drift_detected, validReadings: processed.valid });
-      state.doc.prediction = { probability: r.probability, prediction: r.prediction, model: r.model_info.name, version: r.model_info.version };
-      return { result: r, events: 1, message: `failure probability ${(r.probability * 100).toFixed(1)}% (threshold ${(r.threshold * 100).toFixed(1)}%, ${r.model_info.name} v${r.model_info.version})` };
+      const r = await dataAgents.predictForSensor({
+        ...ids,
+        scenario: input.scenario,
+        anomalyCount: judged.credibility.credible,
+        driftDetected: judged.drift.drift_detected,
+        validReadings: processed.valid,
+      });
+      state.doc.prediction = {
+        probability: r.probability,
+        prediction: r.prediction,
+        model: r.model_info.name,
+        version: r.model_info.version,
+      };
+      return {
+        result: r,
+        events: 1,
+        message: `failure probability ${(r.probability * 100).toFixed(1)}% (threshold ${(r.threshold * 100).toFixed(1)}%, ${r.model_info.name} v${r.model_info.version})`,
+      };
     });
 
     if (!prediction.risky) {
@@ -90,39 +136,51 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
     } else {
       state.start('maintenance', new Date());
       mark('maintenance', 'running');
-      const flow = await runMaintenanceFlow(
-        gate,
-        maintenanceFlowInput(prediction, input),
-        {
-          onProposed: (order) => {
-            state.doc.maintenance_order_id = order.id;
-            state.finish('maintenance', 'complete', new Date(), `order ${order.id} (${order.priority}): ${order.planMessage}`, 1);
-            if (input.includeHumanDecision) state.start('human_decision', new Date(), 'waiting for a human decision');
-            else skip('human_decision', 'human decision disabled for this run; the order awaits approval');
-          },
-          onWaiting: (requestId, deadline, similar) => {
-            state.doc.decision_request_id = requestId;
-            state.doc.decision_deadline = deadline.toISOString();
-            state.doc.similar_cases = similar;
-            state.doc.status = 'waiting_for_decision';
-            state.event('decision_requested', 'human_decision', `decision ${requestId} requested before ${deadline.toISOString()}`, new Date());
-            mark('human_decision', 'waiting_for_decision');
-          },
-          onDecided: (d) => {
-            state.doc.decision = { decision: d.decision, operator_id: d.operator_id, justification: d.justification, source: d.source };
-            state.doc.status = d.source === 'timeout_policy' ? 'timed_out' : 'running';
-          },
+      const flow = await runMaintenanceFlow(gate, maintenanceFlowInput(prediction, input), {
+        onProposed: (order) => {
+          state.doc.maintenance_order_id = order.id;
+          state.finish('maintenance', 'complete', new Date(), `order ${order.id} (${order.priority}): ${order.planMessage}`, 1);
+          if (input.includeHumanDecision) state.start('human_decision', new Date(), 'waiting for a human decision');
+          else skip('human_decision', 'human decision disabled for this run; the order awaits approval');
         },
-      );
+        onWaiting: (requestId, deadline, similar) => {
+          state.doc.decision_request_id = requestId;
+          state.doc.decision_deadline = deadline.toISOString();
+          state.doc.similar_cases = similar;
+          state.doc.status = 'waiting_for_decision';
+          state.event(
+            'decision_requested',
+            'human_decision',
+            `decision ${requestId} requested before ${deadline.toISOString()}`,
+            new Date(),
+          );
+          mark('human_decision', 'waiting_for_decision');
+        },
+        onDecided: (d) => {
+          state.doc.decision = { decision: d.decision, operator_id: d.operator_id, justification: d.justification, source: d.source };
+          state.doc.status = d.source === 'timeout_policy' ? 'timed_out' : 'running';
+        },
+      });
       if (input.includeHumanDecision) {
         const d = flow.decision!;
-        state.finish('human_decision', 'complete', new Date(), `${d.decision} by ${d.operator_id} (${d.source}); order ${flow.orderStatus}`, 1);
+        state.finish(
+          'human_decision',
+          'complete',
+          new Date(),
+          `${d.decision} by ${d.operator_id} (${d.source}); order ${flow.orderStatus}`,
+          1,
+        );
       }
       await notifyOrderOutcome(flow, input);
       state.event('notification_sent', null, `team notified: order ${flow.orderStatus}`, new Date());
     }
 
-    const report = await reportAgents.generateReport({ reportType: 'workflow_run', workflowId, correlationId: input.correlationId, dedupKey: `${workflowId}:report` });
+    const report = await reportAgents.generateReport({
+      reportType: 'workflow_run',
+      workflowId,
+      correlationId: input.correlationId,
+      dedupKey: `${workflowId}:report`,
+    });
     state.doc.report_id = report.id;
     state.event('report_stored', null, `run report ${report.id}`, new Date());
 
@@ -139,7 +197,14 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
     });
     await Promise.all(
       state.doc.stages.map((s) =>
-        durableAgents.recordStageMetric({ workflowType: 'goldenPath', stage: s.name, status: s.status === 'complete' || s.status === 'skipped' || s.status === 'failed' ? s.status : 'cancelled', durationMs: s.duration_ms ?? 0, workflowId, correlationId: input.correlationId }),
+        durableAgents.recordStageMetric({
+          workflowType: 'goldenPath',
+          stage: s.name,
+          status: s.status === 'complete' || s.status === 'skipped' || s.status === 'failed' ? s.status : 'cancelled',
+          durationMs: s.duration_ms ?? 0,
+          workflowId,
+          correlationId: input.correlationId,
+        }),
       ),
     );
     if (state.doc.status !== 'timed_out') state.doc.status = 'completed';

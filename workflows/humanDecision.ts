@@ -53,7 +53,8 @@ export class DecisionGate {
         validator: (input) => {
           if (!this.requestId) throw new Error('no_decision_requested: this workflow is not waiting for a decision');
           if (this.pending) throw new Error('already_decided: a decision was already made for this request');
-          if (input.request_id && input.request_id !== this.requestId) throw new Error(`unknown_request: this workflow waits for ${this.requestId}`);
+          if (input.request_id && input.request_id !== this.requestId)
+            throw new Error(`unknown_request: this workflow waits for ${this.requestId}`);
           if (!DECISIONS.includes(input.decision)) throw new Error('invalid_decision: decision must be approved, rejected or escalated');
           if (!input.operator_id || !input.justification) throw new Error('invalid_decision: operator_id and justification are required');
         },

@@ -17,7 +17,11 @@ export interface MaintenanceFlowInput {
 
 export interface MaintenanceFlowHooks {
   onProposed(order: { id: string; priority: string; status: string; planMessage: string }): void;
-  onWaiting(requestId: string, deadline: Date, similar: { id: string; similarity: number; decision: string | null; outcome: string | null; summary: string }[]): void;
+  onWaiting(
+    requestId: string,
+    deadline: Date,
+    similar: { id: string; similarity: number; decision: string | null; outcome: string | null; summary: string }[],
+  ): void;
   onDecided(decision: RecordedDecision): void;
 }
 
@@ -32,7 +36,11 @@ export interface MaintenanceFlowResult {
  * schedule firmly only when approved, cancel and release the booking when rejected.
  * Shared by the Golden Path and predictionToMaintenance.
  */
-export async function runMaintenanceFlow(gate: DecisionGate, input: MaintenanceFlowInput, hooks: MaintenanceFlowHooks): Promise<MaintenanceFlowResult> {
+export async function runMaintenanceFlow(
+  gate: DecisionGate,
+  input: MaintenanceFlowInput,
+  hooks: MaintenanceFlowHooks,
+): Promise<MaintenanceFlowResult> {
   const { workflowId } = workflowInfo();
   const order = await durableAgents.proposeMaintenanceOrder({
     workflowId,
@@ -50,11 +58,22 @@ export async function runMaintenanceFlow(gate: DecisionGate, input: MaintenanceF
     const similar = await durableAgents.findSimilarCases({ features: input.features, sensorId: input.sensorId, limit: 5 });
     const requestId = `dr-${workflowId}`;
     const deadline = new Date(Date.now() + input.decisionTimeoutMs);
-    await durableAgents.openDecisionRequest({ requestId, workflowId, orderId: order.id, correlationId: input.correlationId, deadline: deadline.toISOString() });
+    await durableAgents.openDecisionRequest({
+      requestId,
+      workflowId,
+      orderId: order.id,
+      correlationId: input.correlationId,
+      deadline: deadline.toISOString(),
+    });
     gate.requestId = requestId;
     hooks.onWaiting(requestId, deadline, similar);
     if (input.autoDecision) {
-      gate.pending = { decision: input.autoDecision, operator_id: 'auto', justification: 'Automatic decision requested when the run was started', source: 'auto' };
+      gate.pending = {
+        decision: input.autoDecision,
+        operator_id: 'auto',
+        justification: 'Automatic decision requested when the run was started',
+        source: 'auto',
+      };
     }
 
     const chosen: DecisionInput & { source: DecisionSource } = (await gate.wait(input.decisionTimeoutMs, async () => {
@@ -97,19 +116,42 @@ export async function runMaintenanceFlow(gate: DecisionGate, input: MaintenanceF
     await durableAgents.closeDecisionRequest({ requestId, status: chosen.source === 'timeout_policy' ? 'expired' : 'decided' });
     hooks.onDecided(recorded);
 
-    const applied = await durableAgents.applyMaintenanceDecision({ orderId: order.id, decision: chosen.decision, actor: chosen.operator_id, workflowId });
+    const applied = await durableAgents.applyMaintenanceDecision({
+      orderId: order.id,
+      decision: chosen.decision,
+      actor: chosen.operator_id,
+      workflowId,
+    });
     return { orderId: order.id, orderStatus: applied.status, decision: recorded };
   } catch (err) {
     // Cancelled (or failed) while the order was live: release the technician's slot.
-    await CancellationScope.nonCancellable(() => durableAgents.cancelMaintenanceOrder({ orderId: order.id, actor: 'system', reason: `workflow ended: ${(err as Error).message}`.slice(0, 300) }));
+    await CancellationScope.nonCancellable(() =>
+      durableAgents.cancelMaintenanceOrder({
+        orderId: order.id,
+        actor: 'system',
+        reason: `workflow ended: ${(err as Error).message}`.slice(0, 300),
+      }),
+    );
     throw err;
   }
 }
 
 /** The flow's input from a risky prediction and the run's decision settings. */
 export function maintenanceFlowInput(
-  prediction: { prediction_id: string; probability: number; sensor_type: string; features: Record<string, string | number | boolean | null> },
-  run: { correlationId: string; sensorId: string; decisionTimeoutSeconds: number; timeoutPolicy: 'escalate' | 'auto_approve'; autoDecision: DecisionValue | null; includeHumanDecision: boolean },
+  prediction: {
+    prediction_id: string;
+    probability: number;
+    sensor_type: string;
+    features: Record<string, string | number | boolean | null>;
+  },
+  run: {
+    correlationId: string;
+    sensorId: string;
+    decisionTimeoutSeconds: number;
+    timeoutPolicy: 'escalate' | 'auto_approve';
+    autoDecision: DecisionValue | null;
+    includeHumanDecision: boolean;
+  },
 ): MaintenanceFlowInput {
   return {
     correlationId: run.correlationId,

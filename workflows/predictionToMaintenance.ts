@@ -83,38 +83,46 @@ export async function predictionToMaintenance(input: PredictionToMaintenanceInpu
     if (!prediction.risky) {
       p.status = 'no_action';
       mark('done');
-      await durableAgents.recordStageMetric({ workflowType: 'predictionToMaintenance', stage: 'maintenance', status: 'skipped', durationMs: 0, workflowId, correlationId: input.correlationId });
+      await durableAgents.recordStageMetric({
+        workflowType: 'predictionToMaintenance',
+        stage: 'maintenance',
+        status: 'skipped',
+        durationMs: 0,
+        workflowId,
+        correlationId: input.correlationId,
+      });
       return p;
     }
 
     p.status = 'proposing';
     mark('maintenance');
-    const flow = await runMaintenanceFlow(
-      gate,
-      maintenanceFlowInput(prediction, { ...input, includeHumanDecision: true }),
-      {
-        onProposed: (order) => {
-          p.maintenance_order_id = order.id;
-          p.order_status = order.status;
-        },
-        onWaiting: (requestId, deadline, similar) => {
-          p.decision_request_id = requestId;
-          p.decision_deadline = deadline.toISOString();
-          p.similar_cases = similar;
-          p.status = 'waiting_for_decision';
-          mark('human_decision');
-        },
-        onDecided: (d) => {
-          p.decision = d;
-          p.status = 'scheduling';
-          mark('scheduling');
-        },
+    const flow = await runMaintenanceFlow(gate, maintenanceFlowInput(prediction, { ...input, includeHumanDecision: true }), {
+      onProposed: (order) => {
+        p.maintenance_order_id = order.id;
+        p.order_status = order.status;
       },
-    );
+      onWaiting: (requestId, deadline, similar) => {
+        p.decision_request_id = requestId;
+        p.decision_deadline = deadline.toISOString();
+        p.similar_cases = similar;
+        p.status = 'waiting_for_decision';
+        mark('human_decision');
+      },
+      onDecided: (d) => {
+        p.decision = d;
+        p.status = 'scheduling';
+        mark('scheduling');
+      },
+    });
     p.order_status = flow.orderStatus;
 
     await notifyOrderOutcome(flow, input);
-    const report = await reportAgents.generateReport({ reportType: 'maintenance_decisions', workflowId, correlationId: input.correlationId, dedupKey: `${workflowId}:report` });
+    const report = await reportAgents.generateReport({
+      reportType: 'maintenance_decisions',
+      workflowId,
+      correlationId: input.correlationId,
+      dedupKey: `${workflowId}:report`,
+    });
     p.report_id = report.id;
     await durableAgents.recordOutcome({
       kind: 'prediction_to_maintenance',

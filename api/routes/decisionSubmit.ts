@@ -16,7 +16,11 @@ export function decisionSubmitRoutes(api: ApiRouter, deps: AppDeps): void {
       request_id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/),
       correlation_id: z.uuid().optional(),
     }),
-    responses: { 201: { description: 'The recorded decision' }, 404: { description: 'No workflow waits for that request' }, 409: { description: 'Already decided' } },
+    responses: {
+      201: { description: 'The recorded decision' },
+      404: { description: 'No workflow waits for that request' },
+      409: { description: 'Already decided' },
+    },
     handler: async (ctx, { body }) => {
       const recorded = await submitDecision({ sql: deps.sql, client: deps.temporal.client }, body);
       ctx.status = 201;

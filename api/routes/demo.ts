@@ -10,7 +10,12 @@ export const goldenPathOptionsSchema = z.strictObject({
   sensor_events: z.number().int().min(5).max(200).default(20),
   scenario: z.enum(['normal', 'drift', 'anomaly']).default('anomaly'),
   include_human_decision: z.boolean().default(true),
-  decision_timeout_seconds: z.number().int().min(1).max(7 * 86_400).default(600),
+  decision_timeout_seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(600),
   auto_decision: z.enum(['approved', 'rejected', 'escalated']).nullable().default(null),
   timeout_policy: z.enum(['escalate', 'auto_approve']).optional(),
   sensor_id: sensorIdSchema.optional(),
@@ -45,7 +50,11 @@ export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
       if (!view.progress) throw new NotFoundError(`Run ${params.correlation_id} has no progress yet`);
       const doc = view.progress as { status: string };
       // A run that failed outside a stage still reports failed.
-      ctx.body = { ...doc, status: view.status === 'failed' || view.status === 'terminated' ? 'failed' : doc.status, temporal_url: view.temporal_url };
+      ctx.body = {
+        ...doc,
+        status: view.status === 'failed' || view.status === 'terminated' ? 'failed' : doc.status,
+        temporal_url: view.temporal_url,
+      };
     },
   });
 }

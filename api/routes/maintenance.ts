@@ -272,7 +272,15 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     responses: { 200: { description: 'Replaced' }, 201: { description: 'Created' } },
     handler: async (ctx, { params, body }) => {
       const { record, created } = await upsertTechnician(
-        { id: params.id, name: body.name, site: body.site, skills: body.skills, shifts: body.shifts, utcOffsetMinutes: body.utc_offset_minutes, active: body.active },
+        {
+          id: params.id,
+          name: body.name,
+          site: body.site,
+          skills: body.skills,
+          shifts: body.shifts,
+          utcOffsetMinutes: body.utc_offset_minutes,
+          active: body.active,
+        },
         deps.sql,
       );
       ctx.status = created ? 201 : 200;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -30,7 +31,8 @@ export function modelErrorToHttp(err: unknown): unknown {
   if (!(err instanceof ModelError)) return err;
   if (err instanceof ModelNotFoundError) return new NotFoundError(err.message);
   if (err instanceof ModelDisabledError) return new ConflictError(err.message, 'model_disabled');
-  if (err instanceof InvalidFeaturesError) return new ValidationError(err.issues.map((i) => ({ field: `features.${i.feature}`, message: i.problem })));
+  if (err instanceof InvalidFeaturesError)
+    return new ValidationError(err.issues.map((i) => ({ field: `features.${i.feature}`, message: i.problem })));
   if (err instanceof ModelTaskMismatchError) return new ValidationError([{ field: 'model_name', message: err.message }]);
   if (err instanceof ModelUnavailableError) return new UnavailableError(`Prediction is unavailable: ${err.message}`, 30);
   return new HttpError(500, 'model_error', 'Model error', { expose: false });
@@ -71,19 +73,33 @@ const predictBody = z.strictObject({
   explain: z.boolean().default(false),
 });
 
-const readingForDetection = z.strictObject({ value: finiteNumber, timestamp: isoTimestamp.optional(), sensor_id: sensorIdSchema.optional() });
+const readingForDetection = z.strictObject({
+  value: finiteNumber,
+  timestamp: isoTimestamp.optional(),
+  sensor_id: sensorIdSchema.optional(),
+});
 const detectBody = z
   .strictObject({
     readings: z.array(readingForDetection).min(1).max(10_000).optional(),
     sensor_id: sensorIdSchema.optional(),
-    window_minutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+    window_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
     model_version: z.string().max(50).optional(),
   })
   .refine((b) => b.readings || b.sensor_id, { message: 'give readings, or a sensor_id and window_minutes', path: ['readings'] });
 
 const driftBody = z.strictObject({
   sensor_id: sensorIdSchema,
-  window_minutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+  window_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   p_value_threshold: z.number().gt(0).lt(1).default(0.05),
   min_samples: z.number().int().min(2).max(100_000).default(30),
   reference_start: isoTimestamp.optional(),
@@ -103,7 +119,9 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
     responses: { 200: { description: 'Models' } },
     handler: async (ctx) => {
       const models = await registry().listModels();
-      ctx.body = await Promise.all(models.map(async (m) => ({ name: m.name, task: m.task, versions: await Promise.all(m.versions.map((v) => versionView(v, true))) })));
+      ctx.body = await Promise.all(
+        models.map(async (m) => ({ name: m.name, task: m.task, versions: await Promise.all(m.versions.map((v) => versionView(v, true))) })),
+      );
     },
   });
 
@@ -116,7 +134,9 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
     params: z.object({ name: modelName }),
     responses: { 200: { description: 'Versions' }, 404: { description: 'Unknown model' } },
     handler: async (ctx, { params }) => {
-      ctx.body = await withModelErrors(async () => Promise.all((await registry().listVersions(params.name)).map((v) => versionView(v, false))));
+      ctx.body = await withModelErrors(async () =>
+        Promise.all((await registry().listVersions(params.name)).map((v) => versionView(v, false))),
+      );
     },
   });
 
@@ -127,7 +147,11 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['ml'],
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
-    responses: { 200: { description: 'The resolved version with its card' }, 404: { description: 'Unknown model' }, 409: { description: 'Every version disabled' } },
+    responses: {
+      200: { description: 'The resolved version with its card' },
+      404: { description: 'Unknown model' },
+      409: { description: 'Every version disabled' },
+    },
     handler: async (ctx, { params }) => {
       ctx.body = await withModelErrors(async () => versionView(await registry().resolve(params.name, 'auto'), true));
     },
@@ -140,13 +164,28 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['ml'],
     scopes: ['ml:predict'],
     body: predictBody,
-    responses: { 200: { description: 'Prediction' }, 404: { description: 'Unknown model' }, 422: { description: 'Missing, unknown or non-finite features' }, 503: { description: 'Models not loaded' } },
+    responses: {
+      200: { description: 'Prediction' },
+      404: { description: 'Unknown model' },
+      422: { description: 'Missing, unknown or non-finite features' },
+      503: { description: 'Models not loaded' },
+    },
     handler: async (ctx, { body }) => {
-      const result = await withModelErrors(() => predictFailure(body.features, { modelName: body.model_name, modelVersion: body.model_version }));
-      const explanation = body.explain ? await withModelErrors(() => explainFailure(parseFailureFeatures(body.features), { modelName: body.model_name, modelVersion: body.model_version })) : undefined;
-      // Stored for the learning agent and reports; a failed insert must not fail the prediction.
+      const result = await withModelErrors(() =>
+        predictFailure(body.features, { modelName: body.model_name, modelVersion: body.model_version }),
+      );
+      const explanation = body.explain
+        ? await withModelErrors(() =>
+            explainFailure(parseFailureFeatures(body.features), { modelName: body.model_name, modelVersion: body.model_version }),
+          )
+        : undefined;
+      // Stored for explanations, the learning agent and reports, without holding the answer back:
+      // `prediction_id` is readable at GET /ml/predictions/{id} once the insert lands (milliseconds).
+      // A failed insert must not fail the prediction.
+      const predictionId = randomUUID();
       recordPrediction(
         {
+          id: predictionId,
           model: result.model.name,
           version: result.model.version,
           stage: result.model.stage,
@@ -163,6 +202,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
         deps.sql,
       ).catch((err) => ctx.state.log.warn({ err: (err as Error).message }, 'prediction not stored'));
       ctx.body = {
+        prediction_id: predictionId,
         prediction: result.prediction,
         probability: result.probability,
         confidence: result.confidence,
@@ -193,7 +233,9 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
         timestamps = body.readings.map((r) => r.timestamp ?? null);
         if (body.sensor_id) {
           const first = body.readings.find((r) => r.timestamp)?.timestamp;
-          history = (await sensorHistory(body.sensor_id, first ? new Date(first) : new Date(), 100, deps.sql)).reverse().map((h) => h.value);
+          history = (await sensorHistory(body.sensor_id, first ? new Date(first) : new Date(), 100, deps.sql))
+            .reverse()
+            .map((h) => h.value);
         }
       } else {
         const end = new Date();
@@ -201,7 +243,8 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
           select ts, value from sensor_readings
           where sensor_id = ${body.sensor_id!} and quarantine_reason is null and ts > ${new Date(end.getTime() - body.window_minutes * 60_000)} and ts <= ${end}
           order by ts limit 10000`;
-        if (rows.length === 0) throw new NotFoundError(`sensor ${body.sensor_id} has no readings in the last ${body.window_minutes} minutes`);
+        if (rows.length === 0)
+          throw new NotFoundError(`sensor ${body.sensor_id} has no readings in the last ${body.window_minutes} minutes`);
         values = rows.map((r) => r.value);
         timestamps = rows.map((r) => r.ts.toISOString());
         history = (await sensorHistory(body.sensor_id!, rows[0]!.ts, 100, deps.sql)).reverse().map((h) => h.value);
@@ -228,7 +271,10 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
     scopes: ['ml:drift'],
     rateLimit: { name: 'drift', limit: deps.config.DRIFT_RATE_LIMIT_PER_MINUTE },
     body: driftBody,
-    responses: { 200: { description: 'Drift result, or status insufficient_data' }, 429: { description: 'More than the drift limit per minute' } },
+    responses: {
+      200: { description: 'Drift result, or status insufficient_data' },
+      429: { description: 'More than the drift limit per minute' },
+    },
     handler: async (ctx, { body }) => {
       if ((body.reference_start === undefined) !== (body.reference_end === undefined)) {
         throw new ValidationError([{ field: 'reference_end', message: 'reference_start and reference_end go together' }]);

@@ -8,13 +8,19 @@ import { NotFoundError, ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 
-const generateBody = z.strictObject({
-  report_type: z.enum(REPORT_TYPES),
-  from: isoTimestamp.optional().describe('Start of the period (inclusive); defaults to 24 h before `to`'),
-  to: isoTimestamp.optional().describe('End of the period (exclusive); defaults to now'),
-  workflow_id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/).optional().describe('For workflow_run: the run to report on'),
-  correlation_id: z.uuid().optional().describe("For workflow_run: the run's correlation id (its readings)"),
-}).refine((b) => b.report_type !== 'workflow_run' || b.workflow_id, { message: 'workflow_run needs workflow_id', path: ['workflow_id'] });
+const generateBody = z
+  .strictObject({
+    report_type: z.enum(REPORT_TYPES),
+    from: isoTimestamp.optional().describe('Start of the period (inclusive); defaults to 24 h before `to`'),
+    to: isoTimestamp.optional().describe('End of the period (exclusive); defaults to now'),
+    workflow_id: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,200}$/)
+      .optional()
+      .describe('For workflow_run: the run to report on'),
+    correlation_id: z.uuid().optional().describe("For workflow_run: the run's correlation id (its readings)"),
+  })
+  .refine((b) => b.report_type !== 'workflow_run' || b.workflow_id, { message: 'workflow_run needs workflow_id', path: ['workflow_id'] });
 
 const idParams = z.object({ id: z.uuid('must be a report id (UUID)') });
 

@@ -43,11 +43,26 @@ export function sensorRoutes(api: ApiRouter, deps: AppDeps): void {
         },
         deps.sql,
       );
-      respondWithPage(ctx, { items: rows, total, format: query.format }, {
-        filename: 'readings.csv',
-        header: CSV_HEADER,
-        row: (r) => [r.id, r.sensor_id, r.timestamp, r.value, r.unit, r.quality, r.sensor_type, r.correlation_id, r.ingested_at, r.metadata],
-      });
+      respondWithPage(
+        ctx,
+        { items: rows, total, format: query.format },
+        {
+          filename: 'readings.csv',
+          header: CSV_HEADER,
+          row: (r) => [
+            r.id,
+            r.sensor_id,
+            r.timestamp,
+            r.value,
+            r.unit,
+            r.quality,
+            r.sensor_type,
+            r.correlation_id,
+            r.ingested_at,
+            r.metadata,
+          ],
+        },
+      );
     },
   });
 

@@ -40,7 +40,11 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'Ingest a normal series with injected spikes',
     tags: ['simulate'],
     scopes: ['data:ingest'],
-    body: z.strictObject({ ...common, anomaly_magnitude: z.number().min(1).max(100).default(8), num_anomalies: z.number().int().min(1).max(500).default(5) }),
+    body: z.strictObject({
+      ...common,
+      anomaly_magnitude: z.number().min(1).max(100).default(8),
+      num_anomalies: z.number().int().min(1).max(500).default(5),
+    }),
     responses,
     handler: async (ctx, { body }) => {
       ctx.status = 201;
@@ -49,7 +53,13 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
         scenario: 'anomaly',
         correlationId: ctx.state.correlationId,
         intervalSeconds: body.interval_seconds,
-        options: { count: body.num_samples, base: body.base_value, noise: body.noise, anomalyMagnitude: body.anomaly_magnitude, anomalies: body.num_anomalies },
+        options: {
+          count: body.num_samples,
+          base: body.base_value,
+          noise: body.noise,
+          anomalyMagnitude: body.anomaly_magnitude,
+          anomalies: body.num_anomalies,
+        },
       });
     },
   });

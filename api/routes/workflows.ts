@@ -13,7 +13,11 @@ const identifier = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be an iden
 
 export const decisionBodySchema = z.strictObject({
   decision: z.enum(['approved', 'rejected', 'escalated']),
-  operator_id: z.string().min(1).max(100).regex(/^[\w .@:-]+$/, 'letters, digits, space, _ . @ : - only'),
+  operator_id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\w .@:-]+$/, 'letters, digits, space, _ . @ : - only'),
   justification: z.string().trim().min(3).max(2000),
 });
 
@@ -23,7 +27,12 @@ export const predictionToMaintenanceSchema = z.strictObject({
   features: z.record(z.string().max(64), featureValue),
   model_name: z.string().max(100).default('ai4i_classifier_randomforest_baseline'),
   model_version: z.string().max(50).default('auto'),
-  decision_timeout_seconds: z.number().int().min(1).max(7 * 86_400).default(3600),
+  decision_timeout_seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(3600),
   timeout_policy: z.enum(['escalate', 'auto_approve']).optional(),
   auto_decision: z.enum(['approved', 'rejected', 'escalated']).nullable().default(null),
 });
@@ -42,7 +51,10 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     responses: { 202: { description: 'Started' } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
-      ctx.body = await startGoldenPath(deps, { ...body, correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined });
+      ctx.body = await startGoldenPath(deps, {
+        ...body,
+        correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined,
+      });
     },
   });
 
@@ -67,7 +79,17 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows'],
     scopes: ['workflows:read'],
     query: z.strictObject({
-      type: z.enum(['goldenPath', 'predictionToMaintenance', 'csvIngestion', 'sensorMonitoring', 'sensorIncident', 'explainPrediction', 'reportGeneration']).optional(),
+      type: z
+        .enum([
+          'goldenPath',
+          'predictionToMaintenance',
+          'csvIngestion',
+          'sensorMonitoring',
+          'sensorIncident',
+          'explainPrediction',
+          'reportGeneration',
+        ])
+        .optional(),
       status: z.enum(['running', 'completed', 'failed', 'canceled', 'terminated', 'timed_out']).optional(),
       sensor_id: identifier.optional(),
       correlation_id: z.uuid().optional(),
@@ -75,7 +97,13 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     }),
     responses: { 200: { description: '{ items }' } },
     handler: async (ctx, { query }) => {
-      ctx.body = await listWorkflows(client, deps.config, { type: query.type, status: query.status, sensorId: query.sensor_id, correlationId: query.correlation_id, limit: query.limit });
+      ctx.body = await listWorkflows(client, deps.config, {
+        type: query.type,
+        status: query.status,
+        sensorId: query.sensor_id,
+        correlationId: query.correlation_id,
+        limit: query.limit,
+      });
     },
   });
 

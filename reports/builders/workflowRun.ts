@@ -17,11 +17,23 @@ export async function buildWorkflowRun(sql: Sql, run: { workflowId: string; corr
       where ${corr}::uuid is not null and correlation_id = ${corr}::uuid order by ts limit 5000`,
     sql<{ ts: Date; value: number; score: number; method: string; reason: string; credible: boolean | null }[]>`
       select ts, value, score, method, reason, credible from anomalies where workflow_id = ${run.workflowId} order by ts`,
-    sql<{ ks_statistic: number | null; p_value: number | null; psi: number | null; drift_detected: boolean; status: string; reference_count: number; recent_count: number }[]>`
+    sql<
+      {
+        ks_statistic: number | null;
+        p_value: number | null;
+        psi: number | null;
+        drift_detected: boolean;
+        status: string;
+        reference_count: number;
+        recent_count: number;
+      }[]
+    >`
       select ks_statistic, p_value, psi, drift_detected, status, reference_count, recent_count from drift_checks where workflow_id = ${run.workflowId}`,
     sql<{ id: string; model: string; version: string; probability: number; prediction: number }[]>`
       select id, model, version, probability, prediction from predictions where workflow_id = ${run.workflowId}`,
-    sql<{ id: string; status: string; priority: string; technician_id: string | null; window_start: Date | null; window_end: Date | null }[]>`
+    sql<
+      { id: string; status: string; priority: string; technician_id: string | null; window_start: Date | null; window_end: Date | null }[]
+    >`
       select id, status, priority, technician_id, window_start, window_end from maintenance_orders where workflow_id = ${run.workflowId}`,
     sql<{ decision: string; operator_id: string; justification: string; source: string; created_at: Date }[]>`
       select decision, operator_id, justification, source, created_at from human_decisions where workflow_id = ${run.workflowId} order by created_at`,

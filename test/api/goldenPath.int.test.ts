@@ -22,7 +22,8 @@ async function waitFor(correlationId: string, wanted: string[], timeoutMs = 60_0
   for (;;) {
     const doc = await status(correlationId).catch(() => null);
     if (doc && wanted.includes(doc.status)) return doc;
-    if (Date.now() > deadline) throw new Error(`run ${correlationId} did not reach ${wanted} (last: ${JSON.stringify(doc)?.slice(0, 500)})`);
+    if (Date.now() > deadline)
+      throw new Error(`run ${correlationId} did not reach ${wanted} (last: ${JSON.stringify(doc)?.slice(0, 500)})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -32,18 +33,33 @@ describe('Golden Path on the dev server with the real agents', () => {
     const start = await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 40, scenario: 'drift' } });
     expect(start.status).toBe(202);
     const started = await start.json();
-    expect(started).toMatchObject({ workflow_id: `golden-path-${started.correlation_id}`, events_url: `/api/v1/workflows/golden-path-${started.correlation_id}/events` });
+    expect(started).toMatchObject({
+      workflow_id: `golden-path-${started.correlation_id}`,
+      events_url: `/api/v1/workflows/golden-path-${started.correlation_id}/events`,
+    });
     expect(started.temporal_url).toContain(encodeURIComponent(started.workflow_id));
 
     const waiting = await waitFor(started.correlation_id, ['waiting_for_decision', 'completed', 'failed']);
     expect(waiting.status, JSON.stringify(waiting.stages)).toBe('waiting_for_decision');
-    expect(waiting.stages.slice(0, 6).map((s: { status: string }) => s.status)).toEqual(['complete', 'complete', 'complete', 'complete', 'complete', 'complete']);
+    expect(waiting.stages.slice(0, 6).map((s: { status: string }) => s.status)).toEqual([
+      'complete',
+      'complete',
+      'complete',
+      'complete',
+      'complete',
+      'complete',
+    ]);
     expect(waiting.prediction.probability).toBeGreaterThanOrEqual(0.5);
 
     const decided = await stack.request('/api/v1/decisions/submit', {
       method: 'POST',
       key,
-      json: { request_id: waiting.decision_request_id, decision: 'approved', operator_id: 'eva.santos', justification: 'torque creep confirmed on the spindle' },
+      json: {
+        request_id: waiting.decision_request_id,
+        decision: 'approved',
+        operator_id: 'eva.santos',
+        justification: 'torque creep confirmed on the spindle',
+      },
     });
     expect(decided.status).toBe(201);
     expect(await decided.json()).toMatchObject({ decision: 'approved', operator_id: 'eva.santos', source: 'update' });
@@ -80,7 +96,9 @@ describe('Golden Path on the dev server with the real agents', () => {
   });
 
   it('skips maintenance for a healthy machine', async () => {
-    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 30, scenario: 'normal' } })).json();
+    const started = await (
+      await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 30, scenario: 'normal' } })
+    ).json();
     const done = await waitFor(started.correlation_id, ['completed', 'failed']);
     expect(done.status).toBe('completed');
     expect(done.stages.slice(5).map((s: { status: string }) => s.status)).toEqual(['skipped', 'skipped']);
@@ -88,7 +106,13 @@ describe('Golden Path on the dev server with the real agents', () => {
   });
 
   it('flags the injected spikes of the anomaly scenario and completes with an automatic decision', async () => {
-    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 40, scenario: 'anomaly', auto_decision: 'rejected' } })).json();
+    const started = await (
+      await stack.request('/api/v1/demo/golden-path', {
+        method: 'POST',
+        key,
+        json: { sensor_events: 40, scenario: 'anomaly', auto_decision: 'rejected' },
+      })
+    ).json();
     const done = await waitFor(started.correlation_id, ['completed', 'failed']);
     expect(done.status).toBe('completed');
     const anomalies = await stack.sql`
@@ -106,11 +130,16 @@ describe('Golden Path on the dev server with the real agents', () => {
   });
 
   it('streams progress as Server-Sent Events until the run closes', async () => {
-    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 10, scenario: 'normal' } })).json();
+    const started = await (
+      await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 10, scenario: 'normal' } })
+    ).json();
     const res = await stack.request(started.events_url, { key });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const text = await res.text();
-    const events = text.split('\n\n').filter(Boolean).map((block) => /event: (\w+)/.exec(block)?.[1]);
+    const events = text
+      .split('\n\n')
+      .filter(Boolean)
+      .map((block) => /event: (\w+)/.exec(block)?.[1]);
     expect(events[0]).toBe('progress');
     expect(events.at(-1)).toBe('end');
     const last = JSON.parse(/data: (.*)/.exec(text.split('\n\n').filter(Boolean).at(-1)!)![1]!);
@@ -118,7 +147,9 @@ describe('Golden Path on the dev server with the real agents', () => {
   });
 
   it('lists the runs by type and sensor, and exports a replayable history', async () => {
-    const started = await (await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 5, scenario: 'normal' } })).json();
+    const started = await (
+      await stack.request('/api/v1/demo/golden-path', { method: 'POST', key, json: { sensor_events: 5, scenario: 'normal' } })
+    ).json();
     await waitFor(started.correlation_id, ['completed', 'failed']);
     const list = await (await stack.request(`/api/v1/workflows?type=goldenPath&sensor_id=${started.sensor_id}`, { key })).json();
     expect(list.items.map((i: { workflow_id: string }) => i.workflow_id)).toContain(started.workflow_id);

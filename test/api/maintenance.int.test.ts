@@ -333,6 +333,14 @@ describe('PUT /api/v1/maintenance/technicians/:id', () => {
     expect(edited.status).toBe(200);
     expect((await edited.json()).active).toBe(false);
     expect((await request(`/maintenance/technicians/${id}`, { method: 'PUT', key: readKey, json: body })).status).toBe(403);
-    expect((await request(`/maintenance/technicians/${id}`, { method: 'PUT', key: scheduleKey, json: { ...body, skills: [{ skill: 'x', level: 9 }] } })).status).toBe(422);
+    expect(
+      (
+        await request(`/maintenance/technicians/${id}`, {
+          method: 'PUT',
+          key: scheduleKey,
+          json: { ...body, skills: [{ skill: 'x', level: 9 }] },
+        })
+      ).status,
+    ).toBe(422);
   });
 });

@@ -3,7 +3,14 @@ import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let key: string;
-const features = { Air_temperature_K: 300.1, Process_temperature_K: 310.2, Rotational_speed_rpm: 1250, Torque_Nm: 55, Tool_wear_min: 210, Type: 'L' };
+const features = {
+  Air_temperature_K: 300.1,
+  Process_temperature_K: 310.2,
+  Rotational_speed_rpm: 1250,
+  Torque_Nm: 55,
+  Tool_wear_min: 210,
+  Type: 'L',
+};
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -18,10 +25,14 @@ describe('POST /api/v1/ml/predict', () => {
     const res = await predict({ model_name: 'ai4i_classifier_randomforest_baseline', model_version: 'auto', features });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ prediction: 1, model_info: { name: 'ai4i_classifier_randomforest_baseline', version: '1.0.0', stage: 'Production' } });
+    expect(body).toMatchObject({
+      prediction: 1,
+      model_info: { name: 'ai4i_classifier_randomforest_baseline', version: '1.0.0', stage: 'Production' },
+    });
     expect(body.probability).toBeGreaterThan(body.threshold);
     expect(body.request_id).toBe(res.headers.get('x-request-id'));
-    const [stored] = await stack.sql`select model, probability from predictions where correlation_id = ${res.headers.get('x-correlation-id')}`;
+    const [stored] =
+      await stack.sql`select model, probability from predictions where correlation_id = ${res.headers.get('x-correlation-id')}`;
     expect(stored?.probability).toBeCloseTo(body.probability, 6);
   });
 
@@ -31,7 +42,14 @@ describe('POST /api/v1/ml/predict', () => {
     const sum = Object.values(e.values as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(e.prediction - e.base_value, 9);
     expect(e.prediction).toBeCloseTo(body.probability, 6);
-    expect(Object.keys(e.values)).toEqual(['Air_temperature_K', 'Process_temperature_K', 'Rotational_speed_rpm', 'Torque_Nm', 'Tool_wear_min', 'Type']);
+    expect(Object.keys(e.values)).toEqual([
+      'Air_temperature_K',
+      'Process_temperature_K',
+      'Rotational_speed_rpm',
+      'Torque_Nm',
+      'Tool_wear_min',
+      'Type',
+    ]);
   });
 
   it('serves a Staging model by explicit name', async () => {
@@ -47,7 +65,12 @@ describe('POST /api/v1/ml/predict', () => {
     const r2 = await predict({ features: { ...features, TWF: 1 } });
     expect(r2.status).toBe(422);
     expect((await r2.json()).errors.map((e: { field: string }) => e.field)).toContain('features.TWF');
-    const r3 = await stack.request('/api/v1/ml/predict', { method: 'POST', key, headers: { 'Content-Type': 'application/json' }, body: '{"features":{"Air_temperature_K":1e400}}' });
+    const r3 = await stack.request('/api/v1/ml/predict', {
+      method: 'POST',
+      key,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"features":{"Air_temperature_K":1e400}}',
+    });
     expect(r3.status).toBe(422);
   });
 
@@ -84,15 +107,25 @@ describe('POST /api/v1/ml/detect_anomaly', () => {
 
 describe('POST /api/v1/ml/check_drift', () => {
   it('detects drift on a drifting sensor, not on a healthy one, and says when data is short', async () => {
-    await stack.request('/api/v1/simulate/drift-event', { method: 'POST', key, json: { sensor_id: 'drift-a', num_samples: 120, drift_magnitude: 15 } });
+    await stack.request('/api/v1/simulate/drift-event', {
+      method: 'POST',
+      key,
+      json: { sensor_id: 'drift-a', num_samples: 120, drift_magnitude: 15 },
+    });
     await stack.request('/api/v1/simulate/normal-data', { method: 'POST', key, json: { sensor_id: 'drift-b', num_samples: 120 } });
-    const drifting = await (await stack.request('/api/v1/ml/check_drift', { method: 'POST', key, json: { sensor_id: 'drift-a', window_minutes: 60 } })).json();
+    const drifting = await (
+      await stack.request('/api/v1/ml/check_drift', { method: 'POST', key, json: { sensor_id: 'drift-a', window_minutes: 60 } })
+    ).json();
     expect(drifting).toMatchObject({ status: 'ok', drift_detected: true, recent: { count: 60 }, reference: { count: 59 } });
     expect(drifting.p_value).toBeLessThan(0.05);
     expect(drifting.psi).toBeGreaterThan(0.25);
-    const healthy = await (await stack.request('/api/v1/ml/check_drift', { method: 'POST', key, json: { sensor_id: 'drift-b', window_minutes: 60 } })).json();
+    const healthy = await (
+      await stack.request('/api/v1/ml/check_drift', { method: 'POST', key, json: { sensor_id: 'drift-b', window_minutes: 60 } })
+    ).json();
     expect(healthy.drift_detected).toBe(false);
-    const short = await (await stack.request('/api/v1/ml/check_drift', { method: 'POST', key, json: { sensor_id: 'drift-b', window_minutes: 10 } })).json();
+    const short = await (
+      await stack.request('/api/v1/ml/check_drift', { method: 'POST', key, json: { sensor_id: 'drift-b', window_minutes: 10 } })
+    ).json();
     expect(short.status).toBe('insufficient_data');
   });
 

@@ -94,7 +94,12 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: temporal.taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({ sql, config, metrics: registerBusinessMetrics(new Registry()), logger: createLogger('worker-test', 'silent') }),
+        activities: createActivities({
+          sql,
+          config,
+          metrics: registerBusinessMetrics(new Registry()),
+          logger: createLogger('worker-test', 'silent'),
+        }),
       });
       const running = worker.run();
       const handle = {

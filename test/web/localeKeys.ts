@@ -51,7 +51,19 @@ export function readJson(file: string): Messages {
   return JSON.parse(readFileSync(file, 'utf8')) as Messages;
 }
 
-const humanAttributes = ['label', 'title', 'placeholder', 'hint', 'aria-label', 'alt', 'text', 'headline', 'subtitle', 'loading-text', 'no-data-text'];
+const humanAttributes = [
+  'label',
+  'title',
+  'placeholder',
+  'hint',
+  'aria-label',
+  'alt',
+  'text',
+  'headline',
+  'subtitle',
+  'loading-text',
+  'no-data-text',
+];
 
 /**
  * Human-readable text written straight into a Vue template: text between tags outside {{ }},

@@ -28,7 +28,12 @@ const input = (o: Partial<GoldenPathInput> = {}): GoldenPathInput => ({
 
 async function withWorker<T>(agents: ReturnType<typeof recordingAgents>, body: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = `gp-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: agents.activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: agents.activities,
+  });
   return worker.runUntil(body(taskQueue));
 }
 
@@ -44,7 +49,11 @@ describe('goldenPath on the time-skipping server', () => {
   it('runs the seven stages in order and waits for the human before scheduling', async () => {
     const agents = recordingAgents({ probability: 0.9 });
     const result = await withWorker(agents, async (taskQueue) => {
-      const handle = await env.client.workflow.start('goldenPath', { taskQueue, workflowId: `golden-path-${randomUUID()}`, args: [input()] });
+      const handle = await env.client.workflow.start('goldenPath', {
+        taskQueue,
+        workflowId: `golden-path-${randomUUID()}`,
+        args: [input()],
+      });
       const waiting = await waitForStatus(handle, 'waiting_for_decision');
       expect(waiting.stages.map((s) => [s.name, s.status])).toEqual([
         ['ingestion', 'complete'],
@@ -57,7 +66,9 @@ describe('goldenPath on the time-skipping server', () => {
       ]);
       expect(waiting.decision_request_id).toMatch(/^dr-golden-path-/);
       expect(agents.names()).not.toContain('applyMaintenanceDecision');
-      await handle.executeUpdate('submitDecision', { args: [{ decision: 'approved', operator_id: 'eva', justification: 'confirmed on site' }] });
+      await handle.executeUpdate('submitDecision', {
+        args: [{ decision: 'approved', operator_id: 'eva', justification: 'confirmed on site' }],
+      });
       const doc = (await handle.result()) as GoldenPathStatus;
       await maybeRecordHistory(handle, 'goldenPath-approved');
       return doc;
@@ -79,9 +90,17 @@ describe('goldenPath on the time-skipping server', () => {
   it('cancels the order when the decision signal rejects it', async () => {
     const agents = recordingAgents({ probability: 0.9 });
     const result = await withWorker(agents, async (taskQueue) => {
-      const handle = await env.client.workflow.start('goldenPath', { taskQueue, workflowId: `golden-path-${randomUUID()}`, args: [input()] });
+      const handle = await env.client.workflow.start('goldenPath', {
+        taskQueue,
+        workflowId: `golden-path-${randomUUID()}`,
+        args: [input()],
+      });
       await waitForStatus(handle, 'waiting_for_decision');
-      await handle.signal('decision', { decision: 'rejected', operator_id: 'eva', justification: 'false alarm: maintenance window already planned' });
+      await handle.signal('decision', {
+        decision: 'rejected',
+        operator_id: 'eva',
+        justification: 'false alarm: maintenance window already planned',
+      });
       const doc = (await handle.result()) as GoldenPathStatus;
       await maybeRecordHistory(handle, 'goldenPath-rejected');
       return doc;
@@ -93,7 +112,11 @@ describe('goldenPath on the time-skipping server', () => {
   it('applies the escalation policy at the deadline and reports timed_out', async () => {
     const agents = recordingAgents({ probability: 0.9 });
     const result = await withWorker(agents, async (taskQueue) => {
-      const handle = await env.client.workflow.start('goldenPath', { taskQueue, workflowId: `golden-path-${randomUUID()}`, args: [input({ decisionTimeoutSeconds: 3600 })] });
+      const handle = await env.client.workflow.start('goldenPath', {
+        taskQueue,
+        workflowId: `golden-path-${randomUUID()}`,
+        args: [input({ decisionTimeoutSeconds: 3600 })],
+      });
       const doc = (await handle.result()) as GoldenPathStatus;
       await maybeRecordHistory(handle, 'goldenPath-timeout');
       return doc;
@@ -108,9 +131,13 @@ describe('goldenPath on the time-skipping server', () => {
 
   it('skips maintenance and the decision when the risk is low', async () => {
     const agents = recordingAgents({ probability: 0.02 });
-    const result = await withWorker(agents, (taskQueue) =>
-      env.client.workflow.execute('goldenPath', { taskQueue, workflowId: `golden-path-${randomUUID()}`, args: [input({ scenario: 'normal' })] }),
-    ) as GoldenPathStatus;
+    const result = (await withWorker(agents, (taskQueue) =>
+      env.client.workflow.execute('goldenPath', {
+        taskQueue,
+        workflowId: `golden-path-${randomUUID()}`,
+        args: [input({ scenario: 'normal' })],
+      }),
+    )) as GoldenPathStatus;
     expect(result.status).toBe('completed');
     expect(result.stages.slice(5).map((s) => s.status)).toEqual(['skipped', 'skipped']);
     expect(agents.names()).not.toContain('proposeMaintenanceOrder');

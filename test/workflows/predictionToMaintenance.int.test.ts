@@ -19,7 +19,14 @@ function input(overrides: Partial<PredictionToMaintenanceInput> = {}): Predictio
     correlationId: randomUUID(),
     predictionId: randomUUID(),
     sensorId: 'press-7',
-    features: { Air_temperature_K: 300, Process_temperature_K: 310, Rotational_speed_rpm: 1300, Torque_Nm: 65, Tool_wear_min: 220, Type: 'L' },
+    features: {
+      Air_temperature_K: 300,
+      Process_temperature_K: 310,
+      Rotational_speed_rpm: 1300,
+      Torque_Nm: 65,
+      Tool_wear_min: 220,
+      Type: 'L',
+    },
     modelName: 'ai4i_classifier_randomforest_baseline',
     modelVersion: 'auto',
     decisionTimeoutSeconds: 3600,
@@ -91,16 +98,29 @@ describe('predictionToMaintenance on the time-skipping server', () => {
   it('schedules only after an approval delivered by the submitDecision update, and refuses a second decision', async () => {
     const agents = recordingAgents({ probability: 0.93 });
     await runWith(agents, async (taskQueue) => {
-      const handle = await env.client.workflow.start('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] });
+      const handle = await env.client.workflow.start('predictionToMaintenance', {
+        taskQueue,
+        workflowId: `p2m-${randomUUID()}`,
+        args: [input()],
+      });
       let progress: PredictionToMaintenanceProgress;
       do {
         await env.sleep(1000);
         progress = await handle.query('progress');
       } while (progress.status !== 'waiting_for_decision');
       expect(agents.names()).not.toContain('applyMaintenanceDecision');
-      const recorded = await handle.executeUpdate('submitDecision', { args: [{ decision: 'approved', operator_id: 'ana', justification: 'bearing noise confirmed' }] });
-      expect(recorded).toMatchObject({ decision: 'approved', operator_id: 'ana', source: 'update', request_id: progress.decision_request_id });
-      await expect(handle.executeUpdate('submitDecision', { args: [{ decision: 'rejected', operator_id: 'bo', justification: 'too late' }] })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/^already_decided/) } });
+      const recorded = await handle.executeUpdate('submitDecision', {
+        args: [{ decision: 'approved', operator_id: 'ana', justification: 'bearing noise confirmed' }],
+      });
+      expect(recorded).toMatchObject({
+        decision: 'approved',
+        operator_id: 'ana',
+        source: 'update',
+        request_id: progress.decision_request_id,
+      });
+      await expect(
+        handle.executeUpdate('submitDecision', { args: [{ decision: 'rejected', operator_id: 'bo', justification: 'too late' }] }),
+      ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/^already_decided/) } });
       const result = (await handle.result()) as PredictionToMaintenanceProgress;
       expect(result.order_status).toBe('scheduled');
       await maybeRecordHistory(handle, 'predictionToMaintenance-approved');
@@ -111,7 +131,11 @@ describe('predictionToMaintenance on the time-skipping server', () => {
   it('cancels the order and releases its booking when rejected through the decision signal', async () => {
     const agents = recordingAgents({ probability: 0.93 });
     await runWith(agents, async (taskQueue) => {
-      const handle = await env.client.workflow.start('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] });
+      const handle = await env.client.workflow.start('predictionToMaintenance', {
+        taskQueue,
+        workflowId: `p2m-${randomUUID()}`,
+        args: [input()],
+      });
       let progress: PredictionToMaintenanceProgress;
       do {
         await env.sleep(1000);
@@ -128,7 +152,11 @@ describe('predictionToMaintenance on the time-skipping server', () => {
   it('takes no action when the risk is below the threshold', async () => {
     const agents = recordingAgents({ probability: 0.05 });
     await runWith(agents, async (taskQueue) => {
-      const result = (await env.client.workflow.execute('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] })) as PredictionToMaintenanceProgress;
+      const result = (await env.client.workflow.execute('predictionToMaintenance', {
+        taskQueue,
+        workflowId: `p2m-${randomUUID()}`,
+        args: [input()],
+      })) as PredictionToMaintenanceProgress;
       expect(result.status).toBe('no_action');
     });
     expect(agents.names()).toEqual(['predictAndStore', 'recordStageMetric']);
@@ -137,7 +165,11 @@ describe('predictionToMaintenance on the time-skipping server', () => {
   it('releases the booking when the workflow is cancelled while waiting', async () => {
     const agents = recordingAgents({ probability: 0.93 });
     await runWith(agents, async (taskQueue) => {
-      const handle = await env.client.workflow.start('predictionToMaintenance', { taskQueue, workflowId: `p2m-${randomUUID()}`, args: [input()] });
+      const handle = await env.client.workflow.start('predictionToMaintenance', {
+        taskQueue,
+        workflowId: `p2m-${randomUUID()}`,
+        args: [input()],
+      });
       let progress: PredictionToMaintenanceProgress;
       do {
         await env.sleep(1000);

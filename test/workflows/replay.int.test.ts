@@ -9,7 +9,19 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 describe('committed workflow histories', () => {
   it('exist for every workflow and path the suite promises', () => {
     const names = files.map((f) => f.replace(/\.json$/, ''));
-    for (const wanted of ['csvIngestion-completed', 'predictionToMaintenance-approved', 'predictionToMaintenance-rejected', 'predictionToMaintenance-timeout', 'goldenPath-approved', 'goldenPath-rejected', 'goldenPath-timeout', 'sensorMonitoring-incidents', 'sensorIncident-opened', 'explainPrediction-computed', 'reportGeneration-completed']) {
+    for (const wanted of [
+      'csvIngestion-completed',
+      'predictionToMaintenance-approved',
+      'predictionToMaintenance-rejected',
+      'predictionToMaintenance-timeout',
+      'goldenPath-approved',
+      'goldenPath-rejected',
+      'goldenPath-timeout',
+      'sensorMonitoring-incidents',
+      'sensorIncident-opened',
+      'explainPrediction-computed',
+      'reportGeneration-completed',
+    ]) {
       expect(names).toContain(wanted);
     }
   });

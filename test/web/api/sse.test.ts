@@ -13,7 +13,9 @@ describe('SseParser', () => {
 
   it('joins multi-line data with newlines, ignores comments and defaults the event name to message', () => {
     const parser = new SseParser();
-    expect(parser.push(': keep-alive\ndata: first\ndata: second\nid: 3\n\n')).toEqual([{ event: 'message', data: 'first\nsecond', id: '3' }]);
+    expect(parser.push(': keep-alive\ndata: first\ndata: second\nid: 3\n\n')).toEqual([
+      { event: 'message', data: 'first\nsecond', id: '3' },
+    ]);
   });
 
   it('accepts CRLF line endings even when CR and LF arrive in different chunks', () => {

@@ -3,7 +3,8 @@ import { parseMarkdown } from '../../../web/src/markdown/blocks';
 
 describe('parseMarkdown', () => {
   it('reads headings, paragraphs, lists, code and tables into plain blocks', () => {
-    const source = '# Card\n\nTrained on **AI4I** with `sklearn`.\nSecond line.\n\n- one\n- two\n\n```\nx = 1\n```\n\n| metric | value |\n|---|---|\n| f1 | 0.8 |';
+    const source =
+      '# Card\n\nTrained on **AI4I** with `sklearn`.\nSecond line.\n\n- one\n- two\n\n```\nx = 1\n```\n\n| metric | value |\n|---|---|\n| f1 | 0.8 |';
     expect(parseMarkdown(source)).toEqual([
       { kind: 'heading', level: 1, inlines: [{ kind: 'text', text: 'Card' }] },
       {
@@ -23,6 +24,8 @@ describe('parseMarkdown', () => {
   });
 
   it('keeps HTML as literal text rather than markup', () => {
-    expect(parseMarkdown('<script>alert(1)</script>')).toEqual([{ kind: 'paragraph', inlines: [{ kind: 'text', text: '<script>alert(1)</script>' }] }]);
+    expect(parseMarkdown('<script>alert(1)</script>')).toEqual([
+      { kind: 'paragraph', inlines: [{ kind: 'text', text: '<script>alert(1)</script>' }] },
+    ]);
   });
 });

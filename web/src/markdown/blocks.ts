@@ -28,7 +28,11 @@ export function parseInline(text: string): Inline[] {
 }
 
 function tableCells(line: string): string[] {
-  return line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+  return line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((cell) => cell.trim());
 }
 
 export function parseMarkdown(source: string): Block[] {
@@ -72,7 +76,8 @@ export function parseMarkdown(source: string): Block[] {
       continue;
     }
     const paragraph: string[] = [];
-    while (i < lines.length && (lines[i] ?? '').trim() && !/^(#{1,6}\s|```|\s*([-*+]|\d+[.)])\s)/.test(lines[i] ?? '')) paragraph.push((lines[i++] ?? '').trim());
+    while (i < lines.length && (lines[i] ?? '').trim() && !/^(#{1,6}\s|```|\s*([-*+]|\d+[.)])\s)/.test(lines[i] ?? ''))
+      paragraph.push((lines[i++] ?? '').trim());
     blocks.push({ kind: 'paragraph', inlines: parseInline(paragraph.join(' ')) });
   }
   return blocks;

@@ -20,7 +20,9 @@ import { i18n } from './i18n';
 function createLocaleAdapter() {
   const adapter = createVueI18nAdapter({ i18n: i18n as unknown as Parameters<typeof createVueI18nAdapter>[0]['i18n'], useI18n });
   const numericGroupSeparator = toRef(
-    () => new Intl.NumberFormat(i18n.global.locale.value, { useGrouping: true }).formatToParts(10000).find((part) => part.type === 'group')?.value ?? ' ',
+    () =>
+      new Intl.NumberFormat(i18n.global.locale.value, { useGrouping: true }).formatToParts(10000).find((part) => part.type === 'group')
+        ?.value ?? ' ',
   );
   return { ...adapter, numericGroupSeparator };
 }

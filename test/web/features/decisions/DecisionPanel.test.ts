@@ -12,7 +12,12 @@ function jsonResponse(status: number, body: unknown, contentType = 'application/
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
 }
 
-async function fillAndClick(wrapper: ReturnType<typeof mountWithApp>, operator: string, justification: string, button: string): Promise<void> {
+async function fillAndClick(
+  wrapper: ReturnType<typeof mountWithApp>,
+  operator: string,
+  justification: string,
+  button: string,
+): Promise<void> {
   await wrapper.get('[data-testid="decision-operator"] input').setValue(operator);
   await wrapper.get('[data-testid="decision-justification"] textarea').setValue(justification);
   await wrapper.get(`[data-testid="${button}"]`).trigger('click');
@@ -36,7 +41,17 @@ describe('DecisionPanel', () => {
   });
 
   it('submits the decision for the request with operator, justification, correlation id and the API key', async () => {
-    const record = { id: 7, request_id: 'req-1', decision: 'approved', operator_id: 'op-42', justification: 'Bearing noise confirmed', workflow_id: 'gp-1', correlation_id: 'corr-1', created_at: '2025-01-01T00:00:00Z', superseded_by: null };
+    const record = {
+      id: 7,
+      request_id: 'req-1',
+      decision: 'approved',
+      operator_id: 'op-42',
+      justification: 'Bearing noise confirmed',
+      workflow_id: 'gp-1',
+      correlation_id: 'corr-1',
+      created_at: '2025-01-01T00:00:00Z',
+      superseded_by: null,
+    };
     fetchMock.mockResolvedValue(jsonResponse(201, record));
     const wrapper = mountWithApp(DecisionPanel, { props: { requestId: 'req-1', correlationId: 'corr-1' } });
 
@@ -47,7 +62,13 @@ describe('DecisionPanel', () => {
     expect(url).toBe('/api/v1/decisions/submit');
     expect(init.method).toBe('POST');
     expect(new Headers(init.headers).get('X-API-Key')).toBe('sm_test_key');
-    expect(JSON.parse(init.body as string)).toEqual({ request_id: 'req-1', decision: 'approved', operator_id: 'op-42', justification: 'Bearing noise confirmed', correlation_id: 'corr-1' });
+    expect(JSON.parse(init.body as string)).toEqual({
+      request_id: 'req-1',
+      decision: 'approved',
+      operator_id: 'op-42',
+      justification: 'Bearing noise confirmed',
+      correlation_id: 'corr-1',
+    });
     expect(wrapper.emitted('submitted')?.[0]).toEqual([record]);
     expect(wrapper.get('[data-testid="decision-submitted"]').text()).toContain('Decision recorded: Approved.');
   });
@@ -64,7 +85,14 @@ describe('DecisionPanel', () => {
     fetchMock.mockResolvedValue(
       jsonResponse(
         422,
-        { type: 'about:blank', title: 'Unprocessable', status: 422, code: 'validation_failed', detail: 'bad', errors: [{ field: 'request_id', message: 'no pending decision' }] },
+        {
+          type: 'about:blank',
+          title: 'Unprocessable',
+          status: 422,
+          code: 'validation_failed',
+          detail: 'bad',
+          errors: [{ field: 'request_id', message: 'no pending decision' }],
+        },
         'application/problem+json',
       ),
     );

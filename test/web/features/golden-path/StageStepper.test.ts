@@ -10,7 +10,9 @@ function stage(name: string, status: Stage['status'], extra: Partial<Stage> = {}
 
 describe('StageStepper', () => {
   it('shows all seven stages in order, unreported ones as pending', () => {
-    const wrapper = mountWithApp(StageStepper, { props: { stages: [stage('ingestion', 'complete', { duration_ms: 1250, event_count: 20 })] } });
+    const wrapper = mountWithApp(StageStepper, {
+      props: { stages: [stage('ingestion', 'complete', { duration_ms: 1250, event_count: 20 })] },
+    });
     const steps = wrapper.findAll('[data-testid^="stage-step-"]');
     expect(steps.map((s) => s.attributes('data-testid'))).toEqual([
       'stage-step-ingestion',
@@ -21,7 +23,15 @@ describe('StageStepper', () => {
       'stage-step-maintenance',
       'stage-step-human_decision',
     ]);
-    expect(steps.map((s) => s.attributes('data-status'))).toEqual(['complete', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending']);
+    expect(steps.map((s) => s.attributes('data-status'))).toEqual([
+      'complete',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
   });
 
   it('renders each stage status, duration, event count and message from the status document', () => {

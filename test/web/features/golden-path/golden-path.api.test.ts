@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { orderedStages, stageProgress, type Stage } from '../../../../web/src/features/golden-path/golden-path.api';
 
-const done = (name: string, status: Stage['status']): Stage => ({ name, status, started_at: null, finished_at: null, duration_ms: 1, event_count: 1, message: null });
+const done = (name: string, status: Stage['status']): Stage => ({
+  name,
+  status,
+  started_at: null,
+  finished_at: null,
+  duration_ms: 1,
+  event_count: 1,
+  message: null,
+});
 
 describe('golden path stages', () => {
   it('orders reported stages and fills the missing ones as pending', () => {
@@ -18,7 +26,14 @@ describe('golden path stages', () => {
   });
 
   it('counts complete, skipped and failed stages as finished', () => {
-    expect(stageProgress([done('ingestion', 'complete'), done('processing', 'skipped'), done('validation', 'failed'), done('prediction', 'running')])).toBeCloseTo(3 / 7);
+    expect(
+      stageProgress([
+        done('ingestion', 'complete'),
+        done('processing', 'skipped'),
+        done('validation', 'failed'),
+        done('prediction', 'running'),
+      ]),
+    ).toBeCloseTo(3 / 7);
     expect(stageProgress([])).toBe(0);
   });
 });

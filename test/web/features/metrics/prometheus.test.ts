@@ -20,7 +20,11 @@ describe('parsePrometheus', () => {
 
   it('reads names, labels and values and skips comments', () => {
     expect(samples).toHaveLength(9);
-    expect(samples[1]).toEqual({ name: 'sm_http_requests_total', labels: { method: 'POST', route: '/api/v1/data/ingest', status: '200' }, value: 5 });
+    expect(samples[1]).toEqual({
+      name: 'sm_http_requests_total',
+      labels: { method: 'POST', route: '/api/v1/data/ingest', status: '200' },
+      value: 5,
+    });
   });
 
   it('unescapes quoted label values and ignores the timestamp', () => {
@@ -41,8 +45,14 @@ describe('parsePrometheus', () => {
 
 describe('metrics rates', () => {
   it('derives per-second rates and mean durations between scrapes and skips counter resets', () => {
-    const a = snapshotOf(parsePrometheus('sm_http_requests_total 10\nsm_http_request_duration_seconds_sum 1\nsm_http_request_duration_seconds_count 10'), 0);
-    const b = snapshotOf(parsePrometheus('sm_http_requests_total 30\nsm_http_request_duration_seconds_sum 2\nsm_http_request_duration_seconds_count 20'), 5000);
+    const a = snapshotOf(
+      parsePrometheus('sm_http_requests_total 10\nsm_http_request_duration_seconds_sum 1\nsm_http_request_duration_seconds_count 10'),
+      0,
+    );
+    const b = snapshotOf(
+      parsePrometheus('sm_http_requests_total 30\nsm_http_request_duration_seconds_sum 2\nsm_http_request_duration_seconds_count 20'),
+      5000,
+    );
     const c = snapshotOf(parsePrometheus('sm_http_requests_total 2'), 10000);
     expect(rates([a, b, c], 'requests')).toEqual([{ x: 5000, y: 4 }]);
     expect(meanDurations([a, b])).toEqual([{ x: 5000, y: 100 }]);

@@ -29,5 +29,11 @@ export async function sendRaw(method: string, path: string, body: string): Promi
   } catch {
     // Not JSON (CSV, Prometheus text): show it as it came.
   }
-  return { status: response.status, statusText: response.statusText, headers: [...response.headers.entries()], body: pretty, durationMs: performance.now() - started };
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers.entries()],
+    body: pretty,
+    durationMs: performance.now() - started,
+  };
 }

@@ -1,6 +1,14 @@
 import { request } from '../../api/http';
 
-export const stageNames = ['ingestion', 'processing', 'anomaly_detection', 'validation', 'prediction', 'maintenance', 'human_decision'] as const;
+export const stageNames = [
+  'ingestion',
+  'processing',
+  'anomaly_detection',
+  'validation',
+  'prediction',
+  'maintenance',
+  'human_decision',
+] as const;
 export type StageName = (typeof stageNames)[number];
 
 export type StageStatus = 'pending' | 'running' | 'complete' | 'failed' | 'skipped';
@@ -78,7 +86,16 @@ export function getGoldenPathStatus(correlationId: string): Promise<GoldenPathSt
 export function orderedStages(reported: Stage[]): Stage[] {
   const byName = new Map(reported.map((stage) => [stage.name, stage]));
   return stageNames.map(
-    (name) => byName.get(name) ?? { name, status: 'pending', started_at: null, finished_at: null, duration_ms: null, event_count: 0, message: null },
+    (name) =>
+      byName.get(name) ?? {
+        name,
+        status: 'pending',
+        started_at: null,
+        finished_at: null,
+        duration_ms: null,
+        event_count: 0,
+        message: null,
+      },
   );
 }
 

@@ -1,7 +1,14 @@
 import { reactive } from 'vue';
 import { toApiError, type ApiError } from '../../api/apiError';
 import { readEventStream } from '../../api/sse';
-import { finalStatuses, getGoldenPathStatus, startGoldenPath, type GoldenPathOptions, type GoldenPathStarted, type GoldenPathStatus } from './golden-path.api';
+import {
+  finalStatuses,
+  getGoldenPathStatus,
+  startGoldenPath,
+  type GoldenPathOptions,
+  type GoldenPathStarted,
+  type GoldenPathStatus,
+} from './golden-path.api';
 
 export interface GoldenPathRun {
   started: GoldenPathStarted | undefined;
@@ -75,7 +82,14 @@ export async function startRun(options: GoldenPathOptions): Promise<void> {
   controller?.abort();
   controller = new AbortController();
   const signal = controller.signal;
-  Object.assign(run, { started: undefined, status: undefined, startedAt: undefined, finishedAt: undefined, error: undefined, starting: true });
+  Object.assign(run, {
+    started: undefined,
+    status: undefined,
+    startedAt: undefined,
+    finishedAt: undefined,
+    error: undefined,
+    starting: true,
+  });
   try {
     run.started = await startGoldenPath(options);
     run.startedAt = Date.now();

@@ -56,7 +56,13 @@ export function meanDurations(history: Snapshot[]): { x: number; y: number }[] {
   for (let i = 1; i < history.length; i += 1) {
     const prev = history[i - 1] as Snapshot;
     const cur = history[i] as Snapshot;
-    if (prev.durationSum === undefined || cur.durationSum === undefined || prev.durationCount === undefined || cur.durationCount === undefined) continue;
+    if (
+      prev.durationSum === undefined ||
+      cur.durationSum === undefined ||
+      prev.durationCount === undefined ||
+      cur.durationCount === undefined
+    )
+      continue;
     const count = cur.durationCount - prev.durationCount;
     if (count <= 0) continue;
     points.push({ x: cur.at, y: ((cur.durationSum - prev.durationSum) / count) * 1000 });

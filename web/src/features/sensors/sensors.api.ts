@@ -54,7 +54,9 @@ export function listSensors(): Promise<SensorSummary[]> {
 }
 
 /** One page of readings, newest first, with the filtered total from `X-Total-Count`. */
-export async function listReadings(filter: ReadingFilter & { limit: number; offset?: number }): Promise<{ items: SensorReading[]; total: number }> {
+export async function listReadings(
+  filter: ReadingFilter & { limit: number; offset?: number },
+): Promise<{ items: SensorReading[]; total: number }> {
   const { data, headers } = await requestWithHeaders<SensorReading[]>('/sensors/readings', { query: { ...filter } });
   const header = Number(headers.get('X-Total-Count'));
   return { items: data, total: Number.isFinite(header) && headers.has('X-Total-Count') ? header : data.length };
