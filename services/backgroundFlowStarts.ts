@@ -1,35 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { AppDeps } from '../api/deps';
-import { ConflictError, UnavailableError, ValidationError } from '../api/errors';
+import { ValidationError } from '../api/errors';
 import { PeriodError, resolvePeriod } from '../reports/period';
 import type { ReportType } from '../reports/types';
-import { temporalWorkflowUrl } from '../temporal/links';
+import { guarded, workflowLinks } from './workflowStarts';
 import type { explainPrediction } from '../workflows/explainPrediction';
 import type { reportGeneration, ReportGenerationInput } from '../workflows/reportGeneration';
 import type { sensorMonitoring, SensorMonitoringInput } from '../workflows/sensorMonitoring';
 
 type Deps = Pick<AppDeps, 'temporal' | 'config'>;
-
-async function guarded<T>(start: () => Promise<T>, workflowId: string): Promise<T> {
-  try {
-    return await start();
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError)
-      throw new ConflictError(`Workflow ${workflowId} already exists`, 'workflow_exists');
-    throw new UnavailableError('Temporal is unreachable; the workflow was not started', 5, err);
-  }
-}
-
-function links(deps: Deps, workflowId: string) {
-  return {
-    workflow_id: workflowId,
-    status_url: `/api/v1/workflows/${workflowId}`,
-    events_url: `/api/v1/workflows/${workflowId}/events`,
-    temporal_url: temporalWorkflowUrl(deps.config, workflowId),
-  };
-}
 
 /** `20250101T101500Z`: sortable, and legal in a workflow id. */
 const compactTime = (d: Date) =>
@@ -50,7 +30,7 @@ export async function startSensorMonitoring(deps: Deps, input: SensorMonitoringI
       }),
     workflowId,
   );
-  return links(deps, workflowId);
+  return workflowLinks(deps, workflowId);
 }
 
 /**
@@ -69,7 +49,7 @@ export async function startExplainPrediction(deps: Deps, o: { predictionId: stri
       }),
     workflowId,
   );
-  return { ...links(deps, workflowId), prediction_id: o.predictionId, prediction_url: `/api/v1/ml/predictions/${o.predictionId}` };
+  return { ...workflowLinks(deps, workflowId), prediction_id: o.predictionId, prediction_url: `/api/v1/ml/predictions/${o.predictionId}` };
 }
 
 export interface ReportGenerationOptions {
@@ -114,5 +94,5 @@ export async function startReportGeneration(deps: Deps, o: ReportGenerationOptio
       }),
     workflowId,
   );
-  return { ...links(deps, workflowId), report_type: o.report_type, from, to };
+  return { ...workflowLinks(deps, workflowId), report_type: o.report_type, from, to };
 }

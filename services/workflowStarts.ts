@@ -8,7 +8,8 @@ import type { predictionToMaintenance, PredictionToMaintenanceInput } from '../w
 
 type Deps = Pick<AppDeps, 'temporal' | 'config'>;
 
-async function guarded<T>(start: () => Promise<T>, workflowId: string): Promise<T> {
+/** Starts a workflow, turning "already started" into 409 and an unreachable server into 503. */
+export async function guarded<T>(start: () => Promise<T>, workflowId: string): Promise<T> {
   try {
     return await start();
   } catch (err) {
@@ -16,6 +17,16 @@ async function guarded<T>(start: () => Promise<T>, workflowId: string): Promise<
       throw new ConflictError(`Workflow ${workflowId} already exists`, 'workflow_exists');
     throw new UnavailableError('Temporal is unreachable; the workflow was not started', 5, err);
   }
+}
+
+/** Where a client follows a started workflow. */
+export function workflowLinks(deps: Pick<AppDeps, 'config'>, workflowId: string) {
+  return {
+    workflow_id: workflowId,
+    status_url: `/api/v1/workflows/${workflowId}`,
+    events_url: `/api/v1/workflows/${workflowId}/events`,
+    temporal_url: temporalWorkflowUrl(deps.config, workflowId),
+  };
 }
 
 export interface GoldenPathOptions {
