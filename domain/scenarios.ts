@@ -35,6 +35,9 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** One reading in twenty arrives with poor quality, so the processing stage has work to do. */
+const isPoorQualitySlot = (i: number) => i % 20 === 7;
+
 function gaussian(rand: () => number): number {
   // Box–Muller; 1 - rand() avoids log(0).
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
@@ -56,7 +59,7 @@ export interface ScenarioOptions {
 
 /**
  * normal: N(base, noise²). drift: the first half normal, the second half ramps up by
- * driftMagnitude. anomaly: normal plus `anomalies` spikes of ±anomalyMagnitude σ at seeded
+ * driftMagnitude. anomaly: normal plus `anomalies` upward spikes of anomalyMagnitude σ at seeded
  * positions. Every scenario has one reading in twenty with poor quality (0.5–0.75), so the
  * processing stage has something to quarantine.
  */
@@ -69,9 +72,11 @@ export function generateScenario(scenario: Scenario, o: ScenarioOptions): Scenar
   const spikes = new Set<number>();
   if (scenario === 'anomaly') {
     const wanted = Math.min(o.count, Math.max(1, o.anomalies ?? Math.round(o.count / 10)));
-    // Spikes avoid the first quarter, so the detector has a little history within the run.
+    // Spikes avoid the first quarter (so the detector has a little history within the run) and
+    // the poor-quality slots (a spike there would be quarantined and the scenario would lose it).
     const first = Math.min(o.count - 1, Math.floor(o.count / 4));
-    while (spikes.size < Math.min(wanted, o.count - first)) spikes.add(first + Math.floor(rand() * (o.count - first)));
+    const slots = Array.from({ length: o.count - first }, (_, k) => first + k).filter((i) => !isPoorQualitySlot(i));
+    while (spikes.size < Math.min(wanted, slots.length)) spikes.add(slots[Math.floor(rand() * slots.length)]!);
   }
   const out: ScenarioReading[] = [];
   for (let i = 0; i < o.count; i++) {
@@ -83,11 +88,12 @@ export function generateScenario(scenario: Scenario, o: ScenarioOptions): Scenar
       injected = 'drift';
     }
     if (spikes.has(i)) {
-      value += (rand() < 0.8 ? 1 : -1) * spikeSigma * noise;
+      // Overload spikes: torque jumps up when a worn tool bites.
+      value += spikeSigma * noise;
       injected = 'spike';
     }
     let quality = 0.9 + 0.1 * rand();
-    if (i % 20 === 7) {
+    if (isPoorQualitySlot(i)) {
       quality = 0.5 + 0.25 * rand();
       if (injected === 'none') injected = 'low_quality';
     }

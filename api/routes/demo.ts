@@ -33,7 +33,11 @@ export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
     responses: { 202: { description: '{ correlation_id, workflow_id, status_url, events_url, temporal_url }' } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
-      ctx.body = await startGoldenPath(deps, body);
+      // A caller-chosen X-Correlation-ID names the run (and seeds its demo data, so runs repeat).
+      ctx.body = await startGoldenPath(deps, {
+        ...body,
+        correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined,
+      });
     },
   });
 
