@@ -31,8 +31,8 @@ async function seedDemoHistory(sql: postgres.Sql, sensorId: string, before: Date
     correlationId: null,
     idempotencyKey: `hist:${sensorId}:${r.index}`,
   }));
-  const result = await sql.begin((tx) => insertReadings(rows, tx));
-  return result.inserted.length;
+  const result = await insertReadings(rows, sql, undefined, 'count');
+  return result.insertedCount;
 }
 
 export interface IngestionDeps {
@@ -73,9 +73,9 @@ export function createIngestionActivities(deps: IngestionDeps) {
         idempotencyKey: `gp:${input.correlationId}:${r.index}`,
       }));
       const historySeeded = await seedDemoHistory(deps.sql, input.sensorId, rows[0]!.ts);
-      const result = await deps.sql.begin((tx) => insertReadings(rows, tx));
+      const result = await insertReadings(rows, deps.sql, undefined, 'count');
       return {
-        inserted: result.inserted.length,
+        inserted: result.insertedCount,
         duplicates: result.duplicates,
         history_seeded: historySeeded,
         first: rows[0]!.ts.toISOString(),
@@ -106,8 +106,8 @@ export function createIngestionActivities(deps: IngestionDeps) {
 
       const flush = async () => {
         if (pending.length) {
-          const r = await deps.sql.begin((tx) => insertReadings(pending, tx));
-          inserted += r.inserted.length;
+          const r = await insertReadings(pending, deps.sql, undefined, 'count');
+          inserted += r.insertedCount;
           duplicates += r.duplicates;
           pending = [];
         }

@@ -3,32 +3,41 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BenchStack } from './stack';
 import { BENCH_KEY } from './stack';
-import { closedLoop, percentiles } from './load';
+import { closedLoop, httpCall, pacedClients, percentiles } from './load';
 
 const headers = { 'Content-Type': 'application/json', 'X-API-Key': BENCH_KEY };
 
-/** Single-reading ingest latency (each request committed before its answer) at a concurrency. */
-export async function benchSingleIngest(stack: BenchStack, concurrency: number, total: number) {
+/**
+ * Single-reading ingest latency (each request committed before its answer): `concurrency` clients
+ * flat out (saturation), or, with `pacedIntervalMs`, each client sending one request per interval.
+ */
+export async function benchSingleIngest(stack: BenchStack, concurrency: number, total: number, pacedIntervalMs?: number) {
   const run = randomUUID().slice(0, 6);
+  const send = (body: unknown, key?: string) =>
+    httpCall(`${stack.baseUrl}/api/v1/data/ingest`, {
+      method: 'POST',
+      headers: { ...headers, ...(key ? { 'Idempotency-Key': key } : {}) },
+      body: JSON.stringify(body),
+    });
   // Warm-up: connections, key cache, JIT.
   await closedLoop(concurrency, Math.min(200, total), async (i) => {
-    await fetch(`${stack.baseUrl}/api/v1/data/ingest`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ sensor_id: `warm-${run}-${i % 8}`, value: i }),
-    }).then((r) => r.arrayBuffer());
+    await send({ sensor_id: `warm-${run}-${i % 8}`, value: i });
   });
   let failures = 0;
-  const { latencies, seconds } = await closedLoop(concurrency, total, async (i) => {
-    const res = await fetch(`${stack.baseUrl}/api/v1/data/ingest`, {
-      method: 'POST',
-      headers: { ...headers, 'Idempotency-Key': `bench-${run}-${i}` },
-      body: JSON.stringify({ sensor_id: `bench-${run}-${i % 16}`, value: Math.sin(i), sensor_type: 'vibration' }),
-    });
-    await res.arrayBuffer();
+  const one = async (i: number) => {
+    const res = await send({ sensor_id: `bench-${run}-${i % 16}`, value: Math.sin(i), sensor_type: 'vibration' }, `bench-${run}-${i}`);
     if (res.status !== 200) failures++;
-  });
-  return { concurrency, ...percentiles(latencies), rps: Math.round(total / seconds), failures };
+  };
+  const { latencies, seconds } = pacedIntervalMs
+    ? await pacedClients(concurrency, pacedIntervalMs, Math.ceil(total / concurrency), one)
+    : await closedLoop(concurrency, total, one);
+  return {
+    concurrency,
+    paced_interval_ms: pacedIntervalMs ?? null,
+    ...percentiles(latencies),
+    rps: Math.round(latencies.length / seconds),
+    failures,
+  };
 }
 
 function readings(n: number, sensor: string) {
@@ -54,9 +63,8 @@ export async function benchBatchVsCopy(stack: BenchStack, batches: number) {
   }).then((r) => r.arrayBuffer());
   const t0 = performance.now();
   for (const body of bodies) {
-    const res = await fetch(`${stack.baseUrl}/api/v1/data/ingest/batch`, { method: 'POST', headers, body });
-    if (res.status !== 200) throw new Error(`batch ingest failed: ${res.status} ${await res.text()}`);
-    await res.arrayBuffer();
+    const res = await httpCall(`${stack.baseUrl}/api/v1/data/ingest/batch`, { method: 'POST', headers, body });
+    if (res.status !== 200) throw new Error(`batch ingest failed: ${res.status} ${res.body.slice(0, 300)}`);
   }
   const apiSeconds = (performance.now() - t0) / 1000;
 

@@ -31,3 +31,65 @@ export async function closedLoop(
   );
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
+
+import http from 'node:http';
+
+/**
+ * A lean keep-alive HTTP client for load: undici's fetch costs enough CPU per request that, on a
+ * 2-core machine, the load generator would take the API's core and the bench would measure itself.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+export function httpCall(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: init.method ?? 'GET',
+        headers: { ...init.headers, ...(init.body ? { 'Content-Length': Buffer.byteLength(init.body) } : {}) },
+        agent,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (init.body) req.write(init.body);
+    req.end();
+  });
+}
+
+/**
+ * `clients` clients, each sending one request every `intervalMs` (waiting for the answer first):
+ * the offered load is fixed, so latency shows service time rather than the queue a saturating
+ * closed loop builds. Bounded by `perClient` requests each.
+ */
+export async function pacedClients(
+  clients: number,
+  intervalMs: number,
+  perClient: number,
+  request: (i: number) => Promise<void>,
+): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      // Spread the clients over the interval so they do not fire in lockstep.
+      await new Promise((r) => setTimeout(r, (intervalMs * c) / clients));
+      for (let k = 0; k < perClient; k++) {
+        const t0 = performance.now();
+        await request(c * perClient + k);
+        const took = performance.now() - t0;
+        latencies.push(took);
+        if (took < intervalMs) await new Promise((r) => setTimeout(r, intervalMs - took));
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}

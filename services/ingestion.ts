@@ -158,7 +158,7 @@ export async function ingestBatch(
   sql: postgres.Sql,
   readings: ParsedReading[],
   opts: IngestOptions,
-): Promise<{ inserted: number; duplicates: number; readings: ReadingView[] }> {
+): Promise<{ inserted: number; duplicates: number }> {
   const rows: NewReading[] = [];
   const errors: FieldError[] = [];
   readings.forEach((r, i) => {
@@ -167,6 +167,7 @@ export async function ingestBatch(
     else rows.push(row);
   });
   if (errors.length) throw new ValidationError(errors);
-  const result = await sql.begin((tx) => insertReadings(rows, tx));
-  return { inserted: result.inserted.length, duplicates: result.duplicates, readings: result.inserted };
+  // One statement, so no explicit transaction is needed for all-or-nothing.
+  const result = await insertReadings(rows, sql, undefined, 'count');
+  return { inserted: result.insertedCount, duplicates: result.duplicates };
 }

@@ -24,12 +24,12 @@ export async function simulateScenario(
     correlationId: input.correlationId,
     idempotencyKey: `sim:${input.correlationId}:${r.index}`,
   }));
-  const result = await sql.begin((tx) => insertReadings(rows, tx));
+  const result = await insertReadings(rows, sql, undefined, 'count');
   return {
     status: 'success',
     scenario: input.scenario,
     sensor_id: input.sensorId,
-    readings_ingested: result.inserted.length,
+    readings_ingested: result.insertedCount,
     injected: readings.filter((r) => r.injected === 'spike' || r.injected === 'drift').length,
     first_timestamp: rows[0]!.ts.toISOString(),
     last_timestamp: rows[rows.length - 1]!.ts.toISOString(),
