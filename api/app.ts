@@ -21,6 +21,7 @@ import { reportRoutes } from './routes/reports';
 import { decisionListRoutes } from './routes/decisions';
 import { maintenanceRoutes } from './routes/maintenance';
 import { mlRoutes } from './routes/ml';
+import { PredictionLog } from '../services/predictionLog';
 import { monitoringRoutes } from './routes/monitoring';
 import { predictionRoutes } from './routes/predictions';
 import { reportWorkflowRoutes } from './routes/reportWorkflows';
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps) {
   reportRoutes(api, deps);
   decisionListRoutes(api, deps);
   maintenanceRoutes(api, deps);
-  mlRoutes(api, deps);
+  const predictionLog = new PredictionLog(deps.sql, deps.logger);
+  mlRoutes(api, deps, predictionLog);
   monitoringRoutes(api, deps);
   predictionRoutes(api, deps);
   reportWorkflowRoutes(api, deps);
@@ -99,5 +101,5 @@ export function createApp(deps: AppDeps) {
   app.use(api.router.allowedMethods({ throw: false }));
   app.use(staticWeb());
 
-  return { app, routes: api.docs, resolver };
+  return { app, routes: api.docs, resolver, predictionLog };
 }

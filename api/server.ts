@@ -29,7 +29,14 @@ async function run(): Promise<void> {
     process.stdout.write(`\nGenerated an admin API key (also saved to ${keyFile}):\n  ${generated}\n\n`);
   }
 
-  const { app } = createApp({ config, sql, redis, temporal: { ...temporal, taskQueue: mainTaskQueue(config) }, logger, metrics });
+  const { app, predictionLog } = createApp({
+    config,
+    sql,
+    redis,
+    temporal: { ...temporal, taskQueue: mainTaskQueue(config) },
+    logger,
+    metrics,
+  });
   const server = app.listen(config.API_PORT, config.API_HOST);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -42,6 +49,8 @@ async function run(): Promise<void> {
     logger.info({ signal }, 'api shutting down');
     server.close();
     server.closeAllConnections();
+    // Predictions answered but not yet logged are written before the pool closes.
+    await predictionLog.flush();
     await Promise.allSettled([closeSql(), redis.quit(), temporal.connection.close()]);
     process.exit(0);
   };

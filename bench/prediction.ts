@@ -23,7 +23,8 @@ export const predictionSection: BenchSection = {
       const res = await httpCall(`${stack.baseUrl}/api/v1/ml/predict`, { method: 'POST', headers, body });
       if (res.status !== 200) throw new Error(`predict ${res.status}: ${res.body.slice(0, 300)}`);
     };
-    await closedLoop(8, 200, call);
+    // Warm the route (JIT, sessions, connections) before measuring anything.
+    await closedLoop(32, 3000, call);
     const api1 = percentiles((await closedLoop(1, 500, call)).latencies);
     const api32run = await closedLoop(32, 3000, call);
     const api32 = percentiles(api32run.latencies);

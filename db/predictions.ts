@@ -30,3 +30,21 @@ export async function recordPrediction(p: NewPrediction, sql: Sql = getSql()): P
     select id from predictions where (${p.dedupKey}::text is not null and dedup_key = ${p.dedupKey}) or (${p.id ?? null}::uuid is not null and id = ${p.id ?? null}::uuid)`;
   return existing!.id;
 }
+
+/** Stores many API predictions in one statement (each has its own id; no dedup key). */
+export async function insertPredictions(ps: (NewPrediction & { id: string })[], sql: Sql = getSql()): Promise<void> {
+  if (ps.length === 0) return;
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  // JSON travels as text[] and is cast per row: a text passed as a jsonb[] element would be
+  // stored as a JSON string, not as the object.
+  await sql`
+    insert into predictions (id, model, version, stage, sensor_id, features, probability, prediction, explanation, latency_ms, correlation_id)
+    select id, model, version, stage, sensor_id, features::jsonb, probability, prediction, explanation::jsonb, latency_ms, correlation_id
+    from unnest(
+      ${ps.map((p) => p.id)}::uuid[], ${ps.map((p) => p.model)}::text[], ${ps.map((p) => p.version)}::text[], ${ps.map((p) => p.stage)}::text[],
+      ${ps.map((p) => p.sensorId)}::text[], ${ps.map((p) => json(p.features))}::text[], ${ps.map((p) => p.probability)}::float8[],
+      ${ps.map((p) => p.prediction)}::int2[], ${ps.map((p) => json(p.explanation))}::text[],
+      ${ps.map((p) => p.latencyMs)}::float8[], ${ps.map((p) => p.correlationId)}::uuid[]
+    ) as t(id, model, version, stage, sensor_id, features, probability, prediction, explanation, latency_ms, correlation_id)
+    on conflict do nothing`;
+}

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { modelsDir } from '../../config';
-import { recordPrediction } from '../../db/predictions';
 import { sensorHistory } from '../../db/quality';
 import { finiteNumber, isoTimestamp, sensorIdSchema } from '../../domain/reading';
 import {
@@ -20,6 +19,7 @@ import {
   type ModelVersionInfo,
 } from '../../models';
 import { detectAnomaliesInSeries } from '../../services/anomalyDetection';
+import { PredictionLog } from '../../services/predictionLog';
 import { recordDriftCheck, runDriftCheck } from '../../services/drift';
 import { explainFailure } from '../../services/explanations';
 import { ConflictError, HttpError, NotFoundError, UnavailableError, ValidationError } from '../errors';
@@ -107,7 +107,7 @@ const driftBody = z.strictObject({
 });
 
 /** The registry, predictions with explanations, anomaly detection and drift checks. */
-export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
+export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new PredictionLog(deps.sql, deps.logger)): void {
   const registry = () => defaultModelRegistry();
 
   api.route({
@@ -179,28 +179,24 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps): void {
             explainFailure(parseFailureFeatures(body.features), { modelName: body.model_name, modelVersion: body.model_version }),
           )
         : undefined;
-      // Stored for explanations, the learning agent and reports, without holding the answer back:
-      // `prediction_id` is readable at GET /ml/predictions/{id} once the insert lands (milliseconds).
-      // A failed insert must not fail the prediction.
+      // Logged for explanations, the learning agent and reports without holding the answer back:
+      // the write-behind log stores it within ~25 ms (readable then at GET /ml/predictions/{id}).
       const predictionId = randomUUID();
-      recordPrediction(
-        {
-          id: predictionId,
-          model: result.model.name,
-          version: result.model.version,
-          stage: result.model.stage,
-          sensorId: body.sensor_id ?? null,
-          features: body.features,
-          probability: result.probability,
-          prediction: result.prediction,
-          explanation: explanation ?? null,
-          latencyMs: result.latency_ms,
-          workflowId: null,
-          correlationId: ctx.state.correlationId,
-          dedupKey: null,
-        },
-        deps.sql,
-      ).catch((err) => ctx.state.log.warn({ err: (err as Error).message }, 'prediction not stored'));
+      predictionLog.add({
+        id: predictionId,
+        model: result.model.name,
+        version: result.model.version,
+        stage: result.model.stage,
+        sensorId: body.sensor_id ?? null,
+        features: body.features,
+        probability: result.probability,
+        prediction: result.prediction,
+        explanation: explanation ?? null,
+        latencyMs: result.latency_ms,
+        workflowId: null,
+        correlationId: ctx.state.correlationId,
+        dedupKey: null,
+      });
       ctx.body = {
         prediction_id: predictionId,
         prediction: result.prediction,

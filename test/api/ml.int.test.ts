@@ -31,9 +31,16 @@ describe('POST /api/v1/ml/predict', () => {
     });
     expect(body.probability).toBeGreaterThan(body.threshold);
     expect(body.request_id).toBe(res.headers.get('x-request-id'));
-    const [stored] =
-      await stack.sql`select model, probability from predictions where correlation_id = ${res.headers.get('x-correlation-id')}`;
-    expect(stored?.probability).toBeCloseTo(body.probability, 6);
+    // The write-behind log stores it within one flush interval.
+    let stored: { id: string; probability: number } | undefined;
+    for (let i = 0; i < 50 && !stored; i++) {
+      [stored] = await stack.sql<
+        { id: string; probability: number }[]
+      >`select id, probability from predictions where correlation_id = ${res.headers.get('x-correlation-id')}`;
+      if (!stored) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(stored).toMatchObject({ id: body.prediction_id });
+    expect(stored!.probability).toBeCloseTo(body.probability, 6);
   });
 
   it('explains with Shapley values that add up to prediction minus base value', async () => {
