@@ -4,7 +4,7 @@ import { sensorIdSchema } from '../../domain/reading';
 import { describeWorkflow } from '../../services/workflows';
 import { startGoldenPath } from '../../services/workflowStarts';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import type { ApiRouter, RouteSpec } from '../route';
 
 export const goldenPathOptionsSchema = z.strictObject({
   sensor_events: z.number().int().min(5).max(200).default(20),
@@ -21,13 +21,17 @@ export const goldenPathOptionsSchema = z.strictObject({
   sensor_id: sensorIdSchema.optional(),
 });
 
-/** The Golden Path demo, with the original system's paths. */
-export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
-  api.route({
+/** The route that starts a Golden Path; mounted at /demo/golden-path and /workflows/goldenPath. */
+export function goldenPathStartRoute(
+  deps: AppDeps,
+  path: string,
+  tags: string[],
+): RouteSpec<typeof goldenPathOptionsSchema, z.ZodObject, z.ZodObject> {
+  return {
     method: 'post',
-    path: '/demo/golden-path',
+    path,
     summary: 'Start the Golden Path demonstration',
-    tags: ['demo'],
+    tags,
     scopes: ['workflows:write'],
     body: goldenPathOptionsSchema,
     responses: { 202: { description: '{ correlation_id, workflow_id, status_url, events_url, temporal_url }' } },
@@ -39,7 +43,12 @@ export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
         correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined,
       });
     },
-  });
+  };
+}
+
+/** The Golden Path demo, with the original system's paths. */
+export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
+  api.route(goldenPathStartRoute(deps, '/demo/golden-path', ['demo']));
 
   api.route({
     method: 'get',

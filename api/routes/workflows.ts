@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { readingInputSchema } from '../../domain/reading';
 import { signalDecision } from '../../services/decisions';
 import { progressStream } from '../../services/progressStream';
-import { startGoldenPath, startPredictionToMaintenance } from '../../services/workflowStarts';
+import { startPredictionToMaintenance } from '../../services/workflowStarts';
 import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../services/workflows';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
-import { goldenPathOptionsSchema } from './demo';
+import { goldenPathStartRoute } from './demo';
 
 export const workflowIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'is not a valid workflow id');
 const identifier = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be an identifier');
@@ -41,22 +41,7 @@ export const predictionToMaintenanceSchema = z.strictObject({
 export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
   const client = deps.temporal.client;
 
-  api.route({
-    method: 'post',
-    path: '/workflows/goldenPath',
-    summary: 'Start a Golden Path run (same body as /demo/golden-path)',
-    tags: ['workflows'],
-    scopes: ['workflows:write'],
-    body: goldenPathOptionsSchema,
-    responses: { 202: { description: 'Started' } },
-    handler: async (ctx, { body }) => {
-      ctx.status = 202;
-      ctx.body = await startGoldenPath(deps, {
-        ...body,
-        correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined,
-      });
-    },
-  });
+  api.route(goldenPathStartRoute(deps, '/workflows/goldenPath', ['workflows']));
 
   api.route({
     method: 'post',
