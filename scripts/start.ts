@@ -112,7 +112,11 @@ async function run(): Promise<void> {
         `  API docs       ${base}/docs  (OpenAPI: ${base}/openapi.json)`,
         `  Health         ${base}/health`,
         `  Temporal Web   ${config.TEMPORAL_UI_URL}`,
-        existsSync(keyFile) ? `  Admin API key  in ${path.relative(process.cwd(), keyFile)}` : '  Admin API key  set through API_KEYS',
+        existsSync(keyFile)
+          ? `  Admin API key  in ${path.relative(process.cwd(), keyFile)}`
+          : config.API_KEYS
+            ? '  Admin API key  as set in API_KEYS'
+            : '  Admin API key  none on file: `npm run admin-key` makes one',
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

@@ -37,7 +37,19 @@ export async function bootstrapApiKeys(
 ): Promise<{ generated?: string; keyFile?: string }> {
   for (const seed of parseSeedKeys(seedText)) await createApiKey(seed, sql);
   if ((await countActiveApiKeys(sql)) > 0) return {};
-  const { key } = await createApiKey({ name: 'bootstrap-admin', scopes: ['admin'] }, sql);
+  return createAdminKeyFile(sql, dataDir, 'bootstrap-admin');
+}
+
+/**
+ * Creates a new admin key and writes it to `<dataDir>/admin-key` (mode 0600). Keys are stored
+ * hashed, so a lost key file cannot be recovered: this makes a fresh one (`npm run admin-key`).
+ */
+export async function createAdminKeyFile(
+  sql: postgres.Sql,
+  dataDir: string,
+  name: string,
+): Promise<{ generated: string; keyFile: string }> {
+  const { key } = await createApiKey({ name, scopes: ['admin'] }, sql);
   mkdirSync(dataDir, { recursive: true });
   const keyFile = path.join(dataDir, 'admin-key');
   writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
