@@ -36,6 +36,15 @@ function input(overrides: Partial<PredictionToMaintenanceInput> = {}): Predictio
   };
 }
 
+/** Advances the test server's clock until the workflow waits for the human decision. */
+async function waitingForDecision(handle: { query: (name: string) => Promise<unknown> }): Promise<PredictionToMaintenanceProgress> {
+  for (;;) {
+    await env.sleep(1000);
+    const progress = (await handle.query('progress')) as PredictionToMaintenanceProgress;
+    if (progress.status === 'waiting_for_decision') return progress;
+  }
+}
+
 async function runWith(agents: ReturnType<typeof recordingAgents>, body: (taskQueue: string) => Promise<void>) {
   const taskQueue = `ts-${randomUUID()}`;
   const worker = await Worker.create({
@@ -103,11 +112,7 @@ describe('predictionToMaintenance on the time-skipping server', () => {
         workflowId: `p2m-${randomUUID()}`,
         args: [input()],
       });
-      let progress: PredictionToMaintenanceProgress;
-      do {
-        await env.sleep(1000);
-        progress = await handle.query('progress');
-      } while (progress.status !== 'waiting_for_decision');
+      const progress = await waitingForDecision(handle);
       expect(agents.names()).not.toContain('applyMaintenanceDecision');
       const recorded = await handle.executeUpdate('submitDecision', {
         args: [{ decision: 'approved', operator_id: 'ana', justification: 'bearing noise confirmed' }],
@@ -136,11 +141,7 @@ describe('predictionToMaintenance on the time-skipping server', () => {
         workflowId: `p2m-${randomUUID()}`,
         args: [input()],
       });
-      let progress: PredictionToMaintenanceProgress;
-      do {
-        await env.sleep(1000);
-        progress = await handle.query('progress');
-      } while (progress.status !== 'waiting_for_decision');
+      await waitingForDecision(handle);
       await handle.signal('decision', { decision: 'rejected', operator_id: 'ana', justification: 'sensor was being recalibrated' });
       const result = (await handle.result()) as PredictionToMaintenanceProgress;
       expect(result.order_status).toBe('rejected');
@@ -170,11 +171,7 @@ describe('predictionToMaintenance on the time-skipping server', () => {
         workflowId: `p2m-${randomUUID()}`,
         args: [input()],
       });
-      let progress: PredictionToMaintenanceProgress;
-      do {
-        await env.sleep(1000);
-        progress = await handle.query('progress');
-      } while (progress.status !== 'waiting_for_decision');
+      await waitingForDecision(handle);
       await handle.cancel();
       await expect(handle.result()).rejects.toThrow();
     });
