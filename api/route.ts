@@ -49,6 +49,11 @@ export interface RouteContext {
   globalRateLimit: number;
 }
 
+// Built once: zod compiles a fast path per schema instance on its first parse, so a schema made
+// per request would be compiled per request (measured: a tenth of the API's CPU on /ml/predict).
+const NO_PARAMS = z.object({});
+const NO_QUERY = z.strictObject({});
+
 /**
  * A router whose routes are declared once: the same schemas validate the request (the parsed
  * value replaces the raw one) and describe it in the OpenAPI document.
@@ -74,9 +79,11 @@ export class ApiRouter {
     }
     if (spec.rateLimit) chain.push(rateLimit({ counter: this.rc.counter, ...spec.rateLimit }));
     chain.push(bodyParser({ limit: spec.bodyLimit ?? this.rc.bodyLimit, kinds: spec.bodyKinds }));
+    const paramsSchema = spec.params ?? NO_PARAMS;
+    const querySchema = spec.query ?? NO_QUERY;
     chain.push(async (ctx) => {
-      const params = parseOrThrow(spec.params ?? z.object({}), ctx.params, 'path') as z.output<P>;
-      const query = parseOrThrow(spec.query ?? z.strictObject({}), ctx.query, 'query') as z.output<Q>;
+      const params = parseOrThrow(paramsSchema, ctx.params, 'path') as z.output<P>;
+      const query = parseOrThrow(querySchema, ctx.query, 'query') as z.output<Q>;
       const body = spec.body ? parseOrThrow(spec.body, ctx.request.body) : undefined;
       ctx.request.body = body;
       await spec.handler(ctx, { body: body as z.output<B>, query, params });

@@ -13,36 +13,45 @@ import { benchSections } from './sections';
 
 type Row = [string, string, string];
 
+/** `npm run bench -- --only=ingest,prediction` runs just those sections (all when absent). */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (name: string) => !only || only.includes(name);
+
 async function run(): Promise<void> {
   const rows: Row[] = [];
   const json: Record<string, unknown> = {};
   const stack = await startBenchStack();
   try {
     const ingestRuns = [
-      { label: 'ingest single, 1 client', key: 'ingest_single_c1', c: 1, total: 500 },
+      { label: 'ingest single, 1 client', key: 'ingest_single_c1', c: 1, total: 500, warmup: 15_000 },
       {
         label: 'ingest single, 32 clients × 20 req/s (640 req/s offered)',
         key: 'ingest_single_c32_paced_640rps',
         c: 32,
-        total: 1920,
+        total: 6400,
         paced: 50,
       },
       { label: 'ingest single, 32 clients flat out (saturation)', key: 'ingest_single_c32_saturation', c: 32, total: 3000 },
     ];
-    for (const r of ingestRuns) {
-      const m = await benchSingleIngest(stack, r.c, r.total, r.paced);
+    for (const r of wanted('ingest') ? ingestRuns : []) {
+      const m = await benchSingleIngest(stack, r.c, r.total, r.paced, r.warmup);
       json[r.key] = m;
       rows.push([r.label, `p50 ${m.p50} ms, p99 ${m.p99} ms`, `${m.rps} req/s, ${m.failures} failed`]);
     }
-    const batch = await benchBatchVsCopy(stack, 5);
-    json.ingest_batch = batch;
-    rows.push([
-      'ingest batch (10,000/request)',
-      `${batch.api_readings_per_s} readings/s`,
-      `raw COPY ${batch.copy_readings_per_s}/s, ratio ${batch.ratio}`,
-    ]);
+    if (wanted('batch')) {
+      const batch = await benchBatchVsCopy(stack, 5);
+      json.ingest_batch = batch;
+      rows.push([
+        'ingest batch (10,000/request)',
+        `${batch.api_readings_per_s} readings/s`,
+        `raw COPY ${batch.copy_readings_per_s}/s, ratio ${batch.ratio}`,
+      ]);
+    }
 
-    for (const section of benchSections) {
+    for (const section of benchSections.filter((s) => wanted(s.name))) {
       const result = await section.run(stack);
       json[section.name] = result.json;
       rows.push(...result.rows);

@@ -96,10 +96,12 @@ export async function startBenchStack(): Promise<BenchStack> {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  // BENCH_API_NODE_ARGS (e.g. `--cpu-prof`) lets a profiling run pass flags to the API process only.
+  const apiArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...apiArgs, '--import', 'tsx', 'api/server.ts'], {
     cwd: projectRoot,
     env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', apiArgs.length ? 'inherit' : 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   await waitForHttp(`${baseUrl}/health`, 90_000);

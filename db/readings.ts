@@ -11,6 +11,7 @@ interface ReadingRow {
   sensor_type: string;
   metadata: Record<string, unknown>;
   correlation_id: string | null;
+  idempotency_key?: string | null;
   ingested_at: Date;
 }
 
@@ -36,8 +37,10 @@ export interface IdempotencyClaim {
 }
 
 export interface InsertResult {
-  /** The inserted rows (empty when only the count was asked for). */
+  /** The inserted rows, in input order (empty when only the count was asked for). */
   inserted: ReadingView[];
+  /** Each inserted row's idempotency key, parallel to `inserted`. */
+  insertedKeys: (string | null)[];
   insertedCount: number;
   /** Rows skipped because their idempotency key was already stored. */
   duplicates: number;
@@ -48,17 +51,22 @@ export interface InsertResult {
  * in the caller's transaction. Rows whose idempotency key exists are skipped, which is what makes
  * a retried batch (a resumed CSV, a retried activity) write each row once.
  *
- * With `claim`, the same statement also stores the request's idempotency record pointing at the
- * new reading, so one autocommitted statement makes the reading and its record durable together.
+ * With `claims` (one per row, or null), the same statement also stores each request's idempotency
+ * record pointing at its new reading, so one autocommitted statement makes the readings and their
+ * records durable together. Callers must not put two claims with the same key in one call.
+ *
+ * Inserted rows come back in input order: they are inserted in that order, so their identity ids
+ * increase with it.
  */
 export async function insertReadings(
   rows: NewReading[],
   sql: Sql = getSql(),
-  claim?: IdempotencyClaim,
+  claims?: (IdempotencyClaim | null)[],
   /** 'count' skips sending every inserted row back: a 10,000-row batch only needs the number. */
   returning: 'rows' | 'count' = 'rows',
 ): Promise<InsertResult> {
-  if (rows.length === 0) return { inserted: [], insertedCount: 0, duplicates: 0 };
+  if (rows.length === 0) return { inserted: [], insertedKeys: [], insertedCount: 0, duplicates: 0 };
+  const withClaims = claims?.some(Boolean) ?? false;
   // Column arrays + unnest keep the statement's parameter count constant whatever the batch size.
   const inserted = await sql<ReadingRow[]>`
     with input as (
@@ -74,15 +82,15 @@ export async function insertReadings(
         ${rows.map((r) => JSON.stringify(r.metadata))}::text[],
         ${rows.map((r) => r.correlationId)}::uuid[],
         ${rows.map((r) => r.idempotencyKey)}::text[]
-      ) as t(sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key)
+      ) with ordinality as t(sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key, ord)
     ),
     ins as (
       insert into sensor_readings
         (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key)
       select sensor_id, ts, value, unit, quality, sensor_type, metadata::jsonb, correlation_id, idempotency_key
-      from input
+      from input ${returning === 'rows' ? sql`order by ord` : sql``}
       on conflict do nothing
-      returning id, sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, ingested_at
+      returning id, sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key, ingested_at
     ),
     registry as (
       -- Foreign keys are checked at the end of the statement, so registering a new sensor here,
@@ -97,10 +105,20 @@ export async function insertReadings(
         last_ts = greatest(sensors.last_ts, excluded.last_ts)
     )
     ${
-      claim
-        ? sql`, claimed as (
+      withClaims
+        ? sql`, claim as (
+      select * from unnest(
+        ${rows.map((r) => r.idempotencyKey)}::text[],
+        ${claims!.map((c) => c?.key ?? null)}::text[],
+        ${claims!.map((c) => c?.route ?? null)}::text[],
+        ${claims!.map((c) => c?.requestHash ?? null)}::text[]
+      ) as c(idempotency_key, key, route, request_hash)
+      where key is not null
+    ),
+    claimed as (
       insert into idempotency_records (key, route, request_hash, status, response)
-      select ${claim.key}, ${claim.route}, ${claim.requestHash}, 200, jsonb_build_object('reading_id', id::text) from ins
+      select claim.key, claim.route, claim.request_hash, 200, jsonb_build_object('reading_id', ins.id::text)
+      from ins join claim using (idempotency_key)
       on conflict (key) do nothing
     )`
         : sql``
@@ -108,9 +126,14 @@ export async function insertReadings(
     ${returning === 'rows' ? sql`select * from ins order by id` : sql`select count(*)::int as n from ins`}`;
   if (returning === 'count') {
     const n = (inserted[0] as unknown as { n: number }).n;
-    return { inserted: [], insertedCount: n, duplicates: rows.length - n };
+    return { inserted: [], insertedKeys: [], insertedCount: n, duplicates: rows.length - n };
   }
-  return { inserted: inserted.map(toReadingView), insertedCount: inserted.length, duplicates: rows.length - inserted.length };
+  return {
+    inserted: inserted.map(toReadingView),
+    insertedKeys: inserted.map((r) => r.idempotency_key ?? null),
+    insertedCount: inserted.length,
+    duplicates: rows.length - inserted.length,
+  };
 }
 
 export interface ReadingFilter {

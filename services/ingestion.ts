@@ -4,6 +4,7 @@ import type postgres from 'postgres';
 import { ConflictError, ValidationError, type FieldError } from '../api/errors';
 import { findIdempotencyRecord, type IdempotencyRecord } from '../db/idempotency';
 import { getReading, insertReadings } from '../db/readings';
+import type { SingleReadingWriter } from './singleReadingWriter';
 import type { NewReading, ParsedReading, ReadingView } from '../domain/reading';
 import { stableStringify } from '../domain/stableJson';
 
@@ -71,7 +72,14 @@ export function requestHash(body: unknown): string {
  * PostgreSQL forever) and replayed for the same body, while a different body is a 409.
  */
 export async function ingestSingle(
-  deps: { sql: postgres.Sql; redis: Redis; redisPrefix: string; idempotencyTtlSeconds: number },
+  deps: {
+    sql: postgres.Sql;
+    redis: Redis;
+    redisPrefix: string;
+    idempotencyTtlSeconds: number;
+    /** Group-commits concurrent single readings; without one, each reading is its own statement. */
+    writer?: SingleReadingWriter;
+  },
   raw: unknown,
   parsed: ParsedReading,
   opts: IngestOptions & { idempotencyKey?: string },
@@ -85,10 +93,11 @@ export async function ingestSingle(
   const row = toNewReading(parsed, opts, key ? `ingest:${key}` : null);
   if (isFieldError(row)) throw new ValidationError([row]);
 
-  // One autocommitted statement writes the reading, the sensor registry and the idempotency record:
-  // no explicit transaction, so no extra round trips while the sensor's row lock is held.
-  const { inserted } = await insertReadings([row], deps.sql, key ? { key, route: ROUTE, requestHash: hash } : undefined);
-  const reading = inserted[0];
+  // One autocommitted statement writes the reading, the sensor registry and the idempotency record
+  // (with the writer, together with the other readings that arrived meanwhile): no explicit
+  // transaction, so no extra round trips while the sensor's row lock is held.
+  const claim = key ? { key, route: ROUTE, requestHash: hash } : null;
+  const reading = deps.writer ? await deps.writer.write(row, claim) : (await insertReadings([row], deps.sql, [claim])).inserted[0];
   if (!reading) {
     // The key's reading exists already (an earlier or a concurrent request committed it first).
     const existing = key ? await findIdempotencyRecord(key, deps.sql) : undefined;
@@ -103,7 +112,9 @@ export async function ingestSingle(
     reading,
     idempotency_key: key ?? null,
   };
-  if (key) await cacheRecord(deps, { key, route: ROUTE, requestHash: hash, status: 200, response: body });
+  // Not awaited: the command is on Redis's socket before the answer leaves, and PostgreSQL, not
+  // this cache, is what makes the key exactly-once.
+  if (key) void cacheRecord(deps, { key, route: ROUTE, requestHash: hash, status: 200, response: body });
   return { status: 200, body, replayed: false };
 }
 

@@ -56,8 +56,8 @@ export function requireApiKey(opts: { resolver: ApiKeyResolver; scopes: Scope[] 
     const record = await opts.resolver.resolve(key);
     if (!record) throw new UnauthorizedError('The API key is not valid');
     if (!hasScopes(record.scopes, opts.scopes)) throw new ForbiddenError(opts.scopes);
+    // The request's logger picks the key id up when it is first used (requestContext).
     ctx.state.apiKey = record;
-    ctx.state.log = ctx.state.log.child({ api_key_id: record.id });
     await next();
   };
 }

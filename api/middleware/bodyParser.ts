@@ -7,6 +7,8 @@ declare module 'koa' {
   interface Request {
     body?: unknown;
     rawBody?: string;
+    /** The JSON body as sent, before the route's schema replaced `body` with its parsed form. */
+    json?: unknown;
   }
 }
 
@@ -44,7 +46,7 @@ export function bodyParser(opts: { limit: number; kinds?: BodyKind[] }): Middlew
     ctx.request.rawBody = text;
     if (kind === 'json') {
       try {
-        ctx.request.body = JSON.parse(text);
+        ctx.request.body = ctx.request.json = JSON.parse(text);
       } catch (err) {
         throw new BadRequestError(`Malformed JSON: ${(err as Error).message}`, 'malformed_json');
       }

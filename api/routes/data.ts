@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readingInputSchema } from '../../domain/reading';
 import { ingestBatch, ingestSingle } from '../../services/ingestion';
+import { SingleReadingWriter } from '../../services/singleReadingWriter';
 import { startCsvIngestion } from '../../services/csvUploads';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
@@ -38,6 +39,7 @@ const csvQuery = z.strictObject({
 /** Ingestion: single readings with idempotency, all-or-nothing batches, and CSV files as workflows. */
 export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
   const { config } = deps;
+  const writer = new SingleReadingWriter(deps.sql);
   api.route({
     method: 'post',
     path: '/data/ingest',
@@ -57,8 +59,14 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
         throw new ValidationError([{ field: 'header.Idempotency-Key', message: 'must be 1-128 characters of A-Z a-z 0-9 . _ : -' }]);
       }
       const result = await ingestSingle(
-        { sql: deps.sql, redis: deps.redis, redisPrefix: config.REDIS_PREFIX, idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS },
-        ctx.request.rawBody ? JSON.parse(ctx.request.rawBody) : body,
+        {
+          sql: deps.sql,
+          redis: deps.redis,
+          redisPrefix: config.REDIS_PREFIX,
+          idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+          writer,
+        },
+        ctx.request.json ?? body,
         body,
         { idempotencyKey, correlationId: ctx.state.correlationId, maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS },
       );
