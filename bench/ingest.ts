@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BenchStack } from './stack';
-import { BENCH_KEY } from './stack';
+import { BENCH_KEY, waitForQuiet } from './stack';
 import { closedLoop, httpCall, pacedClients, percentiles } from './load';
 import { leanHttpCall } from './leanHttp';
 
@@ -25,6 +25,7 @@ export async function benchSingleIngest(stack: BenchStack, concurrency: number, 
   await closedLoop(32, warmup, async (i) => {
     await send({ sensor_id: `warm-${run}-${i % 16}`, value: i, sensor_type: 'vibration' }, `warm-${run}-${i}`);
   });
+  await waitForQuiet();
   let failures = 0;
   const one = async (i: number) => {
     const res = await send({ sensor_id: `bench-${run}-${i % 16}`, value: Math.sin(i), sensor_type: 'vibration' }, `bench-${run}-${i}`);

@@ -3,7 +3,7 @@ import { explainFailure } from '../services/explanations';
 import { closedLoop, pacedClients, percentiles } from './load';
 import { leanHttpCall } from './leanHttp';
 import type { BenchSection } from './sections';
-import { BENCH_KEY } from './stack';
+import { BENCH_KEY, waitForQuiet } from './stack';
 
 const FEATURES = {
   Air_temperature_K: 298.1,
@@ -27,10 +27,12 @@ export const predictionSection: BenchSection = {
     // Warm the route to steady state (JIT, sessions, connections) before measuring anything: the
     // API's CPU per request kept falling for the first ~15,000 requests after start.
     await closedLoop(32, 15_000, call);
+    await waitForQuiet();
     const api1 = percentiles((await closedLoop(1, 500, call)).latencies);
     const api32run = await closedLoop(32, 3000, call);
     const api32 = percentiles(api32run.latencies);
     // 32 clients at 20 requests/s each (640 req/s offered): latency at a fixed load, not at saturation.
+    await waitForQuiet();
     const paced = percentiles((await pacedClients(32, 50, 200, call)).latencies);
 
     // The same model in this process: the floor the API adds its HTTP, auth and validation to.

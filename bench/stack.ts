@@ -32,6 +32,27 @@ export function rssMiB(pid: number): number | null {
   }
 }
 
+/**
+ * Waits until the machine is nearly idle (at least `idleShare` of CPU time idle over one second),
+ * at most `timeoutMs`; returns the last idle share. Used before each measured phase so a figure
+ * does not include what was still running from before it: the worker bundling its workflows at
+ * start, autovacuum after a warm-up, the previous section's write-behind.
+ */
+export async function waitForQuiet(timeoutMs = 60_000, idleShare = 0.9): Promise<number> {
+  const read = () => {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { idle: (f[3] ?? 0) + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
+  };
+  const started = Date.now();
+  for (;;) {
+    const a = read();
+    await new Promise((r) => setTimeout(r, 1000));
+    const b = read();
+    const share = (b.idle - a.idle) / Math.max(1, b.total - a.total);
+    if (share >= idleShare || Date.now() - started > timeoutMs) return Math.round(share * 100) / 100;
+  }
+}
+
 export interface BenchStack {
   baseUrl: string;
   sql: postgres.Sql;
@@ -105,6 +126,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   await waitForHttp(`${baseUrl}/health`, 90_000);
+  await waitForQuiet();
 
   return {
     baseUrl,

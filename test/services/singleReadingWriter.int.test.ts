@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { NewReading } from '../../domain/reading';
+import { createRedis } from '../../api/redis';
+import { readingInputSchema, type NewReading } from '../../domain/reading';
+import { ingestSingle } from '../../services/ingestion';
+import { TEST_REDIS_URL } from '../support/testEnv';
 import { SingleReadingWriter } from '../../services/singleReadingWriter';
 
 let sql: postgres.Sql;
@@ -96,5 +99,32 @@ describe('SingleReadingWriter', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     const values = await sql<{ value: number }[]>`select value from sensor_readings where sensor_id = ${`iso-${run}`} order by value`;
     expect(values.map((v) => v.value)).toEqual([0, 1, 3]);
+  });
+});
+
+describe('single ingest idempotency', () => {
+  it('answers a replay from Redis while PostgreSQL is unreachable, and a new key with the error', async () => {
+    const redis = createRedis(TEST_REDIS_URL);
+    await redis.connect();
+    const live = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+    const down = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+    await down.end();
+    const prefix = `test:idem-${randomUUID().slice(0, 8)}:`;
+    const deps = (s: postgres.Sql) => ({ sql: s, redis, redisPrefix: prefix, idempotencyTtlSeconds: 60 });
+    const body = { sensor_id: `pgdown-${randomUUID().slice(0, 8)}`, value: 3 };
+    const parsed = readingInputSchema.parse(body);
+    const opts = { idempotencyKey: randomUUID(), maxFutureSkewSeconds: 300 };
+    try {
+      const original = await ingestSingle(deps(live), body, parsed, opts);
+      // The cache write is not awaited by ingestSingle; give it its round trip.
+      await redis.ping();
+      const replay = await ingestSingle(deps(down), body, parsed, opts);
+      expect(replay.replayed).toBe(true);
+      expect(replay.body.reading.id).toBe(original.body.reading.id);
+      await expect(ingestSingle(deps(down), body, parsed, { ...opts, idempotencyKey: randomUUID() })).rejects.toThrow();
+    } finally {
+      await live.end();
+      await redis.quit();
+    }
   });
 });
