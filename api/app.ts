@@ -90,8 +90,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.res.setHeader('X-Content-Type-Options', 'nosniff');
+    ctx.res.setHeader('Referrer-Policy', 'no-referrer');
     await next();
   });
   app.use(metricsRouter.routes());

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BenchStack } from './stack';
 import { BENCH_KEY, waitForQuiet } from './stack';
-import { closedLoop, httpCall, pacedClients, percentiles } from './load';
+import { closedLoop, httpCall, pacedWindows, percentiles } from './load';
 import { leanHttpCall } from './leanHttp';
 
 const headers = { 'Content-Type': 'application/json', 'X-API-Key': BENCH_KEY };
@@ -25,21 +25,24 @@ export async function benchSingleIngest(stack: BenchStack, concurrency: number, 
   await closedLoop(32, warmup, async (i) => {
     await send({ sensor_id: `warm-${run}-${i % 16}`, value: i, sensor_type: 'vibration' }, `warm-${run}-${i}`);
   });
-  await waitForQuiet();
   let failures = 0;
   const one = async (i: number) => {
     const res = await send({ sensor_id: `bench-${run}-${i % 16}`, value: Math.sin(i), sensor_type: 'vibration' }, `bench-${run}-${i}`);
     if (res.status !== 200) failures++;
   };
-  const { latencies, seconds } = pacedIntervalMs
-    ? await pacedClients(concurrency, pacedIntervalMs, Math.ceil(total / concurrency), one)
-    : await closedLoop(concurrency, total, one);
+  if (pacedIntervalMs) {
+    const { median, all } = await pacedWindows(3, concurrency, pacedIntervalMs, Math.ceil(total / concurrency), one, () => waitForQuiet());
+    return { concurrency, paced_interval_ms: pacedIntervalMs, ...median, failures, windows: all };
+  }
+  await waitForQuiet();
+  const { latencies, seconds } = await closedLoop(concurrency, total, one);
   return {
     concurrency,
-    paced_interval_ms: pacedIntervalMs ?? null,
+    paced_interval_ms: null,
     ...percentiles(latencies),
     rps: Math.round(latencies.length / seconds),
     failures,
+    windows: null,
   };
 }
 

@@ -18,6 +18,15 @@ export async function loadModel(
 ): Promise<LoadedModel> {
   const model = await registry.resolve(name, version);
   if (model.task !== task) throw new ModelTaskMismatchError(name, task, model.task);
+  if (compatible.get(model.entry) !== expectedFeatureNames) assertFeatureNames(model, expectedFeatureNames);
+  const file = await locateOnce(registry, model);
+  return { model, session: await getSession(file, model.entry.sha256) };
+}
+
+// A manifest entry already checked against a feature list is not checked again on every request.
+const compatible = new WeakMap<object, readonly string[]>();
+
+function assertFeatureNames(model: ResolvedModel, expectedFeatureNames: readonly string[]): void {
   const manifestNames = model.entry.feature_spec.features.map((f) => f.name);
   if (manifestNames.join('\n') !== expectedFeatureNames.join('\n')) {
     // The TypeScript feature code and the trained graph disagree: serving would be silently wrong.
@@ -26,8 +35,7 @@ export async function loadModel(
       'incompatible',
     );
   }
-  const file = await locateOnce(registry, model);
-  return { model, session: await getSession(file, model.entry.sha256) };
+  compatible.set(model.entry, expectedFeatureNames);
 }
 
 // Locating checks the file system; once a version's artifact was found (and its session built from

@@ -58,8 +58,9 @@ export function requestContext(opts: { logger: Logger; metrics: Metrics }): Midd
       UUID.test(incomingCorrelation) ? incomingCorrelation.toLowerCase() : randomUUID(),
     );
     ctx.state = state;
-    ctx.set('X-Request-ID', ctx.state.requestId);
-    ctx.set('X-Correlation-ID', ctx.state.correlationId);
+    // res.setHeader: Koa's ctx.set allocates arrays per call (see rateLimit).
+    ctx.res.setHeader('X-Request-ID', state.requestId);
+    ctx.res.setHeader('X-Correlation-ID', state.correlationId);
     try {
       await next();
     } finally {
