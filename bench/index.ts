@@ -43,7 +43,7 @@ async function run(): Promise<void> {
       rows.push([r.label, `p50 ${m.p50} ms, p99 ${m.p99} ms`, `${m.rps} req/s, ${m.failures} failed${spread}`]);
     }
     if (wanted('batch')) {
-      const batch = await benchBatchVsCopy(stack, 5);
+      const batch = await benchBatchVsCopy(stack, 8);
       json.ingest_batch = batch;
       rows.push([
         'ingest batch (10,000/request)',

@@ -67,6 +67,8 @@ export async function insertReadings(
 ): Promise<InsertResult> {
   if (rows.length === 0) return { inserted: [], insertedKeys: [], insertedCount: 0, duplicates: 0 };
   const withClaims = claims?.some(Boolean) ?? false;
+  // The idempotency records point at the inserted rows' ids, which 'count' does not return.
+  if (withClaims && returning === 'count') throw new Error("insertReadings: claims need returning 'rows'");
   // Column arrays + unnest keep the statement's parameter count constant whatever the batch size.
   const inserted = await sql<ReadingRow[]>`
     with input as (
@@ -82,7 +84,12 @@ export async function insertReadings(
         ${rows.map((r) => JSON.stringify(r.metadata))}::text[],
         ${rows.map((r) => r.correlationId)}::uuid[],
         ${rows.map((r) => r.idempotencyKey)}::text[]
-      ) with ordinality as t(sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key, ord)
+      ) ${
+        // Row order only matters when rows come back (single readings); a 10,000-row batch skips it.
+        returning === 'rows'
+          ? sql`with ordinality as t(sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key, ord)`
+          : sql`as t(sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key)`
+      }
     ),
     ins as (
       insert into sensor_readings
@@ -90,7 +97,11 @@ export async function insertReadings(
       select sensor_id, ts, value, unit, quality, sensor_type, metadata::jsonb, correlation_id, idempotency_key
       from input ${returning === 'rows' ? sql`order by ord` : sql``}
       on conflict do nothing
-      returning id, sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key, ingested_at
+      returning ${
+        returning === 'rows'
+          ? sql`id, sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key, ingested_at`
+          : sql`sensor_id, ts, unit, sensor_type`
+      }
     ),
     registry as (
       -- Foreign keys are checked at the end of the statement, so registering a new sensor here,
