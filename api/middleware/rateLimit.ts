@@ -119,7 +119,7 @@ export class RateCounter {
     if (batch.some(({ b }) => b.pending > 0)) this.scheduleFlush();
   }
 
-  /** Waits for a flush in progress and sends what is pending (tests, shutdown). */
+  /** Waits for a flush in progress and sends what is pending (tests). */
   async settle(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
