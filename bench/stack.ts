@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
+import { API_NODE_FLAGS } from '../api/nodeFlags';
 import { projectRoot } from '../config';
 import { ensureDatabase, migrate } from '../db/migrate';
 import { waitForTemporal } from '../temporal/client';
@@ -119,7 +120,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   // BENCH_API_NODE_ARGS (e.g. `--cpu-prof`) lets a profiling run pass flags to the API process only.
   const apiArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...apiArgs, '--import', 'tsx', 'api/server.ts'], {
+  const api = spawn(process.execPath, [...API_NODE_FLAGS, ...apiArgs, '--import', 'tsx', 'api/server.ts'], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', apiArgs.length ? 'inherit' : 'ignore', 'inherit'],

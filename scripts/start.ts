@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { API_NODE_FLAGS } from '../api/nodeFlags';
 import { dataDir, getConfig, projectRoot } from '../config';
 import { ensureDatabase, migrate } from '../db/migrate';
 import { createSql } from '../db/sql';
@@ -18,9 +19,9 @@ import { requireDependencies, isReachable } from './services';
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopping = false;
 
-function tsx(entry: string, name: string): ChildProcess {
+function tsx(entry: string, name: string, nodeFlags: readonly string[] = []): ChildProcess {
   // `--import tsx` runs the service in this one process (the tsx CLI would add a wrapper process).
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
     cwd: projectRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: process.env,
@@ -98,7 +99,7 @@ async function run(): Promise<void> {
   }
 
   tsx('temporal/runWorker.ts', 'worker');
-  tsx('api/server.ts', 'api');
+  tsx('api/server.ts', 'api', API_NODE_FLAGS);
 
   const base = config.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;
   const keyFile = path.join(dataDir(config), 'admin-key');

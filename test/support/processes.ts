@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { API_NODE_FLAGS } from '../../api/nodeFlags';
 import { projectRoot } from '../../config';
 
 /**
@@ -46,7 +47,8 @@ export type Entry = 'api/server.ts' | 'temporal/runWorker.ts';
  * HOME (nothing else from the test process leaks in, so a developer's shell cannot redirect it).
  */
 export function spawnService(entry: Entry, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const flags = entry === 'api/server.ts' ? API_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
