@@ -39,7 +39,7 @@ async function run(): Promise<void> {
     for (const r of wanted('ingest') ? ingestRuns : []) {
       const m = await benchSingleIngest(stack, r.c, r.total, r.paced, r.warmup);
       json[r.key] = m;
-      const spread = m.windows ? `; median of 3 windows, p99s ${m.windows.map((w) => w.p99).join(' / ')} ms` : '';
+      const spread = m.windows ? `; ${m.n} requests in 3 windows, each window's p99 ${m.windows.map((w) => w.p99).join(' / ')} ms` : '';
       rows.push([r.label, `p50 ${m.p50} ms, p99 ${m.p99} ms`, `${m.rps} req/s, ${m.failures} failed${spread}`]);
     }
     if (wanted('batch')) {

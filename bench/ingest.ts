@@ -31,8 +31,8 @@ export async function benchSingleIngest(stack: BenchStack, concurrency: number, 
     if (res.status !== 200) failures++;
   };
   if (pacedIntervalMs) {
-    const { median, all } = await pacedWindows(3, concurrency, pacedIntervalMs, Math.ceil(total / concurrency), one, () => waitForQuiet());
-    return { concurrency, paced_interval_ms: pacedIntervalMs, ...median, failures, windows: all };
+    const { pooled, all } = await pacedWindows(3, concurrency, pacedIntervalMs, Math.ceil(total / concurrency), one, () => waitForQuiet());
+    return { concurrency, paced_interval_ms: pacedIntervalMs, ...pooled, failures, windows: all };
   }
   await waitForQuiet();
   const { latencies, seconds } = await closedLoop(concurrency, total, one);

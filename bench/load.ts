@@ -96,9 +96,9 @@ export async function pacedClients(
 
 /**
  * `windows` paced measurements of `perClient` requests per client each, with `between()` (e.g. a
- * wait for a quiet machine) before each. The figure reported is the window with the median p99,
- * and every window's figures are kept: on a shared 2-core VM a single window's p99 moves by a
- * factor of two with what the hypervisor's neighbours do (CPU steal was seen reaching 23 %).
+ * wait for a quiet machine) before each. The figures reported pool every request of every window,
+ * and each window's own figures are kept beside them: on this shared 2-core VM one window's p99
+ * can be twice another's, so a single window says little about the next.
  */
 export async function pacedWindows(
   windows: number,
@@ -107,14 +107,17 @@ export async function pacedWindows(
   perClient: number,
   request: (i: number) => Promise<void>,
   between: () => Promise<unknown>,
-): Promise<{ median: ReturnType<typeof percentiles> & { rps: number }; all: (ReturnType<typeof percentiles> & { rps: number })[] }> {
+): Promise<{ pooled: ReturnType<typeof percentiles> & { rps: number }; all: (ReturnType<typeof percentiles> & { rps: number })[] }> {
   const all: (ReturnType<typeof percentiles> & { rps: number })[] = [];
+  const pooledLatencies: number[] = [];
+  let pooledSeconds = 0;
   for (let w = 0; w < windows; w++) {
     await between();
     const offset = w * clients * perClient;
     const { latencies, seconds } = await pacedClients(clients, intervalMs, perClient, (i) => request(offset + i));
     all.push({ ...percentiles(latencies), rps: Math.round(latencies.length / seconds) });
+    pooledLatencies.push(...latencies);
+    pooledSeconds += seconds;
   }
-  const median = [...all].sort((a, b) => a.p99 - b.p99)[Math.floor(all.length / 2)]!;
-  return { median, all };
+  return { pooled: { ...percentiles(pooledLatencies), rps: Math.round(pooledLatencies.length / pooledSeconds) }, all };
 }
