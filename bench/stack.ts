@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
 import { API_NODE_FLAGS } from '../api/nodeFlags';
+import { WORKER_NODE_FLAGS } from '../temporal/nodeFlags';
 import { projectRoot } from '../config';
 import { ensureDatabase, migrate } from '../db/migrate';
 import { waitForTemporal } from '../temporal/client';
@@ -113,7 +114,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     DATA_DIR: path.join(projectRoot, '.data', 'bench'),
   } as Record<string, string>;
   // `node --import tsx` keeps each service in one process, so its memory is measurable.
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'temporal/runWorker.ts'], {
+  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', 'tsx', 'temporal/runWorker.ts'], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { API_NODE_FLAGS } from '../api/nodeFlags';
+import { WORKER_NODE_FLAGS } from '../temporal/nodeFlags';
 import { dataDir, getConfig, projectRoot } from '../config';
 import { ensureDatabase, migrate } from '../db/migrate';
 import { createSql } from '../db/sql';
@@ -98,7 +99,7 @@ async function run(): Promise<void> {
     console.log('[start] Temporal dev server up');
   }
 
-  tsx('temporal/runWorker.ts', 'worker');
+  tsx('temporal/runWorker.ts', 'worker', WORKER_NODE_FLAGS);
   tsx('api/server.ts', 'api', API_NODE_FLAGS);
 
   const base = config.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;

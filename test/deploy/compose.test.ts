@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, projectRoot } from '../../config';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
+import { WORKER_NODE_FLAGS } from '../../temporal/nodeFlags';
 
 interface ComposeService {
   image?: string;
@@ -138,7 +139,7 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
     const { services } = resolvedModel();
     expect(services.worker!.container_name).toBeUndefined();
     expect(services.worker!.ports ?? []).toEqual([]);
-    expect(services.worker!.command).toEqual(['node', '--import', 'tsx', 'temporal/runWorker.ts']);
+    expect(services.worker!.command).toEqual(['node', ...WORKER_NODE_FLAGS, '--import', 'tsx', 'temporal/runWorker.ts']);
     for (const [name, s] of Object.entries(services)) expect(s.container_name, name).toBeUndefined();
   });
 

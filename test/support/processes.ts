@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { API_NODE_FLAGS } from '../../api/nodeFlags';
+import { WORKER_NODE_FLAGS } from '../../temporal/nodeFlags';
 import { projectRoot } from '../../config';
 
 /**
@@ -47,7 +48,7 @@ export type Entry = 'api/server.ts' | 'temporal/runWorker.ts';
  * HOME (nothing else from the test process leaks in, so a developer's shell cannot redirect it).
  */
 export function spawnService(entry: Entry, env: Record<string, string>): ServiceProcess {
-  const flags = entry === 'api/server.ts' ? API_NODE_FLAGS : [];
+  const flags = entry === 'api/server.ts' ? API_NODE_FLAGS : WORKER_NODE_FLAGS;
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
