@@ -90,11 +90,8 @@ export async function copyReadings(rows: NewReading[], sql: postgres.Sql): Promi
   await sql.begin(async (tx) => {
     // New sensors first, so the rows' foreign keys hold; existing sensor rows are not locked yet.
     await tx`
-      insert into sensors (id, type, unit, reading_count)
-      select * from unnest(
-        ${sensors.map((s) => s.id)}::text[], ${sensors.map((s) => s.type)}::text[], ${sensors.map((s) => s.unit)}::text[],
-        ${sensors.map(() => 0)}::bigint[]
-      )
+      insert into sensors (id, type, unit)
+      select * from unnest(${sensors.map((s) => s.id)}::text[], ${sensors.map((s) => s.type)}::text[], ${sensors.map((s) => s.unit)}::text[])
       on conflict (id) do nothing`;
     const writable = await tx`
       copy sensor_readings (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id) from stdin`.writable();

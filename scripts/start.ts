@@ -20,7 +20,7 @@ import { requireDependencies, isReachable } from './services';
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopping = false;
 
-function tsx(entry: string, name: string, nodeFlags: readonly string[] = []): ChildProcess {
+function tsx(entry: string, name: string, nodeFlags: readonly string[]): ChildProcess {
   // `--import tsx` runs the service in this one process (the tsx CLI would add a wrapper process).
   const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
     cwd: projectRoot,
