@@ -1,6 +1,6 @@
-import { defineQuery, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { defineQuery, proxyActivities } from '@temporalio/workflow';
 import type { createIngestionActivities } from '../activities/ingestion';
-import { BUSINESS_STATUS, CORRELATION_ID, STAGE } from './searchAttributes';
+import { withProgress } from './withProgress';
 
 export interface CsvIngestionInput {
   uploadId: string;
@@ -50,31 +50,18 @@ export async function csvIngestion(input: CsvIngestionInput): Promise<CsvIngesti
     invalid: 0,
     errors: [],
   };
-  setHandler(csvIngestionProgress, () => progress);
-  upsertSearchAttributes([
-    { key: STAGE, value: 'ingestion' },
-    { key: BUSINESS_STATUS, value: 'running' },
-    ...(input.correlationId ? [{ key: CORRELATION_ID, value: input.correlationId }] : []),
-  ]);
-  try {
-    for (let from = 0; from < input.records; from += CSV_CHUNK_ROWS) {
-      const to = Math.min(input.records, from + CSV_CHUNK_ROWS);
-      const r = await ingestCsvRange({ uploadId: input.uploadId, from, to, correlationId: input.correlationId });
-      progress.rows_done = to;
-      progress.inserted += r.inserted;
-      progress.duplicates += r.duplicates;
-      progress.invalid += r.invalid;
-      progress.errors.push(...r.errors.slice(0, MAX_REPORTED_ERRORS - progress.errors.length));
-    }
-    progress.status = 'completed';
-  } catch (err) {
-    progress.status = 'failed';
-    throw err;
-  } finally {
-    upsertSearchAttributes([
-      { key: STAGE, value: 'done' },
-      { key: BUSINESS_STATUS, value: progress.status },
-    ]);
-  }
-  return progress;
+  return withProgress(
+    { query: csvIngestionProgress, progress, stage: 'ingestion', correlationId: input.correlationId, completed: 'completed' },
+    async () => {
+      for (let from = 0; from < input.records; from += CSV_CHUNK_ROWS) {
+        const to = Math.min(input.records, from + CSV_CHUNK_ROWS);
+        const r = await ingestCsvRange({ uploadId: input.uploadId, from, to, correlationId: input.correlationId });
+        progress.rows_done = to;
+        progress.inserted += r.inserted;
+        progress.duplicates += r.duplicates;
+        progress.invalid += r.invalid;
+        progress.errors.push(...r.errors.slice(0, MAX_REPORTED_ERRORS - progress.errors.length));
+      }
+    },
+  );
 }

@@ -1,7 +1,8 @@
-import { defineQuery, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { defineQuery, proxyActivities } from '@temporalio/workflow';
 import type { createExplanationActivities } from '../activities/explanation';
 import type { Explanation } from '../services/explanations';
-import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
+import { SENSOR_ID } from './searchAttributes';
+import { withProgress } from './withProgress';
 
 export interface ExplainPredictionInput {
   predictionId: string;
@@ -43,24 +44,18 @@ export async function explainPrediction(input: ExplainPredictionInput): Promise<
     computed: null,
     explanation: null,
   };
-  setHandler(explainPredictionProgress, () => progress);
-  upsertSearchAttributes([
-    { key: STAGE, value: 'explanation' },
-    { key: BUSINESS_STATUS, value: 'running' },
-    ...(input.correlationId ? [{ key: CORRELATION_ID, value: input.correlationId }] : []),
-  ]);
-  try {
-    const r = await explainStoredPrediction({ predictionId: input.predictionId });
-    Object.assign(progress, { sensor_id: r.sensor_id, computed: r.computed, explanation: r.explanation, status: 'completed' });
-  } catch (err) {
-    progress.status = 'failed';
-    throw err;
-  } finally {
-    upsertSearchAttributes([
-      { key: STAGE, value: 'done' },
-      { key: BUSINESS_STATUS, value: progress.status },
-      ...(progress.sensor_id ? [{ key: SENSOR_ID, value: progress.sensor_id }] : []),
-    ]);
-  }
-  return progress;
+  return withProgress(
+    {
+      query: explainPredictionProgress,
+      progress,
+      stage: 'explanation',
+      correlationId: input.correlationId,
+      completed: 'completed',
+      finalAttributes: (p) => (p.sensor_id ? [{ key: SENSOR_ID, value: p.sensor_id }] : []),
+    },
+    async () => {
+      const r = await explainStoredPrediction({ predictionId: input.predictionId });
+      Object.assign(progress, { sensor_id: r.sensor_id, computed: r.computed, explanation: r.explanation });
+    },
+  );
 }

@@ -1,7 +1,7 @@
-import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { defineQuery, workflowInfo } from '@temporalio/workflow';
 import type { ReportType } from '../reports/types';
 import { reportAgents } from './agents';
-import { BUSINESS_STATUS, CORRELATION_ID, STAGE } from './searchAttributes';
+import { withProgress } from './withProgress';
 
 export interface ReportGenerationInput {
   reportType: ReportType;
@@ -49,37 +49,20 @@ export async function reportGeneration(input: ReportGenerationInput): Promise<Re
     created_at: null,
     artifacts: null,
   };
-  setHandler(reportGenerationProgress, () => progress);
-  upsertSearchAttributes([
-    { key: STAGE, value: 'report' },
-    { key: BUSINESS_STATUS, value: 'running' },
-    ...(input.correlationId ? [{ key: CORRELATION_ID, value: input.correlationId }] : []),
-  ]);
-  try {
-    const report = await reportAgents.generateReport({
-      reportType: input.reportType,
-      from: input.from,
-      to: input.to,
-      // Other report types ignore it, and the row then names the workflow that produced it.
-      workflowId: input.reportedWorkflowId ?? workflowId,
-      correlationId: input.correlationId,
-      // Per run: asking again for the same period (a new run of the same id) builds a fresh report.
-      dedupKey: `report:${workflowId}:${runId}`,
-    });
-    Object.assign(progress, {
-      status: 'completed',
-      report_id: report.id,
-      created_at: report.created_at,
-      artifacts: reportArtifactLinks(report.id),
-    });
-  } catch (err) {
-    progress.status = 'failed';
-    throw err;
-  } finally {
-    upsertSearchAttributes([
-      { key: STAGE, value: 'done' },
-      { key: BUSINESS_STATUS, value: progress.status },
-    ]);
-  }
-  return progress;
+  return withProgress(
+    { query: reportGenerationProgress, progress, stage: 'report', correlationId: input.correlationId, completed: 'completed' },
+    async () => {
+      const report = await reportAgents.generateReport({
+        reportType: input.reportType,
+        from: input.from,
+        to: input.to,
+        // Other report types ignore it, and the row then names the workflow that produced it.
+        workflowId: input.reportedWorkflowId ?? workflowId,
+        correlationId: input.correlationId,
+        // Per run: asking again for the same period (a new run of the same id) builds a fresh report.
+        dedupKey: `report:${workflowId}:${runId}`,
+      });
+      Object.assign(progress, { report_id: report.id, created_at: report.created_at, artifacts: reportArtifactLinks(report.id) });
+    },
+  );
 }

@@ -1,7 +1,7 @@
-import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { defineQuery, workflowInfo } from '@temporalio/workflow';
 import { durableAgents, notifyAgents } from './agents';
-import { BUSINESS_STATUS, SENSOR_ID, STAGE } from './searchAttributes';
 import { incidentSubject, type IncidentReason } from './sensorMonitoringRules';
+import { withProgress } from './withProgress';
 
 export type { IncidentReason } from './sensorMonitoringRules';
 
@@ -43,53 +43,47 @@ export async function sensorIncident(input: SensorIncidentInput): Promise<Sensor
     notification: null,
     event_id: null,
   };
-  setHandler(sensorIncidentProgress, () => progress);
-  upsertSearchAttributes([
-    { key: SENSOR_ID, value: input.sensorId },
-    { key: STAGE, value: 'notification' },
-    { key: BUSINESS_STATUS, value: 'open' },
-  ]);
-  try {
-    const sent = await notifyAgents.sendNotification({
-      recipient: 'maintenance-team',
-      subject: incidentSubject(input),
-      body: {
-        sensor_id: input.sensorId,
-        reasons: input.reasons,
-        drift: input.drift,
-        recent_anomalies: input.recentAnomalies,
-        burst_threshold: input.burstThreshold,
-        detected_at: input.detectedAt,
-        monitoring_workflow_id: input.monitoringWorkflowId,
-      },
-      dedupKey: `${workflowId}:notice`,
-      workflowId,
-    });
-    progress.notification = { dedup_key: sent.dedupKey, outcomes: sent.outcomes.map((o) => ({ channel: o.channel, status: o.status })) };
-    progress.status = 'recording';
-    const event = await durableAgents.recordBusinessEvent({
-      type: 'incident.opened',
-      payload: {
-        sensor_id: input.sensorId,
-        reasons: input.reasons,
-        drift: input.drift,
-        recent_anomalies: input.recentAnomalies,
-        monitoring_workflow_id: input.monitoringWorkflowId,
-        detected_at: input.detectedAt,
-      },
-      workflowId,
-      dedupKey: `${workflowId}:opened`,
-    });
-    progress.event_id = event.eventId;
-    progress.status = 'notified';
-  } catch (err) {
-    progress.status = 'failed';
-    throw err;
-  } finally {
-    upsertSearchAttributes([
-      { key: STAGE, value: 'done' },
-      { key: BUSINESS_STATUS, value: progress.status },
-    ]);
-  }
-  return progress;
+  return withProgress(
+    {
+      query: sensorIncidentProgress,
+      progress,
+      sensorId: input.sensorId,
+      stage: 'notification',
+      businessStatus: 'open',
+      completed: 'notified',
+    },
+    async () => {
+      const sent = await notifyAgents.sendNotification({
+        recipient: 'maintenance-team',
+        subject: incidentSubject(input),
+        body: {
+          sensor_id: input.sensorId,
+          reasons: input.reasons,
+          drift: input.drift,
+          recent_anomalies: input.recentAnomalies,
+          burst_threshold: input.burstThreshold,
+          detected_at: input.detectedAt,
+          monitoring_workflow_id: input.monitoringWorkflowId,
+        },
+        dedupKey: `${workflowId}:notice`,
+        workflowId,
+      });
+      progress.notification = { dedup_key: sent.dedupKey, outcomes: sent.outcomes.map((o) => ({ channel: o.channel, status: o.status })) };
+      progress.status = 'recording';
+      const event = await durableAgents.recordBusinessEvent({
+        type: 'incident.opened',
+        payload: {
+          sensor_id: input.sensorId,
+          reasons: input.reasons,
+          drift: input.drift,
+          recent_anomalies: input.recentAnomalies,
+          monitoring_workflow_id: input.monitoringWorkflowId,
+          detected_at: input.detectedAt,
+        },
+        workflowId,
+        dedupKey: `${workflowId}:opened`,
+      });
+      progress.event_id = event.eventId;
+    },
+  );
 }

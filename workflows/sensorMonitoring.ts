@@ -1,16 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import {
-  ActivityFailure,
-  ParentClosePolicy,
-  WorkflowIdReusePolicy,
-  defineQuery,
-  setHandler,
-  startChild,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ActivityFailure, ParentClosePolicy, WorkflowIdReusePolicy, defineQuery, startChild, workflowInfo } from '@temporalio/workflow';
 import { dataAgents } from './agents';
-import { BUSINESS_STATUS, STAGE } from './searchAttributes';
 import { sensorIncident } from './sensorIncident';
 import {
   forEachBounded,
@@ -20,6 +10,7 @@ import {
   type MonitoringSettings,
   type SensorMonitoringInput,
 } from './sensorMonitoringRules';
+import { withProgress } from './withProgress';
 
 export type { SensorMonitoringInput } from './sensorMonitoringRules';
 
@@ -69,15 +60,7 @@ export async function sensorMonitoring(input: SensorMonitoringInput = {}): Promi
     incidents_existing: [],
     checks: [],
   };
-  setHandler(sensorMonitoringProgress, () => progress);
-  const mark = (stage: string, status: string) =>
-    upsertSearchAttributes([
-      { key: STAGE, value: stage },
-      { key: BUSINESS_STATUS, value: status },
-    ]);
-  mark('listing', 'running');
-
-  try {
+  return withProgress({ query: sensorMonitoringProgress, progress, stage: 'listing', completed: 'completed' }, async (mark) => {
     const { sensors } = await dataAgents.listActiveSensors({
       activeWithinHours: settings.activeWithinHours,
       anomalyWindowMinutes: settings.burstWindowMinutes,
@@ -152,12 +135,5 @@ export async function sensorMonitoring(input: SensorMonitoringInput = {}): Promi
         progress.incidents_existing.push(incidentId);
       }
     });
-    progress.status = 'completed';
-  } catch (err) {
-    progress.status = 'failed';
-    throw err;
-  } finally {
-    mark('done', progress.status);
-  }
-  return progress;
+  });
 }
