@@ -82,12 +82,27 @@ export function* readCsv(text: string): Generator<CsvRecord> {
   }
 }
 
-/** Quotes a value when CSV requires it; also defuses spreadsheet formula injection. */
+/**
+ * What makes a spreadsheet (Excel, LibreOffice, Google Sheets) read a text cell as a formula or a
+ * DDE call: `=`, `+`, `-`, `@`, and a leading tab or carriage return, which some importers strip
+ * before looking at the next character (OWASP "CSV Injection").
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell, for every CSV the API writes (readings and decisions exports, report artifacts).
+ * Numbers stay numbers. Any text that starts like a formula is defused with a leading `'` and always
+ * quoted, so neither the formula nor a separator inside it (`,` or a locale's `;`) reaches the
+ * spreadsheet. There is no exception for text that merely looks numeric: `-1+cmd|' /C calc'!A0`
+ * starts with a minus and a digit, and a spreadsheet evaluates it.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   let s = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const neutralised = FORMULA_START.test(s);
+  if (neutralised) s = `'${s}`;
+  return neutralised || /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
