@@ -6,6 +6,7 @@ import { ApiKeyResolver } from './middleware/auth';
 import { problemDetails } from './middleware/problem';
 import { RateCounter } from './middleware/rateLimit';
 import { requestContext } from './middleware/requestContext';
+import { securityHeaders } from './middleware/securityHeaders';
 import { buildOpenApi } from './openapi';
 import { ApiRouter, type RouteContext } from './route';
 import { adminRoutes } from './routes/admin';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
+  app.use(securityHeaders({ noStorePrefix: API_PREFIX }));
   app.use(problemDetails());
   app.use(
     cors({
@@ -89,11 +91,6 @@ export function createApp(deps: AppDeps) {
       ],
     }),
   );
-  app.use(async (ctx, next) => {
-    ctx.res.setHeader('X-Content-Type-Options', 'nosniff');
-    ctx.res.setHeader('Referrer-Policy', 'no-referrer');
-    await next();
-  });
   app.use(metricsRouter.routes());
   app.use(docs.routes());
   app.use(rootHealth.router.routes());

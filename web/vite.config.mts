@@ -13,6 +13,10 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [vue()],
+  // The API replaces this placeholder with a per-response nonce and names it in the page's CSP
+  // (CSP_NONCE_PLACEHOLDER in api/middleware/staticWeb.ts; keep the two equal). Vite puts it on its
+  // tags and in a `csp-nonce` meta tag, where plugins/vuetify.ts reads it for the theme <style>.
+  html: { cspNonce: 'SM_CSP_NONCE_PLACEHOLDER' },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

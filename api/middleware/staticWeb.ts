@@ -1,8 +1,30 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import send from 'koa-send';
 import { projectRoot } from '../../config';
+import { dashboardCsp } from './securityHeaders';
+
+/**
+ * The placeholder Vite writes wherever the page's CSP nonce goes (`html.cspNonce` in
+ * web/vite.config.mts: the `csp-nonce` meta tag and the nonce attributes). Keep the two equal.
+ */
+export const CSP_NONCE_PLACEHOLDER = 'SM_CSP_NONCE_PLACEHOLDER';
+
+/**
+ * index.html with a fresh nonce for this response, and the policy naming it. Never cached: a
+ * stored copy would reuse the nonce.
+ */
+async function sendIndex(ctx: Context, root: string): Promise<void> {
+  const html = await readFile(path.join(root, 'index.html'), 'utf8');
+  const nonce = randomBytes(18).toString('base64');
+  ctx.set('Content-Security-Policy', dashboardCsp(nonce));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
+}
 
 /**
  * Serves the built dashboard (web/dist) with history-mode fallback to index.html; API paths are
@@ -13,8 +35,9 @@ export function staticWeb(opts: { root?: string } = {}): Middleware {
   return async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     if (ctx.path.startsWith('/api/') || !existsSync(root)) return next();
+    if (ctx.path === '/' || ctx.path === '/index.html') return sendIndex(ctx, root);
     try {
-      const file = await send(ctx, ctx.path === '/' ? '/index.html' : ctx.path, {
+      const file = await send(ctx, ctx.path, {
         root,
         index: 'index.html',
         maxage: ctx.path.startsWith('/assets/') ? 31_536_000_000 : 0,
@@ -25,6 +48,6 @@ export function staticWeb(opts: { root?: string } = {}): Middleware {
       if ((err as { status?: number }).status !== 404) throw err;
     }
     if (path.extname(ctx.path)) return next();
-    await send(ctx, '/index.html', { root });
+    await sendIndex(ctx, root);
   };
 }

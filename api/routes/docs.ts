@@ -18,7 +18,24 @@ const page = `<!doctype html>
 <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script src="/docs/init.js"></script>
 </body></html>`;
-const init = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', persistAuthorization: true,
+/**
+ * Swagger UI's page: its bundle and init script are files from this origin. It renders with React,
+ * whose style props go through the CSSOM (not restricted by CSP), and its CSS uses data: images.
+ */
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// persistAuthorization: false, so an API key typed into "Authorize" is not written to localStorage.
+const init = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', persistAuthorization: false,
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'BaseLayout' });`;
 
 /** The OpenAPI document and an interactive page over it, served from local assets (no CDN). */
@@ -31,6 +48,7 @@ export function docsRoutes(getDocument: () => unknown): Router {
     ctx.body = getDocument();
   });
   router.get('/docs', (ctx) => {
+    ctx.set('Content-Security-Policy', DOCS_CSP);
     ctx.type = 'text/html';
     ctx.body = page;
   });

@@ -27,6 +27,17 @@ function createLocaleAdapter() {
   return { ...adapter, numericGroupSeparator };
 }
 
+/**
+ * The page's CSP nonce, which the API writes into the `csp-nonce` meta tag of every index.html it
+ * serves. Vuetify puts it on the <style> element it writes the theme into; without it the page's
+ * CSP (`style-src 'self' 'nonce-…'`) would block the theme. Read from the `nonce` property: browsers
+ * hide the attribute's value from getAttribute once the page has loaded.
+ */
+function cspNonce(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  return document.querySelector<HTMLMetaElement>('meta[property=csp-nonce]')?.nonce || undefined;
+}
+
 /** Component defaults live here and only here, so pages stay free of repeated styling props. */
 export const vuetify = createVuetify({
   components,
@@ -34,6 +45,7 @@ export const vuetify = createVuetify({
   icons: { defaultSet: 'mdi', aliases, sets: { mdi } },
   locale: { adapter: createLocaleAdapter() },
   theme: {
+    cspNonce: cspNonce(),
     defaultTheme: useSettingsStore().theme,
     themes: {
       light: {
