@@ -61,7 +61,8 @@ export async function newDashboardContext(browser: Browser, opts: DashboardConte
     await context.addInitScript(
       ([storageKey, apiKey]) => {
         // Only the key: the language and theme are left to their defaults (the browser's).
-        if (!localStorage.getItem(storageKey)) localStorage.setItem(storageKey, JSON.stringify({ apiKey }));
+        // Remembered, as if the user ticked "remember on this device", so every tab of the context has it.
+        if (!localStorage.getItem(storageKey)) localStorage.setItem(storageKey, JSON.stringify({ apiKey, rememberKey: true }));
       },
       [settingsStorageKey, opts.apiKey] as const,
     );

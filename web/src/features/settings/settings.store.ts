@@ -1,8 +1,14 @@
 import { reactive, watch } from 'vue';
 
-/** What the browser remembers between visits. Only the API key is a secret, and it never leaves this origin. */
+/**
+ * The dashboard's settings. Language, theme and the "remember" choice live in localStorage. The API
+ * key is the one secret: by default it is kept in sessionStorage (this tab, until it closes) and
+ * reaches localStorage only when the user ticks "remember on this device".
+ */
 export interface Settings {
   apiKey: string;
+  /** The user's explicit choice to keep the key in localStorage across browser restarts. */
+  rememberKey: boolean;
   locale: SupportedLocale;
   theme: 'light' | 'dark';
 }
@@ -11,6 +17,11 @@ export const supportedLocales = ['en', 'pt-BR'] as const;
 export type SupportedLocale = (typeof supportedLocales)[number];
 
 const storageKey = 'smart-maintenance.settings';
+/** The key's sessionStorage entry while it is not remembered. */
+const sessionKeyName = 'smart-maintenance.apiKey';
+
+/** The part of the Storage API the settings use, so tests can pass a fake. */
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Brazilian and European Portuguese readers both get pt-BR; everyone else gets English. */
 export function localeFromBrowser(languages: readonly string[]): SupportedLocale {
@@ -26,20 +37,51 @@ function prefersDark(): boolean {
 function defaults(): Settings {
   const languages =
     typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
-  return { apiKey: '', locale: localeFromBrowser(languages), theme: prefersDark() ? 'dark' : 'light' };
+  return { apiKey: '', rememberKey: false, locale: localeFromBrowser(languages), theme: prefersDark() ? 'dark' : 'light' };
+}
+
+/**
+ * Reads the settings. An entry written before the "remember" choice existed holds a key without
+ * `rememberKey`: that key is taken over, and the next write moves it to sessionStorage.
+ */
+export function readSettings(local: KeyValueStore, session: KeyValueStore, base: Settings): Settings {
+  const raw = local.getItem(storageKey);
+  const saved = (raw ? JSON.parse(raw) : {}) as Partial<Settings>;
+  const rememberKey = saved.rememberKey === true;
+  const legacyKey = saved.rememberKey === undefined && typeof saved.apiKey === 'string' ? saved.apiKey : undefined;
+  const apiKey = rememberKey ? saved.apiKey : (legacyKey ?? session.getItem(sessionKeyName));
+  return {
+    apiKey: typeof apiKey === 'string' ? apiKey : base.apiKey,
+    rememberKey,
+    locale: supportedLocales.includes(saved.locale as SupportedLocale) ? (saved.locale as SupportedLocale) : base.locale,
+    theme: saved.theme === 'dark' || saved.theme === 'light' ? saved.theme : base.theme,
+  };
+}
+
+/** Writes the settings: the key goes to localStorage only when remembered, else to sessionStorage. */
+export function writeSettings(value: Settings, local: KeyValueStore, session: KeyValueStore): void {
+  const { apiKey, rememberKey, locale, theme } = value;
+  local.setItem(
+    storageKey,
+    JSON.stringify(rememberKey && apiKey ? { apiKey, rememberKey, locale, theme } : { rememberKey, locale, theme }),
+  );
+  if (!rememberKey && apiKey) session.setItem(sessionKeyName, apiKey);
+  else session.removeItem(sessionKeyName);
+}
+
+/** True for an entry written before the "remember" choice existed that still holds a key. */
+function hasLegacyKey(local: KeyValueStore): boolean {
+  const saved = JSON.parse(local.getItem(storageKey) ?? '{}') as Partial<Settings>;
+  return saved.rememberKey === undefined && typeof saved.apiKey === 'string';
 }
 
 function load(): Settings {
   const base = defaults();
   try {
-    const raw = localStorage.getItem(storageKey);
-    if (!raw) return base;
-    const saved = JSON.parse(raw) as Partial<Settings>;
-    return {
-      apiKey: typeof saved.apiKey === 'string' ? saved.apiKey : base.apiKey,
-      locale: supportedLocales.includes(saved.locale as SupportedLocale) ? (saved.locale as SupportedLocale) : base.locale,
-      theme: saved.theme === 'dark' || saved.theme === 'light' ? saved.theme : base.theme,
-    };
+    const loaded = readSettings(localStorage, sessionStorage, base);
+    // Moves a key stored before the choice existed out of localStorage at once.
+    if (hasLegacyKey(localStorage)) writeSettings(loaded, localStorage, sessionStorage);
+    return loaded;
   } catch {
     // A corrupted entry or a browser with storage disabled must not keep the dashboard from starting.
     return base;
@@ -52,7 +94,7 @@ watch(
   settings,
   (value) => {
     try {
-      localStorage.setItem(storageKey, JSON.stringify(value));
+      writeSettings(value, localStorage, sessionStorage);
     } catch {
       // Private mode may refuse storage; the settings then last for this tab only.
     }
