@@ -94,10 +94,10 @@ for (const [lang, messages, browserLocale] of [
         await expect.poll(() => page.getByTestId('page-title').textContent(), { timeout: 10_000 }).toBe(messages.nav[name]);
         await watch.settled();
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        await expectNoViolations(page, cspConsole, `${lang} ${name}`);
         // Vuetify's theme <style> was allowed: its custom properties are in effect.
         const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--v-theme-primary').trim());
         expect(primary, `theme on ${name}`).toBe('21,101,192');
-        await expectNoViolations(page, cspConsole, `${lang} ${name}`);
         await expectHealthyPage(page, watch, `${lang} ${name}`);
       }
       expect(nonces.size).toBe(navPages.length);
