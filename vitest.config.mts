@@ -2,9 +2,10 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: `unit` (pure code, parallel), `integration` (real PostgreSQL, Redis and both
+ * Four projects: `unit` (pure code, parallel), `integration` (real PostgreSQL, Redis and both
  * Temporal servers, started once by the global setup; files run one at a time because they share
- * those servers), and `e2e` (the whole stack and a real browser).
+ * those servers), `security` (test/security: one test per security finding, on the same servers)
+ * and `e2e` (the whole stack and a real browser).
  */
 export default defineConfig({
   test: {
@@ -18,7 +19,7 @@ export default defineConfig({
           // Unit files first (in parallel), then the integration files, which share servers.
           sequence: { groupOrder: 0 },
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.int.test.ts', 'test/**/*.e2e.test.ts', 'node_modules/**'],
+          exclude: ['test/**/*.int.test.ts', 'test/**/*.e2e.test.ts', 'test/security/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 20_000,
         },
@@ -28,6 +29,21 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['test/**/*.int.test.ts'],
+          exclude: ['test/security/**', 'node_modules/**'],
+          globalSetup: ['test/support/globalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // The security issue's findings, one test each (the scope x route matrix included): unit and
+        // integration files together, on the same kind of servers as `integration`.
+        test: {
+          name: 'security',
+          sequence: { groupOrder: 2 },
+          include: ['test/security/**/*.test.ts'],
+          exclude: ['test/security/**/*.e2e.test.ts'],
           globalSetup: ['test/support/globalSetup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
@@ -37,7 +53,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           include: ['test/**/*.e2e.test.ts'],
           globalSetup: ['test/support/globalSetup.ts'],
           fileParallelism: false,

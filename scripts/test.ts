@@ -19,7 +19,7 @@ mkdirSync(reportDir, { recursive: true });
 const extra = process.argv.slice(2);
 
 const runs = [
-  { name: 'unit-integration', projects: ['unit', 'integration'] },
+  { name: 'unit-integration-security', projects: ['unit', 'integration', 'security'] },
   { name: 'e2e', projects: ['e2e'] },
 ];
 let passed = 0;

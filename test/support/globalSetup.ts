@@ -34,7 +34,10 @@ function freePort(): Promise<number> {
 /** A fresh database, an in-memory Temporal dev server and one workflow bundle for the whole run. */
 export default async function setup(project: TestProject) {
   installTools();
-  await recreateDatabase(TEST_DATABASE_URL);
+  // Projects that run in one vitest process each get their own database, so one project's setup
+  // never drops the database another is already using.
+  const databaseUrl = databaseFor(project.name);
+  await recreateDatabase(databaseUrl);
 
   const port = await freePort();
   const server: ChildProcess = startDevServer({ port });
@@ -55,7 +58,7 @@ export default async function setup(project: TestProject) {
   writeFileSync(bundlePath, (await bundleWorkflows()).code);
 
   project.provide('temporalAddress', address);
-  project.provide('databaseUrl', TEST_DATABASE_URL);
+  project.provide('databaseUrl', databaseUrl);
   project.provide('workflowBundlePath', bundlePath);
 
   return async () => {
@@ -64,6 +67,13 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 300));
     if (server.exitCode === null) server.kill('SIGKILL');
   };
+}
+
+function databaseFor(projectName: string): string {
+  if (projectName === 'integration' || projectName === 'e2e') return TEST_DATABASE_URL;
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `${url.pathname}_${projectName}`;
+  return url.toString();
 }
 
 async function recreateDatabase(url: string): Promise<void> {

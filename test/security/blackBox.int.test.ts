@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAllServices, startApiProcess, type ApiProcess } from '../support/processes';
-import { call, readingBody, seedKey, serviceEnv, sleep, type Outcome } from './harness';
+import { call, readingBody, seedKey, serviceEnv, sleep, type Outcome } from '../reliability/harness';
 
 /**
  * SPEC 10 security, black-box against the real API process: 401 without a key, 403 for a missing
