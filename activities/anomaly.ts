@@ -2,13 +2,13 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { recordAnomalies } from '../db/anomalies';
 import { readingsOfRun, sensorHistory } from '../db/quality';
-import { BASELINE_WINDOW, detectAnomaliesInSeries } from '../services/anomalyDetection';
+import { BASELINE_WINDOW, detectAnomaliesInSeries } from '../usecases/anomalyDetection';
 import { activityKey } from './activityKey';
 
 /**
  * AnomalyDetectionAgent: Isolation Forest (ONNX) on window features plus a rolling robust baseline
  * learned from the sensor's own history, combined with documented weights
- * (services/anomalyDetection.ts). Anomalies are stored once per workflow and reading.
+ * (usecases/anomalyDetection.ts). Anomalies are stored once per workflow and reading.
  */
 export function createAnomalyActivities(deps: { sql: postgres.Sql }) {
   return {

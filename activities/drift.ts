@@ -1,6 +1,6 @@
 import { activityKey } from './activityKey';
 import type postgres from 'postgres';
-import { recordDriftCheck, runDriftCheck } from '../services/drift';
+import { recordDriftCheck, runDriftCheck } from '../usecases/drift';
 
 /** DriftDetectionAgent: KS + PSI of a sensor's recent window against its reference window. */
 export function createDriftActivities(deps: { sql: postgres.Sql }) {

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { getPrediction, storeExplanationOnce } from '../db/predictionExplanations';
 import { InvalidFeaturesError, ModelDisabledError, ModelNotFoundError, ModelUnavailableError, parseFailureFeatures } from '../models';
-import { explainFailure, type Explanation } from '../services/explanations';
+import { explainFailure, type Explanation } from '../usecases/explanations';
 
 /** A retry cannot make a missing model appear or fix stored features, so these stop at once. */
 function asActivityFailure(err: unknown): never {

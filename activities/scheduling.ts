@@ -3,7 +3,7 @@ import type postgres from 'postgres';
 import { z } from 'zod';
 import { IllegalTransitionError, type OrderStatus } from '../domain/orderLifecycle';
 import type { Priority } from '../domain/routing';
-import { OrderNotFoundError, applyDecision, cancelOrder, proposeOrder, type PlanView } from '../services/maintenanceOrders';
+import { OrderNotFoundError, applyDecision, cancelOrder, proposeOrder, type PlanView } from '../usecases/maintenanceOrders';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

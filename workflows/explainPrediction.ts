@@ -1,6 +1,6 @@
 import { defineQuery, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { createExplanationActivities } from '../activities/explanation';
-import type { Explanation } from '../services/explanations';
+import type { Explanation } from '../usecases/explanations';
 import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
 
 export interface ExplainPredictionInput {

@@ -12,7 +12,7 @@ import {
   planOf,
   proposeOrder,
   transitionOrder,
-} from '../../services/maintenanceOrders';
+} from '../../usecases/maintenanceOrders';
 import type { AppDeps } from '../deps';
 import { ConflictError, HttpError, NotFoundError, UnavailableError } from '../errors';
 import type { ApiRouter } from '../route';

@@ -18,10 +18,10 @@ import {
   predictFailure,
   type ModelVersionInfo,
 } from '../../models';
-import { detectAnomaliesInSeries } from '../../services/anomalyDetection';
-import { PredictionLog } from '../../services/predictionLog';
-import { recordDriftCheck, runDriftCheck } from '../../services/drift';
-import { explainFailure } from '../../services/explanations';
+import { detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
+import { PredictionLog } from '../../usecases/predictionLog';
+import { recordDriftCheck, runDriftCheck } from '../../usecases/drift';
+import { explainFailure } from '../../usecases/explanations';
 import { ConflictError, HttpError, NotFoundError, UnavailableError, ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { getPrediction, listPredictions } from '../../db/predictionExplanations';
 import { sensorIdSchema } from '../../domain/reading';
-import { startExplainPrediction } from '../../services/backgroundFlowStarts';
+import { startExplainPrediction } from '../../usecases/backgroundFlowStarts';
 import { NotFoundError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';

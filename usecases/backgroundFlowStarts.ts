@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import type { AppDeps } from '../api/deps';
+import type { AppDeps } from './deps';
 import { ValidationError } from '../api/errors';
 import { PeriodError, resolvePeriod } from '../reports/period';
 import type { ReportType } from '../reports/types';

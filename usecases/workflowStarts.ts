@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { AppDeps } from '../api/deps';
+import type { AppDeps } from './deps';
 import { ConflictError, UnavailableError } from '../api/errors';
 import { temporalWorkflowUrl } from '../temporal/links';
 import type { goldenPath, GoldenPathInput } from '../workflows/goldenPath';

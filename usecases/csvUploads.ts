@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ValidationError } from '../api/errors';
-import type { AppDeps } from '../api/deps';
+import type { AppDeps } from './deps';
 import { insertCsvUpload } from '../db/csvUploads';
 import { CsvSyntaxError } from '../domain/csv';
 import { inspectCsv } from '../domain/csvReadings';
