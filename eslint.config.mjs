@@ -52,7 +52,7 @@ export default tseslint.config(
               message: 'Workflows must not do I/O; call an activity.',
             },
             {
-              group: ['../activities/*', '../activities', '../api/*', '../db/*', '../usecases/*', '../models/*'],
+              group: ['../activities/*', '../activities', '../api/*', '../db/*', '../services/*', '../models/*'],
               allowTypeImports: true,
               message: 'Import activities and services as types only.',
             },
