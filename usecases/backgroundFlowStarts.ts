@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { AppDeps } from './deps';
-import { ValidationError } from '../api/errors';
-import { PeriodError, resolvePeriod } from '../reports/period';
+import { resolvePeriod } from '../reports/period';
 import type { ReportType } from '../reports/types';
 import { guarded, workflowLinks } from './workflowStarts';
 import type { explainPrediction } from '../workflows/explainPrediction';
@@ -67,13 +66,7 @@ export interface ReportGenerationOptions {
  * report is being built joins that run.
  */
 export async function startReportGeneration(deps: Deps, o: ReportGenerationOptions, now = new Date()) {
-  let period;
-  try {
-    period = resolvePeriod({ from: o.from, to: o.to }, now);
-  } catch (err) {
-    if (err instanceof PeriodError) throw new ValidationError([{ field: 'body.from', message: err.message }]);
-    throw err;
-  }
+  const period = resolvePeriod({ from: o.from, to: o.to }, now);
   const from = period.from.toISOString();
   const to = period.to.toISOString();
   const workflowId = o.report_type === 'workflow_run' ? `report-workflow_run-${o.workflow_id}` : `report-${o.report_type}-${from}-${to}`;

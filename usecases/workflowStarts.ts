@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AppDeps } from './deps';
-import { ConflictError, UnavailableError } from '../api/errors';
+import { Conflict, Unavailable } from '../domain/errors';
 import { temporalWorkflowUrl } from '../temporal/links';
 import type { goldenPath, GoldenPathInput } from '../workflows/goldenPath';
 import type { predictionToMaintenance, PredictionToMaintenanceInput } from '../workflows/predictionToMaintenance';
@@ -13,9 +13,8 @@ export async function guarded<T>(start: () => Promise<T>, workflowId: string): P
   try {
     return await start();
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError)
-      throw new ConflictError(`Workflow ${workflowId} already exists`, 'workflow_exists');
-    throw new UnavailableError('Temporal is unreachable; the workflow was not started', 5, err);
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw new Conflict(`Workflow ${workflowId} already exists`, 'workflow_exists');
+    throw new Unavailable('Temporal is unreachable; the workflow was not started', 5, { cause: err });
   }
 }
 
