@@ -52,3 +52,6 @@ function asDomainError(err: unknown, workflowId: string): Error {
   }
   return new Unavailable('Temporal is unreachable; the decision was not delivered', 5, { cause: err });
 }
+
+/** The audit trail of decisions, for the decisions screen and exports. */
+export { DECISIONS, listDecisions } from '../db/decisions';
