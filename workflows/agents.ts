@@ -16,6 +16,8 @@ const NON_RETRYABLE = [
   'NotFound',
   'IllegalTransition',
 ] satisfies NonRetryableErrorType[];
+/** Fails to compile when the activities gain a non-retryable type this list does not name. */
+const _everyTypeListed: Exclude<NonRetryableErrorType, (typeof NON_RETRYABLE)[number]> extends never ? true : never = true;
 
 /** Data and ML agents: seconds of work, a few retries. */
 export const dataAgents = proxyActivities<Activities>({
