@@ -1,5 +1,28 @@
 import tseslint from 'typescript-eslint';
 
+/**
+ * Layer rules (CONVENTIONS "Dependencies run one way"): each folder lists the folders it must not
+ * import. The globs match a folder at any depth of relative path (`../api/x`, `../../api`), so they
+ * hold in nested files too.
+ */
+const layer = (name) => [`**/${name}`, `**/${name}/**`];
+const banned = (folders, message, extra = {}) => ({ group: folders.flatMap(layer), message, ...extra });
+/** Node built-ins and clients that do I/O: domain code is pure. */
+const IO_MODULES = [
+  'postgres',
+  'ioredis',
+  'onnxruntime-node',
+  '@temporalio/client',
+  'pino',
+  'node:*',
+  'fs',
+  'net',
+  'http',
+  'https',
+  'child_process',
+];
+const KOA = ['koa', 'koa-*', '@koa/*'];
+
 /** One preset for the whole repository; workflows get the determinism rules on top. */
 export default tseslint.config(
   {
@@ -61,8 +84,6 @@ export default tseslint.config(
                 '**/api/**',
                 '**/db',
                 '**/db/**',
-                '**/services',
-                '**/services/**',
                 '**/usecases',
                 '**/usecases/**',
                 '**/models',
@@ -76,6 +97,91 @@ export default tseslint.config(
               message: 'Workflows import activities, use cases, db, api, models, config and reports as types only.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // api/ is HTTP only: it reaches data through use cases. server.ts is the process entry point
+    // and wires the pool and the seed roster, so it is exempt.
+    files: ['api/**/*.ts'],
+    ignores: ['api/server.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [banned(['db', 'activities'], 'api/ is HTTP only: call a use case in usecases/, which owns data access.')] },
+      ],
+    },
+  },
+  {
+    // Use cases know nothing of HTTP: they throw domain errors (domain/errors.ts). Workflows only as
+    // types (signal, query and input definitions).
+    files: ['usecases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(
+              ['api', 'activities'],
+              'Use cases must not depend on the API or the agents; throw a domain error from domain/errors.ts.',
+            ),
+            { group: KOA, message: 'Use cases know nothing of HTTP.' },
+            banned(['workflows'], 'Use cases import workflows as types only (definitions, inputs).', { allowTypeImports: true }),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['activities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(['api'], 'Agents must not depend on the API; share code through usecases/ or domain/.'),
+            { group: KOA, message: 'Agents know nothing of HTTP.' },
+            banned(['workflows'], 'Agents import workflows as types only.', { allowTypeImports: true }),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(['api', 'usecases', 'activities', 'workflows', 'models'], 'db/ holds queries only: it may use domain/ and config/.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(['db', 'api', 'usecases', 'activities', 'workflows', 'models'], 'domain/ is the centre: it imports no other layer.'),
+            { group: IO_MODULES, message: 'domain/ has no I/O: pass data in, or move the code to db/ or usecases/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['models/**/*.ts', 'stats/**/*.ts', 'scheduling/**/*.ts', 'reports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [banned(['api', 'usecases', 'activities'], 'Domain services must not depend on the API, the use cases or the agents.')],
         },
       ],
     },

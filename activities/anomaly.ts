@@ -1,21 +1,21 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { recordAnomalies } from '../db/anomalies';
 import { readingsOfRun, sensorHistory } from '../db/quality';
-import { BASELINE_WINDOW, detectAnomaliesInSeries } from '../services/anomalyDetection';
+import { BASELINE_WINDOW, detectAnomaliesInSeries } from '../usecases/anomalyDetection';
 import { activityKey } from './activityKey';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 /**
  * AnomalyDetectionAgent: Isolation Forest (ONNX) on window features plus a rolling robust baseline
  * learned from the sensor's own history, combined with documented weights
- * (services/anomalyDetection.ts). Anomalies are stored once per workflow and reading.
+ * (usecases/anomalyDetection.ts). Anomalies are stored once per workflow and reading.
  */
 export function createAnomalyActivities(deps: { sql: postgres.Sql }) {
-  return {
+  return withDomainFailures({
     async detectAnomalies(input: { sensorId: string; correlationId: string; workflowId?: string }) {
       const run = (await readingsOfRun(input.sensorId, input.correlationId, deps.sql)).filter((r) => !r.quarantine_reason);
-      if (run.length === 0)
-        throw ApplicationFailure.nonRetryable(`no valid readings for ${input.sensorId} in run ${input.correlationId}`, 'InvalidInput');
+      if (run.length === 0) throw new InvalidInput([], `no valid readings for ${input.sensorId} in run ${input.correlationId}`);
       const history = (await sensorHistory(input.sensorId, run[0]!.ts, BASELINE_WINDOW, deps.sql)).reverse();
       const result = await detectAnomaliesInSeries(
         run.map((r) => r.value),
@@ -54,5 +54,5 @@ export function createAnomalyActivities(deps: { sql: postgres.Sql }) {
         })),
       };
     },
-  };
+  });
 }

@@ -2,6 +2,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { z } from 'zod';
 import { DECISIONS, DECISION_SOURCES, findDecisionByDedupKey, getDecision, recordDecision, type DecisionView } from '../db/decisions';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -32,7 +34,7 @@ export type RecordCorrectionInput = z.input<typeof correctionInput>;
 
 function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw ApplicationFailure.nonRetryable(`invalid decision: ${z.prettifyError(r.error)}`, 'InvalidInput');
+  if (!r.success) throw new InvalidInput([], `invalid decision: ${z.prettifyError(r.error)}`);
   return r.data;
 }
 
@@ -55,7 +57,7 @@ export interface DecisionAuditDeps {
  * The table refuses UPDATE and DELETE; a correction is a new row pointing at the one it replaces.
  */
 export function createDecisionAuditActivities(deps: DecisionAuditDeps) {
-  return {
+  return withDomainFailures({
     async recordDecision(raw: RecordDecisionInput): Promise<DecisionView> {
       const input = parseInput(decisionInput, raw);
       try {
@@ -93,5 +95,5 @@ export function createDecisionAuditActivities(deps: DecisionAuditDeps) {
         return asNonRetryable(err);
       }
     },
-  };
+  });
 }

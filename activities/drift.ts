@@ -1,10 +1,11 @@
 import { activityKey } from './activityKey';
 import type postgres from 'postgres';
-import { recordDriftCheck, runDriftCheck } from '../services/drift';
+import { recordDriftCheck, runDriftCheck } from '../usecases/drift';
+import { withDomainFailures } from './failures';
 
 /** DriftDetectionAgent: KS + PSI of a sensor's recent window against its reference window. */
 export function createDriftActivities(deps: { sql: postgres.Sql }) {
-  return {
+  return withDomainFailures({
     async checkDrift(input: {
       sensorId: string;
       workflowId?: string;
@@ -22,5 +23,5 @@ export function createDriftActivities(deps: { sql: postgres.Sql }) {
       await recordDriftCheck(deps.sql, result, workflowId, key);
       return result;
     },
-  };
+  });
 }

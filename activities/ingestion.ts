@@ -6,6 +6,8 @@ import { recordToReading, recordsInRange } from '../domain/csvReadings';
 import type { NewReading } from '../domain/reading';
 import { generateScenario, seedFrom, type Scenario } from '../domain/scenarios';
 import type { CsvRowError } from '../workflows/csvIngestion';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 const SUB_BATCH = 500;
 /** A demo machine's past: an hour of healthy readings, so baselines and drift checks have a reference. */
@@ -42,7 +44,7 @@ export interface IngestionDeps {
 
 /** DataIngestionAgent: persists readings in batches, idempotently, and keeps the sensor registry current. */
 export function createIngestionActivities(deps: IngestionDeps) {
-  return {
+  return withDomainFailures({
     /**
      * Generates a scenario's readings for a demo sensor (seeded by the correlation id, so a retry
      * generates the same readings) and persists them; keys `gp:<correlation>:<i>` make a retried
@@ -57,7 +59,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
       end?: string;
     }) {
       if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10_000) {
-        throw ApplicationFailure.nonRetryable(`count must be an integer in 1..10000, got ${input.count}`, 'InvalidInput');
+        throw new InvalidInput([], `count must be an integer in 1..10000, got ${input.count}`);
       }
       const end = input.end ? new Date(input.end) : new Date();
       const readings = generateScenario(input.scenario, { count: input.count, seed: seedFrom(input.correlationId) });
@@ -144,5 +146,5 @@ export function createIngestionActivities(deps: IngestionDeps) {
       await flush();
       return { inserted, duplicates, invalid, errors: errors.slice(0, 100), resumedAt: start === input.from ? null : start };
     },
-  };
+  });
 }

@@ -1,7 +1,8 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { z } from 'zod';
 import { listKnowledgeCandidates, recordKnowledge, type KnowledgeView } from '../db/knowledge';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 /**
  * Mean and standard deviation of the AI4I 2020 process features over the model's training split
@@ -33,11 +34,11 @@ export function featureVector(features: Record<string, unknown>): { space: strin
     .sort();
   const vector = names.map((name) => {
     const x = features[name] as number;
-    if (!Number.isFinite(x)) throw ApplicationFailure.nonRetryable(`feature ${name} is not a finite number`, 'InvalidInput');
+    if (!Number.isFinite(x)) throw new InvalidInput([], `feature ${name} is not a finite number`);
     const scale = AI4I_SCALING[name];
     return scale ? (x - scale.mean) / scale.sd : Math.sign(x) * Math.log1p(Math.abs(x));
   });
-  if (vector.length === 0) throw ApplicationFailure.nonRetryable('features hold no numeric value to compare on', 'InvalidInput');
+  if (vector.length === 0) throw new InvalidInput([], 'features hold no numeric value to compare on');
   return { space: names.join(','), vector };
 }
 
@@ -88,7 +89,7 @@ export interface SimilarCase {
 
 function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw ApplicationFailure.nonRetryable(`invalid input: ${z.prettifyError(r.error)}`, 'InvalidInput');
+  if (!r.success) throw new InvalidInput([], `invalid input: ${z.prettifyError(r.error)}`);
   return r.data;
 }
 
@@ -102,7 +103,7 @@ export interface LearningDeps {
  * seed: with no history the answer is an empty list, never an invented case.
  */
 export function createLearningActivities(deps: LearningDeps) {
-  return {
+  return withDomainFailures({
     async recordOutcome(raw: RecordOutcomeInput): Promise<KnowledgeView> {
       const input = parseInput(outcomeInput, raw);
       const { space, vector } = featureVector(input.features);
@@ -129,5 +130,5 @@ export function createLearningActivities(deps: LearningDeps) {
           created_at: c.created_at,
         }));
     },
-  };
+  });
 }

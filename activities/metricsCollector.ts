@@ -1,8 +1,9 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { Counter, Histogram, Registry } from 'prom-client';
 import type postgres from 'postgres';
 import { z } from 'zod';
 import { recordEvent } from '../db/events';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 /**
  * Business metrics the worker exposes next to its own. Created once per registry: calling this
@@ -68,7 +69,7 @@ export type BusinessEventInput = z.input<typeof businessEventInput>;
 
 function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw ApplicationFailure.nonRetryable(`invalid input: ${z.prettifyError(r.error)}`, 'InvalidInput');
+  if (!r.success) throw new InvalidInput([], `invalid input: ${z.prettifyError(r.error)}`);
   return r.data;
 }
 
@@ -83,7 +84,7 @@ export interface MetricsCollectorDeps {
  */
 export function createMetricsCollectorActivities(deps: MetricsCollectorDeps) {
   const { metrics } = deps;
-  return {
+  return withDomainFailures({
     async recordStageMetric(raw: StageMetricInput): Promise<{ eventId: string; inserted: boolean }> {
       const input = parseInput(stageMetricInput, raw);
       const result = await recordEvent(
@@ -108,7 +109,7 @@ export function createMetricsCollectorActivities(deps: MetricsCollectorDeps) {
       if (result.inserted) countEvent(metrics, input.type, input.payload);
       return { eventId: result.id, inserted: result.inserted };
     },
-  };
+  });
 }
 
 function label(payload: Record<string, unknown>, field: string): string {

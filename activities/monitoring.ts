@@ -1,6 +1,7 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { listActiveSensors as listActive, type ActiveSensor } from '../db/activeSensors';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 export interface ListActiveSensorsInput {
   /** A sensor is active when it reported within this many hours. */
@@ -16,12 +17,12 @@ export interface ListActiveSensorsInput {
  * each had lately. Read-only, so retries need no idempotency key.
  */
 export function createMonitoringActivities(deps: { sql: postgres.Sql }) {
-  return {
+  return withDomainFailures({
     async listActiveSensors(input: ListActiveSensorsInput): Promise<{ sensors: ActiveSensor[]; as_of: string }> {
       const bad = (['activeWithinHours', 'anomalyWindowMinutes', 'maxSensors'] as const).filter(
         (k) => !Number.isFinite(input[k]) || input[k] <= 0,
       );
-      if (bad.length) throw ApplicationFailure.nonRetryable(`${bad.join(', ')} must be positive numbers`, 'InvalidInput');
+      if (bad.length) throw new InvalidInput([], `${bad.join(', ')} must be positive numbers`);
       const now = new Date();
       const sensors = await listActive(
         {
@@ -33,5 +34,5 @@ export function createMonitoringActivities(deps: { sql: postgres.Sql }) {
       );
       return { sensors, as_of: now.toISOString() };
     },
-  };
+  });
 }

@@ -11,6 +11,8 @@ import {
 } from '../db/notifications';
 import { createLogger, type Logger } from '../observability/logger';
 import type { BusinessMetrics } from './metricsCollector';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 export const CHANNELS = ['webhook', 'slack', 'log'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -128,11 +130,11 @@ export function createNotificationActivities(deps: NotificationDeps) {
     return post(url, channel === 'slack' ? slackPayload(n) : webhookPayload(n, attempt), `${n.dedupKey}:${channel}`);
   }
 
-  return {
+  return withDomainFailures({
     async sendNotification(raw: SendNotificationInput): Promise<{ dedupKey: string; outcomes: ChannelOutcome[] }> {
       const parsed = notificationInput.safeParse(raw);
       if (!parsed.success) {
-        throw ApplicationFailure.nonRetryable(`invalid notification: ${z.prettifyError(parsed.error)}`, 'InvalidInput');
+        throw new InvalidInput([], `invalid notification: ${z.prettifyError(parsed.error)}`);
       }
       const n = parsed.data;
       const attempt = currentAttempt();
@@ -177,5 +179,5 @@ export function createNotificationActivities(deps: NotificationDeps) {
       }
       return { dedupKey: n.dedupKey, outcomes };
     },
-  };
+  });
 }

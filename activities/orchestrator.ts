@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import { closeDecisionRequest, openDecisionRequest } from '../db/decisionRequests';
 import { confidenceBand, estimatedDaysToFailure, priorityFor, requiredSkill, shouldProposeMaintenance } from '../domain/routing';
+import { withDomainFailures } from './failures';
 
 /**
  * OrchestratorAgent: the routing rules (pure, in domain/routing.ts, used by workflows directly)
@@ -8,7 +9,7 @@ import { confidenceBand, estimatedDaysToFailure, priorityFor, requiredSkill, sho
  * find the workflow waiting for a decision.
  */
 export function createOrchestratorActivities(deps: { sql: postgres.Sql }) {
-  return {
+  return withDomainFailures({
     async routePrediction(input: { probability: number; threshold: number; confidence: number; sensorType: string }) {
       const days = estimatedDaysToFailure(input.probability);
       const priority = priorityFor(days);
@@ -35,5 +36,5 @@ export function createOrchestratorActivities(deps: { sql: postgres.Sql }) {
     async closeDecisionRequest(input: { requestId: string; status: 'decided' | 'expired' }) {
       await closeDecisionRequest(input.requestId, input.status, deps.sql);
     },
-  };
+  });
 }

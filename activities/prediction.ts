@@ -1,27 +1,11 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { recordPrediction } from '../db/predictions';
 import { readingsOfRun } from '../db/quality';
 import { demoMachineFeatures, type Scenario } from '../domain/scenarios';
-import {
-  InvalidFeaturesError,
-  ModelDisabledError,
-  ModelNotFoundError,
-  ModelUnavailableError,
-  parseFailureFeatures,
-  predictFailure,
-  type FailureFeatures,
-} from '../models';
+import { parseFailureFeatures, predictFailure, type FailureFeatures } from '../models';
 import { activityKey } from './activityKey';
-
-/** Model problems are not transient: a retry cannot make a missing or disabled model appear. */
-function asActivityFailure(err: unknown): never {
-  if (err instanceof InvalidFeaturesError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidInput');
-  if (err instanceof ModelNotFoundError) throw ApplicationFailure.nonRetryable(err.message, 'ModelNotFound');
-  if (err instanceof ModelDisabledError) throw ApplicationFailure.nonRetryable(err.message, 'ModelDisabled');
-  if (err instanceof ModelUnavailableError) throw ApplicationFailure.nonRetryable(err.message, 'ModelUnavailable');
-  throw err;
-}
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 /** PredictionAgent: failure probability from the AI4I classifier, version resolved by the registry. */
 export function createPredictionActivities(deps: { sql: postgres.Sql }) {
@@ -35,12 +19,7 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
     correlationId?: string;
   }) {
     const { workflowId, key } = activityKey();
-    let result;
-    try {
-      result = await predictFailure(input.features, { modelName: input.modelName, modelVersion: input.modelVersion });
-    } catch (err) {
-      asActivityFailure(err);
-    }
+    const result = await predictFailure(input.features, { modelName: input.modelName, modelVersion: input.modelVersion });
     const predictionId = await recordPrediction(
       {
         id: input.predictionId,
@@ -73,7 +52,7 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
     };
   }
 
-  return {
+  return withDomainFailures({
     /** Golden Path: the demo machine's features from this run's valid torque readings. */
     async predictForSensor(input: {
       sensorId: string;
@@ -84,7 +63,7 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
       validReadings?: number;
     }) {
       const run = (await readingsOfRun(input.sensorId, input.correlationId, deps.sql)).filter((r) => !r.quarantine_reason);
-      if (run.length === 0) throw ApplicationFailure.nonRetryable(`no valid readings for ${input.sensorId}`, 'InvalidInput');
+      if (run.length === 0) throw new InvalidInput([], `no valid readings for ${input.sensorId}`);
       const scenario = input.scenario ?? 'normal';
       const features = demoMachineFeatures(
         scenario,
@@ -103,14 +82,9 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
       modelName: string;
       modelVersion: string;
     }) {
-      let features: FailureFeatures;
-      try {
-        features = parseFailureFeatures(input.features);
-      } catch (err) {
-        asActivityFailure(err);
-      }
+      const features: FailureFeatures = parseFailureFeatures(input.features);
       const [sensor] = await deps.sql<{ type: string }[]>`select type from sensors where id = ${input.sensorId}`;
       return predictAndRecord({ ...input, features, sensorType: sensor?.type ?? 'torque' });
     },
-  };
+  });
 }

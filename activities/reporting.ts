@@ -1,10 +1,11 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { z } from 'zod';
 import type { StoredReport } from '../db/reports';
 import { generateReport as generateAndStore } from '../reports/generate';
-import { PeriodError } from '../reports/period';
 import { REPORT_TYPES } from '../reports/types';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 const reportInput = z.object({
   reportType: z.enum(REPORT_TYPES),
@@ -36,19 +37,13 @@ export interface ReportingDeps {
  * activity, maintenance decisions) with chart data, stored with CSV and PDF artifacts.
  */
 export function createReportingActivities(deps: ReportingDeps) {
-  return {
+  return withDomainFailures({
     async generateReport(raw: GenerateReportInput): Promise<Pick<StoredReport, 'id' | 'report_type' | 'created_at' | 'body'>> {
       const parsed = reportInput.safeParse(raw);
-      if (!parsed.success)
-        throw ApplicationFailure.nonRetryable(`invalid report request: ${z.prettifyError(parsed.error)}`, 'InvalidInput');
+      if (!parsed.success) throw new InvalidInput([], `invalid report request: ${z.prettifyError(parsed.error)}`);
       const input = parsed.data;
-      try {
-        const report = await generateAndStore(deps.sql, { ...input, dedupKey: input.dedupKey ?? activityDedupKey() });
-        return { id: report.id, report_type: report.report_type, created_at: report.created_at, body: report.body };
-      } catch (err) {
-        if (err instanceof PeriodError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidInput');
-        throw err;
-      }
+      const report = await generateAndStore(deps.sql, { ...input, dedupKey: input.dedupKey ?? activityDedupKey() });
+      return { id: report.id, report_type: report.report_type, created_at: report.created_at, body: report.body };
     },
-  };
+  });
 }

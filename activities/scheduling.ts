@@ -1,9 +1,10 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { z } from 'zod';
-import { IllegalTransitionError, type OrderStatus } from '../domain/orderLifecycle';
+import type { OrderStatus } from '../domain/orderLifecycle';
 import type { Priority } from '../domain/routing';
-import { OrderNotFoundError, applyDecision, cancelOrder, proposeOrder, type PlanView } from '../services/maintenanceOrders';
+import { applyDecision, cancelOrder, proposeOrder, type PlanView } from '../usecases/maintenanceOrders';
+import { withDomainFailures } from './failures';
+import { InvalidInput, NotFound } from '../domain/errors';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -51,16 +52,14 @@ export interface SchedulingDeps {
 
 function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw ApplicationFailure.nonRetryable(`invalid input: ${z.prettifyError(r.error)}`, 'InvalidInput');
+  if (!r.success) throw new InvalidInput([], `invalid input: ${z.prettifyError(r.error)}`);
   return r.data;
 }
 
-/** Facts about the input become non-retryable failures; anything else (a lost connection, contention) retries. */
-function asActivityFailure(err: unknown): never {
-  if (err instanceof OrderNotFoundError) throw ApplicationFailure.nonRetryable(err.message, 'NotFound');
-  if (err instanceof IllegalTransitionError) throw ApplicationFailure.nonRetryable(err.message, 'IllegalTransition');
+/** A row the input names (sensor, prediction) is missing: a fact about the input, which no retry changes. */
+function missingReference(err: unknown): never {
   const e = err as { code?: string; message?: string };
-  if (e?.code === '23503') throw ApplicationFailure.nonRetryable(`a referenced row does not exist: ${e.message}`, 'NotFound');
+  if (e?.code === '23503') throw new NotFound(`a referenced row does not exist: ${e.message}`);
   throw err;
 }
 
@@ -73,7 +72,7 @@ function asActivityFailure(err: unknown): never {
  */
 export function createSchedulingActivities(deps: SchedulingDeps) {
   const now = deps.now ?? (() => new Date());
-  return {
+  return withDomainFailures({
     async proposeMaintenanceOrder(raw: ProposeMaintenanceOrderInput): Promise<ProposedOrder> {
       const input = parseInput(proposeInput, raw);
       const result = await proposeOrder(
@@ -88,7 +87,7 @@ export function createSchedulingActivities(deps: SchedulingDeps) {
           dedupKey: `${input.workflowId}:order`,
         },
         { now: now(), actor: `workflow:${input.workflowId}` },
-      ).catch(asActivityFailure);
+      ).catch(missingReference);
       return {
         id: result.order.id,
         status: result.order.status,
@@ -101,14 +100,14 @@ export function createSchedulingActivities(deps: SchedulingDeps) {
 
     async applyMaintenanceDecision(raw: ApplyMaintenanceDecisionInput): Promise<{ status: OrderStatus }> {
       const input = parseInput(decisionInput, raw);
-      const { status } = await applyDecision(deps.sql, input, now()).catch(asActivityFailure);
+      const { status } = await applyDecision(deps.sql, input, now()).catch(missingReference);
       return { status };
     },
 
     async cancelMaintenanceOrder(raw: CancelMaintenanceOrderInput): Promise<{ status: OrderStatus }> {
       const input = parseInput(cancelInput, raw);
-      const { status } = await cancelOrder(deps.sql, input, now()).catch(asActivityFailure);
+      const { status } = await cancelOrder(deps.sql, input, now()).catch(missingReference);
       return { status };
     },
-  };
+  });
 }

@@ -1,7 +1,8 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { quarantineReadings, readingsOfRun } from '../db/quality';
 import { SENSOR_TYPES, type SensorType } from '../domain/sensorTypes';
+import { withDomainFailures } from './failures';
+import { InvalidInput } from '../domain/errors';
 
 export interface ValidationDeps {
   sql: postgres.Sql;
@@ -13,7 +14,7 @@ export const STALENESS_HOURS = 24;
 
 /** ValidationAgent: data quality before anything is inferred, and credibility of what was inferred. */
 export function createValidationActivities(deps: ValidationDeps) {
-  return {
+  return withDomainFailures({
     /**
      * Checks a run's readings: range per sensor type, quality threshold, staleness, duplicates
      * (same timestamp and value). Failing readings are quarantined with the reason (never deleted).
@@ -21,8 +22,7 @@ export function createValidationActivities(deps: ValidationDeps) {
      */
     async validateReadings(input: { sensorId: string; correlationId: string }) {
       const rows = await readingsOfRun(input.sensorId, input.correlationId, deps.sql);
-      if (rows.length === 0)
-        throw ApplicationFailure.nonRetryable(`no readings for ${input.sensorId} in run ${input.correlationId}`, 'InvalidInput');
+      if (rows.length === 0) throw new InvalidInput([], `no readings for ${input.sensorId} in run ${input.correlationId}`);
       const seen = new Set<string>();
       const flagged: { id: bigint; reason: string }[] = [];
       for (const r of rows) {
@@ -87,5 +87,5 @@ export function createValidationActivities(deps: ValidationDeps) {
       }
       return { assessed: items.length, credible: items.filter((i) => i.credible).length, items };
     },
-  };
+  });
 }

@@ -22,7 +22,7 @@ import { reportRoutes } from './routes/reports';
 import { decisionListRoutes } from './routes/decisions';
 import { maintenanceRoutes } from './routes/maintenance';
 import { mlRoutes } from './routes/ml';
-import { PredictionLog } from '../services/predictionLog';
+import { PredictionLog } from '../usecases/predictionLog';
 import { monitoringRoutes } from './routes/monitoring';
 import { predictionRoutes } from './routes/predictions';
 import { reportWorkflowRoutes } from './routes/reportWorkflows';

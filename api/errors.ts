@@ -3,11 +3,9 @@
  * whether its message may be shown to the client (`expose`). The problem middleware turns any of
  * them into an RFC 9457 application/problem+json body.
  */
-export interface FieldError {
-  /** Dotted path of the offending field, e.g. `readings.3.value`. */
-  field: string;
-  message: string;
-}
+import { DomainError, InvalidInput, type FieldError } from '../domain/errors';
+
+export type { FieldError };
 
 export class HttpError extends Error {
   readonly status: number;
@@ -97,3 +95,30 @@ export class UnavailableError extends HttpError {
     super(503, 'unavailable', message, { expose: true, headers: { 'Retry-After': String(retryAfterSeconds) }, cause });
   }
 }
+
+/**
+ * The one mapping from domain errors to HTTP. Statuses and codes are the published API: the
+ * models' own codes (MODEL_*) stay inside, clients see `not_found`, `model_disabled` and `unavailable`.
+ */
+export function fromDomainError(err: DomainError): HttpError {
+  const opts = { extensions: err.details, cause: err };
+  switch (err.type) {
+    case 'InvalidInput':
+      return new ValidationError((err as InvalidInput).fieldErrors, (err as InvalidInput).summary);
+    case 'NotFound':
+      return new HttpError(404, err.code, err.message, opts);
+    case 'ModelNotFound':
+      return new HttpError(404, 'not_found', err.message, opts);
+    case 'ModelDisabled':
+      return new HttpError(409, 'model_disabled', err.message, opts);
+    case 'Conflict':
+    case 'IllegalTransition':
+      return new HttpError(409, err.code, err.message, opts);
+    case 'Unavailable':
+      return new UnavailableError(err.message, retryAfter(err), err.cause ?? err);
+    case 'ModelUnavailable':
+      return new UnavailableError(`Prediction is unavailable: ${err.message}`, retryAfter(err), err);
+  }
+}
+
+const retryAfter = (err: DomainError) => (err as { retryAfterSeconds?: number }).retryAfterSeconds;

@@ -2,7 +2,7 @@ import { dataDir, getConfig } from '../config';
 import { closeSql, getSql } from '../db/sql';
 import { createLogger } from '../observability/logger';
 import { createMetrics } from '../observability/metrics';
-import { bootstrapApiKeys } from '../services/apiKeyBootstrap';
+import { bootstrapApiKeys } from '../usecases/apiKeyBootstrap';
 import { seedDefaultTechnicians } from '../db/technicians';
 import { createTemporalClient } from '../temporal/client';
 import { mainTaskQueue } from '../temporal/taskQueues';

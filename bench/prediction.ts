@@ -1,5 +1,5 @@
 import { predictFailure } from '../models';
-import { explainFailure } from '../services/explanations';
+import { explainFailure } from '../usecases/explanations';
 import { closedLoop, pacedWindows, percentiles } from './load';
 import { leanHttpCall } from './leanHttp';
 import type { BenchSection } from './sections';

@@ -3,6 +3,7 @@
  * escalated → scheduled → in_progress → completed → closed, plus cancelled. Every status change in
  * the product goes through `assertTransition`, so the table below is the whole rulebook.
  */
+import { IllegalTransition } from './errors';
 
 export const ORDER_STATUSES = [
   'proposed',
@@ -55,8 +56,7 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return NEXT[from].includes(to);
 }
 
-export class IllegalTransitionError extends Error {
-  readonly code = 'illegal_transition';
+export class IllegalTransitionError extends IllegalTransition {
   constructor(
     readonly from: OrderStatus,
     readonly to: OrderStatus,
@@ -65,6 +65,7 @@ export class IllegalTransitionError extends Error {
     super(
       `An order cannot move from ${from} to ${to}` +
         (allowed.length ? ` (from ${from} it may move to: ${allowed.join(', ')})` : ` (${from} is terminal)`),
+      { from, to, allowed },
     );
     this.name = 'IllegalTransitionError';
   }

@@ -1,3 +1,4 @@
+import { InvalidInput } from '../domain/errors';
 import type { ReportPeriod } from './types';
 
 const HOUR = 3_600_000;
@@ -6,7 +7,12 @@ const HOURLY_UP_TO = 72 * HOUR;
 /** A report over more than a year would be a data export, not a report. */
 export const MAX_SPAN_DAYS = 366;
 
-export class PeriodError extends Error {}
+/** A bad report period. Reported against `from`, the field a caller moves to fix either end. */
+export class PeriodError extends InvalidInput {
+  constructor(message: string) {
+    super([{ field: 'body.from', message }], undefined, message);
+  }
+}
 
 /**
  * Resolves an optional [from, to) into a concrete period: `to` defaults to `now`, `from` to 24 h

@@ -6,7 +6,7 @@
 import { dataDir, getConfig } from '../config';
 import { ensureDatabase, migrate } from '../db/migrate';
 import { createSql } from '../db/sql';
-import { createAdminKeyFile } from '../services/apiKeyBootstrap';
+import { createAdminKeyFile } from '../usecases/apiKeyBootstrap';
 
 async function run(): Promise<void> {
   const config = getConfig();

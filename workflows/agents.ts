@@ -1,11 +1,23 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { NonRetryableErrorType } from '../domain/errors';
 
 /**
  * The agents as the workflows see them, grouped by failure semantics. Invalid input and unusable
- * models are non-retryable; everything else retries with backoff up to a bound.
+ * models are non-retryable; everything else retries with backoff up to a bound. The list is spelled
+ * out (workflow code imports no values from outside) and checked against the types the activities
+ * raise (activities/failures.ts), so a renamed type fails the type check, not a production run.
  */
-const NON_RETRYABLE = ['InvalidInput', 'ModelUnavailable', 'ModelNotFound', 'ModelDisabled', 'NotFound', 'IllegalTransition'];
+const NON_RETRYABLE = [
+  'InvalidInput',
+  'ModelUnavailable',
+  'ModelNotFound',
+  'ModelDisabled',
+  'NotFound',
+  'IllegalTransition',
+] satisfies NonRetryableErrorType[];
+/** Fails to compile when the activities gain a non-retryable type this list does not name. */
+const _everyTypeListed: Exclude<NonRetryableErrorType, (typeof NON_RETRYABLE)[number]> extends never ? true : never = true;
 
 /** Data and ML agents: seconds of work, a few retries. */
 export const dataAgents = proxyActivities<Activities>({

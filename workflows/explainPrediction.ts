@@ -1,6 +1,6 @@
 import { defineQuery, proxyActivities } from '@temporalio/workflow';
 import type { createExplanationActivities } from '../activities/explanation';
-import type { Explanation } from '../services/explanations';
+import type { Explanation } from '../usecases/explanations';
 import { SENSOR_ID } from './searchAttributes';
 import { withProgress } from './withProgress';
 

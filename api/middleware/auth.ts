@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type postgres from 'postgres';
-import { findActiveApiKeyByHash, hashApiKey, type ApiKeyRecord } from '../../db/apiKeys';
+import { findActiveApiKeyByHash, hashApiKey, type ApiKeyRecord } from '../../usecases/apiKeys';
 import { hasScopes, type Scope } from '../../domain/scopes';
 import { ForbiddenError, UnauthorizedError, UnavailableError } from '../errors';
 

@@ -1,8 +1,10 @@
 import type { Middleware } from 'koa';
-import { HttpError, UnavailableError } from '../errors';
+import { DomainError } from '../../domain/errors';
+import { fromDomainError, HttpError, UnavailableError } from '../errors';
 
 /**
- * Turns every error into application/problem+json (RFC 9457). Unexpected errors become a plain
+ * Turns every error into application/problem+json (RFC 9457): domain errors through their one
+ * mapping (api/errors.ts), HTTP errors as they are. Unexpected errors become a plain
  * 500 whose body says nothing about the cause; the cause goes to the log only.
  */
 export function problemDetails(): Middleware {
@@ -61,6 +63,7 @@ function isDependencyUnreachable(raw: unknown): boolean {
 
 function toHttpError(raw: unknown): HttpError {
   if (raw instanceof HttpError) return raw;
+  if (raw instanceof DomainError) return fromDomainError(raw);
   if (isDependencyUnreachable(raw)) return new UnavailableError('A dependency (the database) is unreachable; retry later', 5, raw);
   const e = raw as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e?.status ?? e?.statusCode;

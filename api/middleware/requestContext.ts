@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
-import type { ApiKeyRecord } from '../../db/apiKeys';
+import type { ApiKeyRecord } from '../../usecases/apiKeys';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 

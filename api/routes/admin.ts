@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../db/apiKeys';
 import { scopeSchema } from '../../domain/scopes';
-import { NotFoundError } from '../errors';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../usecases/apiKeys';
 import type { ApiKeyResolver } from '../middleware/auth';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
@@ -59,7 +58,6 @@ export function adminRoutes(api: ApiRouter, deps: AppDeps, resolver: ApiKeyResol
     responses: { 200: { description: 'Revoked' }, 404: { description: 'No such key' } },
     handler: async (ctx, { params }) => {
       const record = await revokeApiKey(params.id, deps.sql);
-      if (!record) throw new NotFoundError(`No API key ${params.id}`);
       resolver.forget(record.keyHash);
       ctx.body = keyView(record);
     },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { readingInputSchema } from '../../domain/reading';
-import { ingestBatch, ingestSingle } from '../../services/ingestion';
-import { SingleReadingWriter } from '../../services/singleReadingWriter';
-import { startCsvIngestion } from '../../services/csvUploads';
+import { ingestBatch, ingestSingle } from '../../usecases/ingestion';
+import { SingleReadingWriter } from '../../usecases/singleReadingWriter';
+import { startCsvIngestion } from '../../usecases/csvUploads';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';

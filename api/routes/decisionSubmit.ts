@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { submitDecision } from '../../services/decisions';
+import { submitDecision } from '../../usecases/decisions';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { decisionBodySchema } from './workflows';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DECISIONS, listDecisions } from '../../db/decisions';
 import { isoTimestamp } from '../../domain/reading';
+import { DECISIONS, listDecisions } from '../../usecases/decisions';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NotFoundError } from '../errors';
 import { sensorIdSchema } from '../../domain/reading';
-import { describeWorkflow } from '../../services/workflows';
-import { startGoldenPath } from '../../services/workflowStarts';
+import { describeWorkflow } from '../../usecases/workflows';
+import { startGoldenPath } from '../../usecases/workflowStarts';
 import type { AppDeps } from '../deps';
 import type { ApiRouter, RouteSpec } from '../route';
 

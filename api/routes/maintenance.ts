@@ -1,20 +1,10 @@
 import { z } from 'zod';
-import { listScheduledOrders } from '../../db/maintenanceOrders';
-import { listTechnicians, upsertTechnician } from '../../db/technicians';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
-import { IllegalTransitionError, ORDER_STATUSES, allowedTransitions } from '../../domain/orderLifecycle';
+import { ORDER_STATUSES } from '../../domain/orderLifecycle';
 import { isoTimestamp } from '../../domain/reading';
-import {
-  BookingContentionError,
-  NoSlotError,
-  OrderNotFoundError,
-  getOrderDetail,
-  planOf,
-  proposeOrder,
-  transitionOrder,
-} from '../../services/maintenanceOrders';
+import { planOf, proposeOrder, transitionOrder } from '../../usecases/maintenanceOrders';
+import { getOrder, listScheduledOrders, listTechnicians, upsertTechnician } from '../../usecases/maintenanceViews';
 import type { AppDeps } from '../deps';
-import { ConflictError, HttpError, NotFoundError, UnavailableError } from '../errors';
 import type { ApiRouter } from '../route';
 
 const PRIORITIES = ['low', 'medium', 'high', 'urgent', 'very_urgent'] as const;
@@ -125,17 +115,6 @@ const scheduledView = z.object({
   created_at: z.string(),
 });
 
-/** The service's domain errors as HTTP problems. */
-function toHttpError(err: unknown): never {
-  if (err instanceof OrderNotFoundError) throw new NotFoundError(err.message);
-  if (err instanceof IllegalTransitionError) {
-    throw new HttpError(409, err.code, err.message, { extensions: { from: err.from, to: err.to, allowed: allowedTransitions(err.from) } });
-  }
-  if (err instanceof NoSlotError) throw new ConflictError(err.message, err.code);
-  if (err instanceof BookingContentionError) throw new UnavailableError(err.message, 1, err);
-  throw err;
-}
-
 /** Maintenance orders and their lifecycle, the technicians' bookings, and the roster. */
 export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
   api.route({
@@ -170,7 +149,7 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
           },
         },
         { now: new Date(), actor },
-      ).catch(toHttpError);
+      );
       ctx.status = 201;
       ctx.body = { ...result.order, plan: result.plan, plan_message: result.planMessage };
     },
@@ -211,8 +190,7 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
       404: { description: 'No such order' },
     },
     handler: async (ctx, { params }) => {
-      const detail = await getOrderDetail(deps.sql, params.id);
-      if (!detail) throw new NotFoundError(`Maintenance order ${params.id} does not exist`);
+      const detail = await getOrder(deps.sql, params.id);
       ctx.body = { ...detail, plan: planOf(detail) };
     },
   });
@@ -235,9 +213,7 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     },
     handler: async (ctx, { params, body }) => {
       const actor = body.actor ?? `api-key:${ctx.state.apiKey?.name ?? 'unknown'}`;
-      const { detail } = await transitionOrder(deps.sql, { orderId: params.id, to: body.status, actor, note: body.note }, new Date()).catch(
-        toHttpError,
-      );
+      const { detail } = await transitionOrder(deps.sql, { orderId: params.id, to: body.status, actor, note: body.note }, new Date());
       ctx.body = { ...detail, plan: planOf(detail) };
     },
   });

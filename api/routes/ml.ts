@@ -3,39 +3,21 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { modelsDir } from '../../config';
-import { sensorHistory } from '../../db/quality';
 import { finiteNumber, isoTimestamp, sensorIdSchema } from '../../domain/reading';
-import {
-  DEFAULT_FAILURE_MODEL,
-  InvalidFeaturesError,
-  ModelDisabledError,
-  ModelError,
-  ModelNotFoundError,
-  ModelTaskMismatchError,
-  ModelUnavailableError,
-  defaultModelRegistry,
-  parseFailureFeatures,
-  predictFailure,
-  type ModelVersionInfo,
-} from '../../models';
-import { detectAnomaliesInSeries } from '../../services/anomalyDetection';
-import { PredictionLog } from '../../services/predictionLog';
-import { recordDriftCheck, runDriftCheck } from '../../services/drift';
-import { explainFailure } from '../../services/explanations';
-import { ConflictError, HttpError, NotFoundError, UnavailableError, ValidationError } from '../errors';
+import { DEFAULT_FAILURE_MODEL, defaultModelRegistry, parseFailureFeatures, predictFailure, type ModelVersionInfo } from '../../models';
+import { detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
+import { PredictionLog } from '../../usecases/predictionLog';
+import { recordDriftCheck, runDriftCheck } from '../../usecases/drift';
+import { explainFailure } from '../../usecases/explanations';
+import { sensorHistory } from '../../usecases/sensorData';
+import { DomainError } from '../../domain/errors';
+import { fromDomainError, NotFoundError, ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 
-/** The ML plane's errors as HTTP: not found 404, disabled 409, bad features 422, unavailable 503. */
+/** The ML plane's errors as HTTP (404, 409, 422, 503): the one domain-to-HTTP mapping, applied early. */
 export function modelErrorToHttp(err: unknown): unknown {
-  if (!(err instanceof ModelError)) return err;
-  if (err instanceof ModelNotFoundError) return new NotFoundError(err.message);
-  if (err instanceof ModelDisabledError) return new ConflictError(err.message, 'model_disabled');
-  if (err instanceof InvalidFeaturesError)
-    return new ValidationError(err.issues.map((i) => ({ field: `features.${i.feature}`, message: i.problem })));
-  if (err instanceof ModelTaskMismatchError) return new ValidationError([{ field: 'model_name', message: err.message }]);
-  if (err instanceof ModelUnavailableError) return new UnavailableError(`Prediction is unavailable: ${err.message}`, 30);
-  return new HttpError(500, 'model_error', 'Model error', { expose: false });
+  return err instanceof DomainError ? fromDomainError(err) : err;
 }
 
 async function withModelErrors<T>(body: () => Promise<T>): Promise<T> {

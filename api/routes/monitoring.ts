@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startSensorMonitoring } from '../../services/backgroundFlowStarts';
+import { startSensorMonitoring } from '../../usecases/backgroundFlowStarts';
 import { describeMonitoringSchedule } from '../../temporal/schedules';
 import { NotFoundError, UnavailableError } from '../errors';
 import type { AppDeps } from '../deps';

@@ -1,28 +1,13 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
-import { getPrediction, listPredictions } from '../../db/predictionExplanations';
 import { sensorIdSchema } from '../../domain/reading';
-import { startExplainPrediction } from '../../services/backgroundFlowStarts';
-import { NotFoundError } from '../errors';
+import { getPredictionWithStatus, listPredictions, requestExplanation } from '../../usecases/predictions';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 
 const idParams = z.object({ id: z.uuid('must be a prediction id (UUID)') });
 
-type ExplanationStatus = 'ready' | 'pending' | 'failed' | 'not_requested' | 'unknown';
-
 /** Stored predictions, and their explanations computed in the background. */
 export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
-  const explanationStatus = async (id: string): Promise<ExplanationStatus> => {
-    try {
-      const d = await deps.temporal.client.workflow.getHandle(`explain-${id}`).describe();
-      return d.status.name === 'RUNNING' ? 'pending' : d.status.name === 'COMPLETED' ? 'ready' : 'failed';
-    } catch (err) {
-      // Temporal being away must not hide the stored prediction.
-      return err instanceof WorkflowNotFoundError ? 'not_requested' : 'unknown';
-    }
-  };
-
   api.route({
     method: 'get',
     path: '/ml/predictions',
@@ -52,9 +37,7 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
       404: { description: 'No such prediction' },
     },
     handler: async (ctx, { params }) => {
-      const p = await getPrediction(params.id, deps.sql);
-      if (!p) throw new NotFoundError(`Prediction ${params.id} does not exist`);
-      ctx.body = { ...p, explanation_status: p.explanation ? 'ready' : await explanationStatus(p.id) };
+      ctx.body = await getPredictionWithStatus(params.id, deps);
     },
   });
 
@@ -67,9 +50,9 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
     params: idParams,
     responses: { 202: { description: 'Started (or joined); poll prediction_url' }, 404: { description: 'No such prediction' } },
     handler: async (ctx, { params }) => {
-      if (!(await getPrediction(params.id, deps.sql))) throw new NotFoundError(`Prediction ${params.id} does not exist`);
+      const started = await requestExplanation(deps, { predictionId: params.id, correlationId: ctx.state.correlationId });
       ctx.status = 202;
-      ctx.body = await startExplainPrediction(deps, { predictionId: params.id, correlationId: ctx.state.correlationId });
+      ctx.body = started;
     },
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../../domain/reading';
 import { REPORT_TYPES } from '../../reports/types';
-import { startReportGeneration } from '../../services/backgroundFlowStarts';
+import { startReportGeneration } from '../../usecases/backgroundFlowStarts';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { workflowIdSchema } from './workflows';

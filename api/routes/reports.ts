@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { getReport, getReportCsv, getReportPdf, listReports } from '../../db/reports';
 import { isoTimestamp } from '../../domain/reading';
-import { generateReport } from '../../reports/generate';
-import { PeriodError } from '../../reports/period';
 import { REPORT_TYPES, reportBodySchema } from '../../reports/types';
-import { NotFoundError, ValidationError } from '../errors';
+import { generateReport, getReport, getReportCsv, getReportPdf, listReports } from '../../usecases/reports';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 
@@ -64,21 +61,16 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
       422: { description: 'Unknown report type, or a period that is reversed or longer than 366 days' },
     },
     handler: async (ctx, { body }) => {
-      try {
-        const report = await generateReport(deps.sql, {
-          reportType: body.report_type,
-          from: body.from,
-          to: body.to,
-          workflowId: body.workflow_id,
-          correlationId: body.correlation_id ?? ctx.state.correlationId,
-        });
-        ctx.status = 201;
-        ctx.set('Location', `${api.prefix}/reports/${report.id}`);
-        ctx.body = { ...report, artifacts: artifacts(report.id) };
-      } catch (err) {
-        if (err instanceof PeriodError) throw new ValidationError([{ field: 'body.from', message: err.message }]);
-        throw err;
-      }
+      const report = await generateReport(deps.sql, {
+        reportType: body.report_type,
+        from: body.from,
+        to: body.to,
+        workflowId: body.workflow_id,
+        correlationId: body.correlation_id ?? ctx.state.correlationId,
+      });
+      ctx.status = 201;
+      ctx.set('Location', `${api.prefix}/reports/${report.id}`);
+      ctx.body = { ...report, artifacts: artifacts(report.id) };
     },
   });
 
@@ -108,7 +100,6 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
     responses: { 200: { description: 'The report', schema: reportView }, 404: { description: 'No such report' } },
     handler: async (ctx, { params }) => {
       const report = await getReport(params.id, deps.sql);
-      if (!report) throw new NotFoundError(`Report ${params.id} does not exist`);
       ctx.body = { ...report, artifacts: artifacts(report.id) };
     },
   });
@@ -122,11 +113,10 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
     params: idParams,
     responses: { 200: { description: 'CSV', contentType: 'text/csv' }, 404: { description: 'No such report' } },
     handler: async (ctx, { params }) => {
-      const row = await getReportCsv(params.id, deps.sql);
-      if (!row?.csv) throw new NotFoundError(`Report ${params.id} has no CSV artifact`);
+      const { reportType, csv } = await getReportCsv(params.id, deps.sql);
       ctx.type = 'text/csv; charset=utf-8';
-      ctx.set('Content-Disposition', `attachment; filename="${row.report_type}-${params.id}.csv"`);
-      ctx.body = row.csv;
+      ctx.set('Content-Disposition', `attachment; filename="${reportType}-${params.id}.csv"`);
+      ctx.body = csv;
     },
   });
 
@@ -139,11 +129,10 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
     params: idParams,
     responses: { 200: { description: 'PDF', contentType: 'application/pdf' }, 404: { description: 'No such report' } },
     handler: async (ctx, { params }) => {
-      const row = await getReportPdf(params.id, deps.sql);
-      if (!row?.pdf) throw new NotFoundError(`Report ${params.id} has no PDF artifact`);
+      const { reportType, pdf } = await getReportPdf(params.id, deps.sql);
       ctx.type = 'application/pdf';
-      ctx.set('Content-Disposition', `attachment; filename="${row.report_type}-${params.id}.pdf"`);
-      ctx.body = row.pdf;
+      ctx.set('Content-Disposition', `attachment; filename="${reportType}-${params.id}.pdf"`);
+      ctx.body = pdf;
     },
   });
 }

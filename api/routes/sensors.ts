@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { listReadings } from '../../db/readings';
-import { listSensors } from '../../db/sensors';
 import { isoTimestamp, sensorIdSchema } from '../../domain/reading';
+import { listReadings, listSensors } from '../../usecases/sensorData';
 import { respondWithPage } from '../pagedResponse';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';

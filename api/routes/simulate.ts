@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sensorIdSchema } from '../../domain/reading';
-import { simulateScenario } from '../../services/simulation';
+import { simulateScenario } from '../../usecases/simulation';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 

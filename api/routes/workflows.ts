@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { readingInputSchema } from '../../domain/reading';
-import { signalDecision } from '../../services/decisions';
-import { progressStream } from '../../services/progressStream';
-import { startPredictionToMaintenance } from '../../services/workflowStarts';
-import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../services/workflows';
+import { signalDecision } from '../../usecases/decisions';
+import { progressStream } from '../../usecases/progressStream';
+import { startPredictionToMaintenance } from '../../usecases/workflowStarts';
+import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../usecases/workflows';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { goldenPathStartRoute } from './demo';

@@ -16,7 +16,7 @@ import { getMaintenanceOrder, insertMaintenanceOrder, listOrderTransitions } fro
 import { createSql } from '../../db/sql';
 import { seedDefaultTechnicians } from '../../db/technicians';
 import type { OrderStatus } from '../../domain/orderLifecycle';
-import { proposeOrder, type ProposalResult } from '../../services/maintenanceOrders';
+import { proposeOrder, type ProposalResult } from '../../usecases/maintenanceOrders';
 
 /** Monday 2031-06-02 09:00 UTC (06:00 at the default roster's sites): a fixed week, far from other tests' bookings. */
 const NOW = new Date('2031-06-02T09:00:00Z');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelsDir } from '../../config';
 import { generateScenario } from '../../domain/scenarios';
 import { ManifestModelRegistry } from '../../models';
-import { COMBINED_THRESHOLD, detectAnomaliesInSeries } from '../../services/anomalyDetection';
+import { COMBINED_THRESHOLD, detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
 
 const history = generateScenario('normal', { count: 80, seed: 11 }).map((r) => r.value);
 

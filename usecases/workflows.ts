@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
-import { NotFoundError, UnavailableError } from '../api/errors';
+import { NotFound, Unavailable } from '../domain/errors';
 import type { Config } from '../config';
 import { temporalWorkflowUrl } from '../temporal/links';
 
@@ -29,8 +29,8 @@ export async function describeWorkflow(client: Client, config: Config, workflowI
   try {
     d = await handle.describe();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw new NotFoundError(`No workflow ${workflowId}`);
-    throw new UnavailableError('Temporal is unreachable', 5, err);
+    if (err instanceof WorkflowNotFoundError) throw new NotFound(`No workflow ${workflowId}`);
+    throw new Unavailable('Temporal is unreachable', 5, { cause: err });
   }
   let progress: unknown = null;
   try {
@@ -101,7 +101,7 @@ export async function listWorkflows(client: Client, config: Config, f: WorkflowL
       if (items.length >= f.limit) break;
     }
   } catch (err) {
-    throw new UnavailableError('Temporal is unreachable', 5, err);
+    throw new Unavailable('Temporal is unreachable', 5, { cause: err });
   }
   return { items };
 }
@@ -112,7 +112,7 @@ export async function workflowHistoryJson(client: Client, workflowId: string): P
   try {
     return historyToJSON(await client.workflow.getHandle(workflowId).fetchHistory());
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw new NotFoundError(`No workflow ${workflowId}`);
-    throw new UnavailableError('Temporal is unreachable', 5, err);
+    if (err instanceof WorkflowNotFoundError) throw new NotFound(`No workflow ${workflowId}`);
+    throw new Unavailable('Temporal is unreachable', 5, { cause: err });
   }
 }

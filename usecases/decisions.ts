@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type postgres from 'postgres';
-import { ConflictError, NotFoundError, UnavailableError } from '../api/errors';
+import { Conflict, NotFound, Unavailable } from '../domain/errors';
 import { findDecisionRequest } from '../db/decisionRequests';
 import type { DecisionInput, RecordedDecision } from '../workflows/humanDecision';
 
@@ -14,15 +14,14 @@ export async function submitDecision(
   input: DecisionInput & { request_id: string },
 ): Promise<RecordedDecision & { workflow_id: string }> {
   const request = await findDecisionRequest(input.request_id, deps.sql);
-  if (!request) throw new NotFoundError(`No workflow waits for decision request ${input.request_id}`);
-  if (request.status !== 'open')
-    throw new ConflictError(`Decision request ${input.request_id} is already ${request.status}`, 'already_decided');
+  if (!request) throw new NotFound(`No workflow waits for decision request ${input.request_id}`);
+  if (request.status !== 'open') throw new Conflict(`Decision request ${input.request_id} is already ${request.status}`, 'already_decided');
   const handle = deps.client.workflow.getHandle(request.workflow_id);
   try {
     const recorded = await handle.executeUpdate<RecordedDecision, [DecisionInput]>('submitDecision', { args: [input] });
     return { ...recorded, workflow_id: request.workflow_id };
   } catch (err) {
-    throw toHttpError(err, request.workflow_id);
+    throw asDomainError(err, request.workflow_id);
   }
 }
 
@@ -31,26 +30,28 @@ export async function signalDecision(client: Client, workflowId: string, input: 
   const handle = client.workflow.getHandle(workflowId);
   try {
     const progress = (await handle.query('progress')) as { decision_request_id?: string | null; decision?: unknown };
-    if (!progress.decision_request_id)
-      throw new ConflictError(`Workflow ${workflowId} is not waiting for a decision`, 'no_decision_requested');
-    if (progress.decision) throw new ConflictError(`Workflow ${workflowId} was already decided`, 'already_decided');
+    if (!progress.decision_request_id) throw new Conflict(`Workflow ${workflowId} is not waiting for a decision`, 'no_decision_requested');
+    if (progress.decision) throw new Conflict(`Workflow ${workflowId} was already decided`, 'already_decided');
     await handle.signal('decision', { ...input, request_id: progress.decision_request_id });
   } catch (err) {
-    throw toHttpError(err, workflowId);
+    throw asDomainError(err, workflowId);
   }
 }
 
-function toHttpError(err: unknown, workflowId: string): Error {
-  if (err instanceof ConflictError) return err;
-  if (err instanceof WorkflowNotFoundError) return new NotFoundError(`No running workflow ${workflowId}`);
+function asDomainError(err: unknown, workflowId: string): Error {
+  if (err instanceof Conflict) return err;
+  if (err instanceof WorkflowNotFoundError) return new NotFound(`No running workflow ${workflowId}`);
   if (err instanceof WorkflowUpdateFailedError) {
     const message = err.cause?.message ?? err.message;
     const code = /^(\w+):/.exec(message)?.[1] ?? 'decision_refused';
-    return new ConflictError(message.replace(/^\w+:\s*/, ''), code);
+    return new Conflict(message.replace(/^\w+:\s*/, ''), code);
   }
   const e = err as { name?: string; message?: string };
   if (e?.name === 'WorkflowNotFoundError' || /not found|already completed/i.test(e?.message ?? '')) {
-    return new NotFoundError(`Workflow ${workflowId} is not running`);
+    return new NotFound(`Workflow ${workflowId} is not running`);
   }
-  return new UnavailableError('Temporal is unreachable; the decision was not delivered', 5, err);
+  return new Unavailable('Temporal is unreachable; the decision was not delivered', 5, { cause: err });
 }
+
+/** The audit trail of decisions, for the decisions screen and exports. */
+export { DECISIONS, listDecisions } from '../db/decisions';

@@ -23,6 +23,7 @@ import {
   type OrderTransition,
 } from '../db/maintenanceOrders';
 import { getTechnician, loadPlanningRoster } from '../db/technicians';
+import { Conflict, NotFound, Unavailable } from '../domain/errors';
 import { assertTransition, isTerminal, RELEASING_STATUSES, type OrderStatus } from '../domain/orderLifecycle';
 import {
   RISK_HORIZON_DAYS,
@@ -47,8 +48,7 @@ const SOLVER_SAFETY_BUDGET_MS = 5_000;
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, urgent: 4, very_urgent: 5 };
 
-export class OrderNotFoundError extends Error {
-  readonly code = 'not_found';
+export class OrderNotFoundError extends NotFound {
   constructor(readonly orderId: string) {
     super(`Maintenance order ${orderId} does not exist`);
     this.name = 'OrderNotFoundError';
@@ -56,22 +56,20 @@ export class OrderNotFoundError extends Error {
 }
 
 /** Asked to schedule firmly, but no technician can take the job without breaking a hard rule. */
-export class NoSlotError extends Error {
-  readonly code = 'no_slot';
+export class NoSlotError extends Conflict {
   constructor(
     readonly orderId: string,
     readonly reason: string,
   ) {
-    super(`Order ${orderId} cannot be scheduled: ${reason}`);
+    super(`Order ${orderId} cannot be scheduled: ${reason}`, 'no_slot');
     this.name = 'NoSlotError';
   }
 }
 
 /** Other workers booked the chosen slots twice in a row; a retry plans against what they committed. */
-export class BookingContentionError extends Error {
-  readonly code = 'booking_contention';
+export class BookingContentionError extends Unavailable {
   constructor(readonly orderId: string) {
-    super(`Order ${orderId}: the chosen slot was booked concurrently twice; retry`);
+    super(`Order ${orderId}: the chosen slot was booked concurrently twice; retry`, 1, { code: 'booking_contention' });
     this.name = 'BookingContentionError';
   }
 }

@@ -3,9 +3,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRedis } from '../../api/redis';
 import { readingInputSchema, type NewReading } from '../../domain/reading';
-import { ingestSingle } from '../../services/ingestion';
+import { ingestSingle } from '../../usecases/ingestion';
 import { TEST_REDIS_URL } from '../support/testEnv';
-import { SingleReadingWriter } from '../../services/singleReadingWriter';
+import { SingleReadingWriter } from '../../usecases/singleReadingWriter';
 
 let sql: postgres.Sql;
 let inserts = 0;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import type postgres from 'postgres';
-import { ConflictError, ValidationError, type FieldError } from '../api/errors';
+import { Conflict, InvalidInput, type FieldError } from '../domain/errors';
 import { findIdempotencyRecord, type IdempotencyRecord } from '../db/idempotency';
 import { getReading, insertReadings } from '../db/readings';
 import { copyReadings } from '../db/readingsCopy';
@@ -92,7 +92,7 @@ export async function ingestSingle(
     // A replay is answered as before, even if the original would no longer pass this check.
     const cached = key ? await readCachedRecord(deps, key) : undefined;
     if (cached) return replayCached(cached, hash);
-    throw new ValidationError([row]);
+    throw new InvalidInput([row]);
   }
 
   // One autocommitted statement writes the reading, the sensor registry and the idempotency record
@@ -116,7 +116,7 @@ export async function ingestSingle(
   if (!reading) {
     // The key's reading exists already (an earlier or a concurrent request committed it first).
     const existing = key ? await findIdempotencyRecord(key, deps.sql) : undefined;
-    if (!existing) throw new ConflictError('The reading was already ingested', 'duplicate_reading');
+    if (!existing) throw new Conflict('The reading was already ingested', 'duplicate_reading');
     const replayed = await replayBody(deps.sql, existing, hash);
     await cacheRecord(deps, { ...existing, response: replayed.body });
     return replayed;
@@ -138,7 +138,7 @@ async function replayBody(sql: postgres.Sql, rec: IdempotencyRecord, hash: strin
   assertSameRequest(rec, hash);
   const { reading_id } = rec.response as { reading_id: string };
   const reading = await getReading(reading_id, sql);
-  if (!reading) throw new ConflictError('The reading for this Idempotency-Key no longer exists', 'idempotency_key_orphaned');
+  if (!reading) throw new Conflict('The reading for this Idempotency-Key no longer exists', 'idempotency_key_orphaned');
   return {
     status: rec.status,
     body: { status: 'success', message: `Reading for sensor ${reading.sensor_id} ingested`, reading, idempotency_key: rec.key },
@@ -148,7 +148,7 @@ async function replayBody(sql: postgres.Sql, rec: IdempotencyRecord, hash: strin
 
 function assertSameRequest(rec: IdempotencyRecord, hash: string): void {
   if (rec.requestHash !== hash) {
-    throw new ConflictError('This Idempotency-Key was already used with a different request body', 'idempotency_key_reused');
+    throw new Conflict('This Idempotency-Key was already used with a different request body', 'idempotency_key_reused');
   }
 }
 
@@ -192,7 +192,7 @@ export async function ingestBatch(
     if (isFieldError(row)) errors.push(row);
     else rows.push(row);
   });
-  if (errors.length) throw new ValidationError(errors);
+  if (errors.length) throw new InvalidInput(errors);
   // Batch readings carry no idempotency key, so none can conflict: COPY in one transaction.
   return { inserted: await copyReadings(rows, sql), duplicates: 0 };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ValidationError } from '../api/errors';
-import type { AppDeps } from '../api/deps';
+import { InvalidInput } from '../domain/errors';
+import type { AppDeps } from './deps';
 import { insertCsvUpload } from '../db/csvUploads';
 import { CsvSyntaxError } from '../domain/csv';
 import { inspectCsv } from '../domain/csvReadings';
@@ -19,8 +19,7 @@ export async function startCsvIngestion(
   try {
     layout = inspectCsv(input.content);
   } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new ValidationError([{ field: `csv.line.${err.line}`, message: err.message }], 'Malformed CSV');
+    if (err instanceof CsvSyntaxError) throw new InvalidInput([{ field: `csv.line.${err.line}`, message: err.message }], 'Malformed CSV');
     throw err;
   }
   const uploadId = randomUUID();

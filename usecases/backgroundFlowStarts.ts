@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
-import type { AppDeps } from '../api/deps';
-import { ValidationError } from '../api/errors';
-import { PeriodError, resolvePeriod } from '../reports/period';
+import type { AppDeps } from './deps';
+import { resolvePeriod } from '../reports/period';
 import type { ReportType } from '../reports/types';
-import { guarded, workflowLinks } from './workflowStarts';
+import { startWorkflow } from './startWorkflow';
 import type { explainPrediction } from '../workflows/explainPrediction';
 import type { reportGeneration, ReportGenerationInput } from '../workflows/reportGeneration';
 import type { sensorMonitoring, SensorMonitoringInput } from '../workflows/sensorMonitoring';
@@ -21,16 +19,7 @@ const compactTime = (d: Date) =>
 /** A monitoring pass now, next to the scheduled ones; its id is `monitoring-manual-<time>-<8 hex>`. */
 export async function startSensorMonitoring(deps: Deps, input: SensorMonitoringInput) {
   const workflowId = `monitoring-manual-${compactTime(new Date())}-${randomUUID().slice(0, 8)}`;
-  await guarded(
-    () =>
-      deps.temporal.client.workflow.start<typeof sensorMonitoring>('sensorMonitoring', {
-        taskQueue: deps.temporal.taskQueue,
-        workflowId,
-        args: [input],
-      }),
-    workflowId,
-  );
-  return workflowLinks(deps, workflowId);
+  return startWorkflow<typeof sensorMonitoring>(deps, 'sensorMonitoring', { workflowId, args: [input] });
 }
 
 /**
@@ -39,17 +28,12 @@ export async function startSensorMonitoring(deps: Deps, input: SensorMonitoringI
  */
 export async function startExplainPrediction(deps: Deps, o: { predictionId: string; correlationId?: string }) {
   const workflowId = `explain-${o.predictionId}`;
-  await guarded(
-    () =>
-      deps.temporal.client.workflow.start<typeof explainPrediction>('explainPrediction', {
-        taskQueue: deps.temporal.taskQueue,
-        workflowId,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        args: [{ predictionId: o.predictionId, correlationId: o.correlationId }],
-      }),
+  const links = await startWorkflow<typeof explainPrediction>(deps, 'explainPrediction', {
     workflowId,
-  );
-  return { ...workflowLinks(deps, workflowId), prediction_id: o.predictionId, prediction_url: `/api/v1/ml/predictions/${o.predictionId}` };
+    joinRunning: true,
+    args: [{ predictionId: o.predictionId, correlationId: o.correlationId }],
+  });
+  return { ...links, prediction_id: o.predictionId, prediction_url: `/api/v1/ml/predictions/${o.predictionId}` };
 }
 
 export interface ReportGenerationOptions {
@@ -67,13 +51,7 @@ export interface ReportGenerationOptions {
  * report is being built joins that run.
  */
 export async function startReportGeneration(deps: Deps, o: ReportGenerationOptions, now = new Date()) {
-  let period;
-  try {
-    period = resolvePeriod({ from: o.from, to: o.to }, now);
-  } catch (err) {
-    if (err instanceof PeriodError) throw new ValidationError([{ field: 'body.from', message: err.message }]);
-    throw err;
-  }
+  const period = resolvePeriod({ from: o.from, to: o.to }, now);
   const from = period.from.toISOString();
   const to = period.to.toISOString();
   const workflowId = o.report_type === 'workflow_run' ? `report-workflow_run-${o.workflow_id}` : `report-${o.report_type}-${from}-${to}`;
@@ -84,15 +62,6 @@ export async function startReportGeneration(deps: Deps, o: ReportGenerationOptio
     reportedWorkflowId: o.workflow_id,
     correlationId: o.correlation_id,
   };
-  await guarded(
-    () =>
-      deps.temporal.client.workflow.start<typeof reportGeneration>('reportGeneration', {
-        taskQueue: deps.temporal.taskQueue,
-        workflowId,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        args: [input],
-      }),
-    workflowId,
-  );
-  return { ...workflowLinks(deps, workflowId), report_type: o.report_type, from, to };
+  const links = await startWorkflow<typeof reportGeneration>(deps, 'reportGeneration', { workflowId, joinRunning: true, args: [input] });
+  return { ...links, report_type: o.report_type, from, to };
 }

@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureDatabase, migrate } from '../../db/migrate';
 import { findActiveApiKeyByHash, hashApiKey } from '../../db/apiKeys';
-import { bootstrapApiKeys, parseSeedKeys } from '../../services/apiKeyBootstrap';
+import { bootstrapApiKeys, parseSeedKeys } from '../../usecases/apiKeyBootstrap';
 
 // Its own database: the bootstrap only generates a key when there is none at all.
 const url = inject('databaseUrl').replace(/\/[^/]+$/, '/smart_maintenance_test_keys');

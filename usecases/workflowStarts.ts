@@ -1,33 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { AppDeps } from '../api/deps';
-import { ConflictError, UnavailableError } from '../api/errors';
-import { temporalWorkflowUrl } from '../temporal/links';
+import type { AppDeps } from './deps';
+import { startWorkflow } from './startWorkflow';
 import type { goldenPath, GoldenPathInput } from '../workflows/goldenPath';
 import type { predictionToMaintenance, PredictionToMaintenanceInput } from '../workflows/predictionToMaintenance';
 
 type Deps = Pick<AppDeps, 'temporal' | 'config'>;
-
-/** Starts a workflow, turning "already started" into 409 and an unreachable server into 503. */
-export async function guarded<T>(start: () => Promise<T>, workflowId: string): Promise<T> {
-  try {
-    return await start();
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError)
-      throw new ConflictError(`Workflow ${workflowId} already exists`, 'workflow_exists');
-    throw new UnavailableError('Temporal is unreachable; the workflow was not started', 5, err);
-  }
-}
-
-/** Where a client follows a started workflow. */
-export function workflowLinks(deps: Pick<AppDeps, 'config'>, workflowId: string) {
-  return {
-    workflow_id: workflowId,
-    status_url: `/api/v1/workflows/${workflowId}`,
-    events_url: `/api/v1/workflows/${workflowId}/events`,
-    temporal_url: temporalWorkflowUrl(deps.config, workflowId),
-  };
-}
 
 export interface GoldenPathOptions {
   sensor_events: number;
@@ -54,22 +31,13 @@ export async function startGoldenPath(deps: Deps, o: GoldenPathOptions) {
     autoDecision: o.auto_decision,
     timeoutPolicy: o.timeout_policy ?? deps.config.DECISION_TIMEOUT_POLICY,
   };
-  await guarded(
-    () =>
-      deps.temporal.client.workflow.start<typeof goldenPath>('goldenPath', {
-        taskQueue: deps.temporal.taskQueue,
-        workflowId,
-        args: [input],
-      }),
-    workflowId,
-  );
+  const links = await startWorkflow<typeof goldenPath>(deps, 'goldenPath', { workflowId, args: [input] });
+  // The demo's own status page follows a Golden Path run by its correlation id.
   return {
     correlation_id: correlationId,
-    workflow_id: workflowId,
+    ...links,
     sensor_id: input.sensorId,
     status_url: `/api/v1/demo/golden-path/status/${correlationId}`,
-    events_url: `/api/v1/workflows/${workflowId}/events`,
-    temporal_url: temporalWorkflowUrl(deps.config, workflowId),
   };
 }
 
@@ -100,21 +68,6 @@ export async function startPredictionToMaintenance(deps: Deps, o: PredictionToMa
     timeoutPolicy: o.timeout_policy ?? deps.config.DECISION_TIMEOUT_POLICY,
     autoDecision: o.auto_decision,
   };
-  await guarded(
-    () =>
-      deps.temporal.client.workflow.start<typeof predictionToMaintenance>('predictionToMaintenance', {
-        taskQueue: deps.temporal.taskQueue,
-        workflowId,
-        args: [input],
-      }),
-    workflowId,
-  );
-  return {
-    correlation_id: correlationId,
-    workflow_id: workflowId,
-    prediction_id: predictionId,
-    status_url: `/api/v1/workflows/${workflowId}`,
-    events_url: `/api/v1/workflows/${workflowId}/events`,
-    temporal_url: temporalWorkflowUrl(deps.config, workflowId),
-  };
+  const links = await startWorkflow<typeof predictionToMaintenance>(deps, 'predictionToMaintenance', { workflowId, args: [input] });
+  return { correlation_id: correlationId, ...links, prediction_id: predictionId };
 }
