@@ -4,7 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { projectRoot } from '../config';
 
-const migrationsDir = path.join(projectRoot, 'deploy', 'migrations');
+const migrationsDir = path.join(projectRoot, 'db', 'migrations');
 // Any constant works; it keeps two processes starting at once from migrating concurrently.
 const MIGRATION_LOCK = 727_274_001;
 
