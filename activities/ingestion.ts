@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { getCsvUploadContent } from '../db/csvUploads';
-import { insertReadings } from '../db/readings';
+import { countReadingsBefore, insertReadings } from '../db/readings';
 import { recordToReading, recordsInRange } from '../domain/csvReadings';
 import type { NewReading } from '../domain/reading';
 import { generateScenario, seedFrom, type Scenario } from '../domain/scenarios';
@@ -17,8 +17,7 @@ export const DEMO_HISTORY_READINGS = 60;
  * data rather than assumed. Returns how many readings were added.
  */
 async function seedDemoHistory(sql: postgres.Sql, sensorId: string, before: Date): Promise<number> {
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from sensor_readings where sensor_id = ${sensorId} and ts < ${before}`;
-  if ((row?.n ?? 0) >= DEMO_HISTORY_READINGS) return 0;
+  if ((await countReadingsBefore(sensorId, before, sql)) >= DEMO_HISTORY_READINGS) return 0;
   const history = generateScenario('normal', { count: DEMO_HISTORY_READINGS, seed: seedFrom(`history:${sensorId}`) });
   const rows: NewReading[] = history.map((r) => ({
     sensorId,

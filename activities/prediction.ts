@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { recordPrediction } from '../db/predictions';
 import { readingsOfRun } from '../db/quality';
+import { getSensorType } from '../db/sensors';
 import { demoMachineFeatures, type Scenario } from '../domain/scenarios';
 import {
   InvalidFeaturesError,
@@ -109,8 +110,8 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
       } catch (err) {
         asActivityFailure(err);
       }
-      const [sensor] = await deps.sql<{ type: string }[]>`select type from sensors where id = ${input.sensorId}`;
-      return predictAndRecord({ ...input, features, sensorType: sensor?.type ?? 'torque' });
+      const sensorType = await getSensorType(input.sensorId, deps.sql);
+      return predictAndRecord({ ...input, features, sensorType: sensorType ?? 'torque' });
     },
   };
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { modelsDir } from '../../config';
-import { sensorHistory } from '../../db/quality';
+import { sensorHistory, sensorWindow } from '../../db/quality';
 import { finiteNumber, isoTimestamp, sensorIdSchema } from '../../domain/reading';
 import {
   DEFAULT_FAILURE_MODEL,
@@ -235,10 +235,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         }
       } else {
         const end = new Date();
-        const rows = await deps.sql<{ ts: Date; value: number }[]>`
-          select ts, value from sensor_readings
-          where sensor_id = ${body.sensor_id!} and quarantine_reason is null and ts > ${new Date(end.getTime() - body.window_minutes * 60_000)} and ts <= ${end}
-          order by ts limit 10000`;
+        const rows = await sensorWindow(body.sensor_id!, new Date(end.getTime() - body.window_minutes * 60_000), end, 10_000, deps.sql);
         if (rows.length === 0)
           throw new NotFoundError(`sensor ${body.sensor_id} has no readings in the last ${body.window_minutes} minutes`);
         values = rows.map((r) => r.value);
