@@ -1,11 +1,12 @@
-import type { z } from 'zod';
-import { readingInputSchema, type ParsedReading } from './reading';
+import type { NewReading } from './reading';
+import { readingRow, type ReadingRowContext } from './readingRow';
 import { readCsv, CsvSyntaxError, type CsvRecord } from './csv';
 
 /** Columns a readings CSV may have; `sensor_id` and `value` are required. */
 export const CSV_COLUMNS = ['sensor_id', 'value', 'timestamp', 'sensor_type', 'unit', 'quality', 'correlation_id'] as const;
 const REQUIRED = ['sensor_id', 'value'] as const;
 
+/** A refused CSV record: its 1-based line in the file, the field and why. */
 export interface CsvLineError {
   line: number;
   field: string;
@@ -43,17 +44,29 @@ export function inspectCsv(text: string): CsvLayout {
   return { header, records };
 }
 
-/** Converts one record to a reading, or to the errors that name its line and field. */
-export function recordToReading(header: string[], rec: CsvRecord): ParsedReading | CsvLineError[] {
+/**
+ * Converts one record to its row by the mapping every ingest path shares, or to the errors that
+ * name its line and field (the same fields and messages the REST API answers with).
+ */
+export function recordToRow(
+  header: string[],
+  rec: CsvRecord,
+  ctx: ReadingRowContext,
+): { ok: true; row: NewReading } | { ok: false; errors: CsvLineError[] } {
+  const verdict = readingRow(recordToInput(header, rec), ctx);
+  if (verdict.ok) return verdict;
+  return { ok: false, errors: verdict.errors.map((e) => ({ line: rec.line, field: e.field || '(row)', message: e.message })) };
+}
+
+/** A record as the JSON body the API would receive: numbers parsed, empty cells left out. */
+function recordToInput(header: string[], rec: CsvRecord): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
   header.forEach((h, idx) => {
     const raw = rec.fields[idx]?.trim() ?? '';
     if (raw === '') return;
     obj[h] = h === 'value' || h === 'quality' ? numberOrText(raw) : raw;
   });
-  const parsed = readingInputSchema.safeParse(obj);
-  if (parsed.success) return parsed.data;
-  return parsed.error.issues.map((i: z.core.$ZodIssue) => ({ line: rec.line, field: i.path.join('.') || '(row)', message: i.message }));
+  return obj;
 }
 
 function numberOrText(raw: string): number | string {
