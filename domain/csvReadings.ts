@@ -1,6 +1,6 @@
 import type { NewReading } from './reading';
 import { readingRow, type ReadingRowContext } from './readingRow';
-import { readCsv, CsvSyntaxError, type CsvRecord } from './csv';
+import { CsvSyntaxError, visitCsv, type CsvRecord } from './csv';
 
 /** Columns a readings CSV may have; `sensor_id` and `value` are required. */
 export const CSV_COLUMNS = ['sensor_id', 'value', 'timestamp', 'sensor_type', 'unit', 'quality', 'correlation_id'] as const;
@@ -24,24 +24,31 @@ export interface CsvLayout {
  * every record parseable and as wide as the header. Throws with the offending line.
  */
 export function inspectCsv(text: string): CsvLayout {
-  const it = readCsv(text);
-  const first = it.next();
-  if (first.done) throw new CsvSyntaxError(1, 'the file has no header');
-  const header = first.value.fields.map((f) => f.trim().toLowerCase());
+  let header: string[] | undefined;
+  let records = 0;
+  visitCsv(text, (rec) => {
+    if (!header) {
+      header = checkHeader(rec);
+      return;
+    }
+    if (rec.fields.length !== header.length) {
+      throw new CsvSyntaxError(rec.line, `has ${rec.fields.length} fields, the header has ${header.length}`);
+    }
+    records += 1;
+  });
+  if (!header) throw new CsvSyntaxError(1, 'the file has no header');
+  if (records === 0) throw new CsvSyntaxError(2, 'the file has a header but no data rows');
+  return { header, records };
+}
+
+function checkHeader(rec: CsvRecord): string[] {
+  const header = rec.fields.map((f) => f.trim().toLowerCase());
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) throw new CsvSyntaxError(1, `unknown column(s): ${unknown.join(', ')}; allowed: ${CSV_COLUMNS.join(', ')}`);
   const missing = REQUIRED.filter((r) => !header.includes(r));
   if (missing.length) throw new CsvSyntaxError(1, `missing required column(s): ${missing.join(', ')}`);
   if (new Set(header).size !== header.length) throw new CsvSyntaxError(1, 'a column appears twice');
-  let records = 0;
-  for (const rec of it) {
-    if (rec.fields.length !== header.length) {
-      throw new CsvSyntaxError(rec.line, `has ${rec.fields.length} fields, the header has ${header.length}`);
-    }
-    records += 1;
-  }
-  if (records === 0) throw new CsvSyntaxError(2, 'the file has a header but no data rows');
-  return { header, records };
+  return header;
 }
 
 /**
@@ -74,14 +81,25 @@ function numberOrText(raw: string): number | string {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : raw;
 }
 
-/** The data records whose index (0-based, header excluded) lies in [from, to). */
-export function* recordsInRange(text: string, from: number, to: number): Generator<{ index: number; rec: CsvRecord; header: string[] }> {
-  const it = readCsv(text);
-  const header = (it.next().value as CsvRecord).fields.map((f: string) => f.trim().toLowerCase());
+/**
+ * The data records whose index (0-based, header excluded) lies in [from, to). Parsing stops after
+ * record `to`; the upload was inspected whole before it was stored.
+ */
+export function recordsInRange(text: string, from: number, to: number): { index: number; rec: CsvRecord; header: string[] }[] {
+  let header: string[] | undefined;
+  const out: { index: number; rec: CsvRecord; header: string[] }[] = [];
   let index = 0;
-  for (const rec of it) {
-    if (index >= to) return;
-    if (index >= from) yield { index, rec, header };
-    index += 1;
-  }
+  visitCsv(
+    text,
+    (rec) => {
+      if (!header) {
+        header = rec.fields.map((f) => f.trim().toLowerCase());
+        return;
+      }
+      if (index >= from) out.push({ index, rec, header });
+      index += 1;
+    },
+    { toRecord: to + 1 },
+  );
+  return out;
 }
