@@ -4,7 +4,7 @@ import { getCsvUploadContent } from '../db/csvUploads';
 import { countReadingsBefore, insertReadings } from '../db/readings';
 import { recordToRow, recordsInRange, type CsvLineError } from '../domain/csvReadings';
 import type { NewReading } from '../domain/reading';
-import { readingRow, type ReadingRowContext } from '../domain/readingRow';
+import { scenarioReadingRow, type ReadingRowContext } from '../domain/readingRow';
 import { generateScenario, seedFrom, type Scenario } from '../domain/scenarios';
 
 const SUB_BATCH = 500;
@@ -31,14 +31,10 @@ async function seedDemoHistory(sql: postgres.Sql, maxFutureSkewSeconds: number, 
 }
 
 /**
- * A generated demo reading (a torque sensor in Nm) as a row, through the mapping every ingest path
- * shares. Generated data that fails it is a bug in the generator or its input: not retryable.
+ * A generated demo reading as a row, through the mapping every ingest path shares. Generated data that fails it is a bug in the generator or its input: not retryable.
  */
 function demoRow(r: { sensorId: string; ts: Date; value: number; quality: number }, ctx: ReadingRowContext): NewReading {
-  const verdict = readingRow(
-    { sensor_id: r.sensorId, timestamp: r.ts.toISOString(), value: r.value, quality: r.quality, sensor_type: 'torque', unit: 'Nm' },
-    ctx,
-  );
+  const verdict = scenarioReadingRow(r, ctx);
   if (verdict.ok) return verdict.row;
   throw ApplicationFailure.nonRetryable(
     `generated reading refused: ${verdict.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,

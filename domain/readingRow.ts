@@ -61,6 +61,17 @@ export function parsedReadingRow(r: ParsedReading, ctx: ReadingRowContext): Read
   };
 }
 
+/** A generated scenario reading (the scenarios model a torque sensor in Nm), by the same mapping. */
+export function scenarioReadingRow(
+  r: { sensorId: string; ts: Date; value: number; quality: number },
+  ctx: ReadingRowContext,
+): ReadingVerdict {
+  return readingRow(
+    { sensor_id: r.sensorId, timestamp: r.ts.toISOString(), value: r.value, quality: r.quality, sensor_type: 'torque', unit: 'Nm' },
+    ctx,
+  );
+}
+
 /**
  * Zod issues as field errors, named as the API names them (api/validation.ts toFieldErrors):
  * an unknown key is reported on the key itself.

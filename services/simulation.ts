@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import { insertReadings } from '../db/readings';
 import { ValidationError } from '../api/errors';
 import type { NewReading } from '../domain/reading';
-import { readingRow } from '../domain/readingRow';
+import { scenarioReadingRow } from '../domain/readingRow';
 import { generateScenario, seedFrom, type Scenario, type ScenarioOptions } from '../domain/scenarios';
 
 /**
@@ -18,8 +18,8 @@ export async function simulateScenario(
   const rows: NewReading[] = readings.map((r) => {
     const ts = new Date(end.getTime() - r.minutesBeforeEnd * input.intervalSeconds * 1000);
     // The mapping every ingest path shares; the readings end now, so the skew allowance is moot.
-    const verdict = readingRow(
-      { sensor_id: input.sensorId, timestamp: ts.toISOString(), value: r.value, quality: r.quality, sensor_type: 'torque', unit: 'Nm' },
+    const verdict = scenarioReadingRow(
+      { sensorId: input.sensorId, ts, value: r.value, quality: r.quality },
       {
         now: end,
         maxFutureSkewSeconds: 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordToRow } from '../../domain/csvReadings';
-import { readingRow, type ReadingRowContext } from '../../domain/readingRow';
+import { readingRow, scenarioReadingRow, type ReadingRowContext } from '../../domain/readingRow';
 import { BAD_READING_COLUMNS, badReadings, csvCells } from '../support/badReadings';
 
 const now = new Date('2026-03-01T12:00:00Z');
@@ -68,5 +68,26 @@ describe('recordToRow (CSV)', () => {
   it('gives a valid record the same row as the same JSON body', () => {
     const json = { sensor_id: 's1', value: 3, timestamp: '2026-03-01T10:00:00Z', sensor_type: 'torque', quality: 0.9 };
     expect(recordToRow(HEADER, asCsvRecord(json, 2), ctx)).toEqual(readingRow(json, ctx));
+  });
+});
+
+describe('scenarioReadingRow', () => {
+  it('writes a generated reading as a torque reading in Nm with the path metadata', () => {
+    const ts = new Date('2026-03-01T11:59:00Z');
+    const verdict = scenarioReadingRow({ sensorId: 'demo-1', ts, value: 41.5, quality: 0.97 }, { ...ctx, metadata: { history: true } });
+    expect(verdict.ok && verdict.row).toMatchObject({
+      sensorId: 'demo-1',
+      ts,
+      sensorType: 'torque',
+      unit: 'Nm',
+      metadata: { history: true },
+    });
+  });
+
+  it('refuses a generated reading past the skew as REST would', () => {
+    const ts = new Date('2026-03-02T12:00:00Z');
+    expect(scenarioReadingRow({ sensorId: 'demo-1', ts, value: 1, quality: 1 }, ctx)).toEqual(
+      readingRow({ sensor_id: 'demo-1', value: 1, timestamp: ts.toISOString() }, ctx),
+    );
   });
 });
