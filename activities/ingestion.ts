@@ -124,7 +124,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
         ctx.heartbeat({ next });
       };
 
-      for (const { index, rec, header } of recordsInRange(content, start, input.to)) {
+      for await (const { index, rec, header } of recordsInRange(content, start, input.to)) {
         const verdict = recordToRow(header, rec, {
           now,
           maxFutureSkewSeconds: deps.maxFutureSkewSeconds,

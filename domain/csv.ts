@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
-import { parse as parseText } from 'csv-parse/sync';
 
 /**
  * CSV reading on csv-parse (RFC 4180: quoted fields with doubled quotes, CRLF, LF or CR line
@@ -52,23 +51,29 @@ function toSyntaxError(err: unknown): unknown {
   return new CsvSyntaxError(lines ?? 1, MESSAGES[code] ?? err.message);
 }
 
-/**
- * Visits the records of CSV text already in memory (an upload), in order, without keeping them;
- * `toRecord` stops after that many records (the header counts). A visitor may throw to stop.
- */
-export function visitCsv(text: string, visit: (rec: CsvRecord) => void, limit?: { toRecord: number }): void {
-  try {
-    parseText(text, {
-      ...OPTIONS,
-      ...(limit ? { to: limit.toRecord } : {}),
-      on_record: (fields, context) => {
-        visit(toRecord(fields, context.lines));
-        return null;
-      },
-    });
-  } catch (err) {
-    throw toSyntaxError(err);
+/** Characters handed to the parser at a time; the event loop gets a turn between slices. */
+const SLICE = 16 * 1024;
+
+/** Text in slices, never splitting a surrogate pair, yielding to the event loop between them. */
+async function* slices(text: string): AsyncGenerator<string> {
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end += 1;
+    yield text.slice(i, end);
+    i = end;
+    await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * The records of CSV text already in memory (an upload), parsed as a stream: csv-parse is several
+ * times slower than the reader it replaced (a 9.5 MB, 200,000-row file took 2.8 s against 0.4 s on
+ * this machine), so parsing it in one synchronous call would stall the API for seconds. In 16 KiB
+ * slices the same file takes about as long but the event loop never waited more than ~30 ms (warm).
+ */
+export function readCsvText(text: string): AsyncGenerator<CsvRecord> {
+  return readCsvStream(Readable.from(slices(text)));
 }
 
 /** The records of a CSV stream (a file), parsed as the bytes arrive. */
@@ -83,8 +88,10 @@ export async function* readCsvStream(input: Readable): AsyncGenerator<CsvRecord>
   } catch (err) {
     throw toSyntaxError(err);
   } finally {
+    // A consumer that stops early (a range ends before the file) leaves nothing running.
     input.unpipe(parser);
     input.destroy();
+    parser.destroy();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { NewReading } from './reading';
 import { readingRow, type ReadingRowContext } from './readingRow';
-import { CsvSyntaxError, visitCsv, type CsvRecord } from './csv';
+import { CsvSyntaxError, readCsvText, type CsvRecord } from './csv';
 
 /** Columns a readings CSV may have; `sensor_id` and `value` are required. */
 export const CSV_COLUMNS = ['sensor_id', 'value', 'timestamp', 'sensor_type', 'unit', 'quality', 'correlation_id'] as const;
@@ -23,19 +23,19 @@ export interface CsvLayout {
  * Checks the file's structure: a header naming known columns (sensor_id and value required),
  * every record parseable and as wide as the header. Throws with the offending line.
  */
-export function inspectCsv(text: string): CsvLayout {
+export async function inspectCsv(text: string): Promise<CsvLayout> {
   let header: string[] | undefined;
   let records = 0;
-  visitCsv(text, (rec) => {
+  for await (const rec of readCsvText(text)) {
     if (!header) {
       header = checkHeader(rec);
-      return;
+      continue;
     }
     if (rec.fields.length !== header.length) {
       throw new CsvSyntaxError(rec.line, `has ${rec.fields.length} fields, the header has ${header.length}`);
     }
     records += 1;
-  });
+  }
   if (!header) throw new CsvSyntaxError(1, 'the file has no header');
   if (records === 0) throw new CsvSyntaxError(2, 'the file has a header but no data rows');
   return { header, records };
@@ -81,25 +81,21 @@ function numberOrText(raw: string): number | string {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : raw;
 }
 
-/**
- * The data records whose index (0-based, header excluded) lies in [from, to). Parsing stops after
- * record `to`; the upload was inspected whole before it was stored.
- */
-export function recordsInRange(text: string, from: number, to: number): { index: number; rec: CsvRecord; header: string[] }[] {
+/** The data records whose index (0-based, header excluded) lies in [from, to); parsing stops at `to`. */
+export async function* recordsInRange(
+  text: string,
+  from: number,
+  to: number,
+): AsyncGenerator<{ index: number; rec: CsvRecord; header: string[] }> {
   let header: string[] | undefined;
-  const out: { index: number; rec: CsvRecord; header: string[] }[] = [];
   let index = 0;
-  visitCsv(
-    text,
-    (rec) => {
-      if (!header) {
-        header = rec.fields.map((f) => f.trim().toLowerCase());
-        return;
-      }
-      if (index >= from) out.push({ index, rec, header });
-      index += 1;
-    },
-    { toRecord: to + 1 },
-  );
-  return out;
+  for await (const rec of readCsvText(text)) {
+    if (!header) {
+      header = rec.fields.map((f) => f.trim().toLowerCase());
+      continue;
+    }
+    if (index >= to) return;
+    if (index >= from) yield { index, rec, header };
+    index += 1;
+  }
 }
