@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse, type Options } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
 
 /**
  * CSV reading on csv-parse (RFC 4180: quoted fields with doubled quotes, CRLF, LF or CR line
@@ -44,11 +44,9 @@ function toRecord(fields: string[], endLine: number): CsvRecord {
   return { line, fields };
 }
 
-/** csv-parse's errors by shape: its sync and stream entry points each have their own CsvError class. */
 function toSyntaxError(err: unknown): unknown {
-  if (err instanceof CsvSyntaxError || !(err instanceof Error) || err.constructor.name !== 'CsvError') return err;
-  const { code, lines } = err as Error & { code: string; lines?: number };
-  return new CsvSyntaxError(lines ?? 1, MESSAGES[code] ?? err.message);
+  if (!(err instanceof CsvError)) return err;
+  return new CsvSyntaxError((err as CsvError & { lines?: number }).lines ?? 1, MESSAGES[err.code] ?? err.message);
 }
 
 /** Characters handed to the parser at a time; the event loop gets a turn between slices. */
