@@ -1,11 +1,11 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type postgres from 'postgres';
 import { getCsvUploadContent } from '../db/csvUploads';
-import { insertReadings } from '../db/readings';
-import { recordToReading, recordsInRange } from '../domain/csvReadings';
+import { countReadingsBefore, insertReadings } from '../db/readings';
+import { recordToRow, recordsInRange, type CsvLineError } from '../domain/csvReadings';
 import type { NewReading } from '../domain/reading';
+import { scenarioReadingRow, type ReadingRowContext } from '../domain/readingRow';
 import { generateScenario, seedFrom, type Scenario } from '../domain/scenarios';
-import type { CsvRowError } from '../workflows/csvIngestion';
 import { withDomainFailures } from './failures';
 import { InvalidInput } from '../domain/errors';
 
@@ -18,23 +18,31 @@ export const DEMO_HISTORY_READINGS = 60;
  * `hist:<sensor>:<i>`), so the anomaly baseline and the drift reference window are learned from
  * data rather than assumed. Returns how many readings were added.
  */
-async function seedDemoHistory(sql: postgres.Sql, sensorId: string, before: Date): Promise<number> {
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from sensor_readings where sensor_id = ${sensorId} and ts < ${before}`;
-  if ((row?.n ?? 0) >= DEMO_HISTORY_READINGS) return 0;
+async function seedDemoHistory(sql: postgres.Sql, maxFutureSkewSeconds: number, sensorId: string, before: Date): Promise<number> {
+  if ((await countReadingsBefore(sensorId, before, sql)) >= DEMO_HISTORY_READINGS) return 0;
   const history = generateScenario('normal', { count: DEMO_HISTORY_READINGS, seed: seedFrom(`history:${sensorId}`) });
-  const rows: NewReading[] = history.map((r) => ({
-    sensorId,
-    ts: new Date(before.getTime() - (r.minutesBeforeEnd + 1) * 60_000),
-    value: r.value,
-    unit: 'Nm',
-    quality: Math.max(r.quality, 0.95),
-    sensorType: 'torque',
-    metadata: { history: true },
-    correlationId: null,
-    idempotencyKey: `hist:${sensorId}:${r.index}`,
-  }));
+  const now = new Date();
+  const rows = history.map((r) =>
+    demoRow(
+      { sensorId, ts: new Date(before.getTime() - (r.minutesBeforeEnd + 1) * 60_000), value: r.value, quality: Math.max(r.quality, 0.95) },
+      { now, maxFutureSkewSeconds, idempotencyKey: `hist:${sensorId}:${r.index}`, correlationId: null, metadata: { history: true } },
+    ),
+  );
   const result = await insertReadings(rows, sql, undefined, 'count');
   return result.insertedCount;
+}
+
+/**
+ * A generated demo reading as a row, through the mapping every ingest path shares. Generated data that fails it is a bug in the generator or its input: not retryable.
+ */
+function demoRow(r: { sensorId: string; ts: Date; value: number; quality: number }, ctx: ReadingRowContext): NewReading {
+  const verdict = scenarioReadingRow(r, ctx);
+  if (verdict.ok) return verdict.row;
+  throw ApplicationFailure.nonRetryable(
+    `generated reading refused: ${verdict.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+    'InvalidInput',
+    verdict.errors,
+  );
 }
 
 export interface IngestionDeps {
@@ -63,18 +71,20 @@ export function createIngestionActivities(deps: IngestionDeps) {
       }
       const end = input.end ? new Date(input.end) : new Date();
       const readings = generateScenario(input.scenario, { count: input.count, seed: seedFrom(input.correlationId) });
-      const rows: NewReading[] = readings.map((r) => ({
-        sensorId: input.sensorId,
-        ts: new Date(end.getTime() - r.minutesBeforeEnd * 60_000),
-        value: r.value,
-        unit: 'Nm',
-        quality: r.quality,
-        sensorType: 'torque',
-        metadata: { scenario: input.scenario, injected: r.injected, index: r.index, workflow_id: input.workflowId ?? null },
-        correlationId: input.correlationId,
-        idempotencyKey: `gp:${input.correlationId}:${r.index}`,
-      }));
-      const historySeeded = await seedDemoHistory(deps.sql, input.sensorId, rows[0]!.ts);
+      const now = new Date();
+      const rows = readings.map((r) =>
+        demoRow(
+          { sensorId: input.sensorId, ts: new Date(end.getTime() - r.minutesBeforeEnd * 60_000), value: r.value, quality: r.quality },
+          {
+            now,
+            maxFutureSkewSeconds: deps.maxFutureSkewSeconds,
+            idempotencyKey: `gp:${input.correlationId}:${r.index}`,
+            correlationId: input.correlationId,
+            metadata: { scenario: input.scenario, injected: r.injected, index: r.index, workflow_id: input.workflowId ?? null },
+          },
+        ),
+      );
+      const historySeeded = await seedDemoHistory(deps.sql, deps.maxFutureSkewSeconds, input.sensorId, rows[0]!.ts);
       const result = await insertReadings(rows, deps.sql, undefined, 'count');
       return {
         inserted: result.insertedCount,
@@ -99,7 +109,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
       const resumeAt = (ctx.info.heartbeatDetails as { next?: number } | undefined)?.next;
       const start = typeof resumeAt === 'number' && resumeAt > input.from ? resumeAt : input.from;
       const now = new Date();
-      const errors: CsvRowError[] = [];
+      const errors: CsvLineError[] = [];
       let inserted = 0;
       let duplicates = 0;
       let invalid = 0;
@@ -116,30 +126,20 @@ export function createIngestionActivities(deps: IngestionDeps) {
         ctx.heartbeat({ next });
       };
 
-      for (const { index, rec, header } of recordsInRange(content, start, input.to)) {
-        const reading = recordToReading(header, rec);
+      for await (const { index, rec, header } of recordsInRange(content, start, input.to)) {
+        const verdict = recordToRow(header, rec, {
+          now,
+          maxFutureSkewSeconds: deps.maxFutureSkewSeconds,
+          idempotencyKey: `csv:${input.uploadId}:${index}`,
+          correlationId: input.correlationId ?? null,
+          metadata: { source: 'csv', upload_id: input.uploadId, line: rec.line },
+        });
         next = index + 1;
-        if (Array.isArray(reading)) {
-          invalid += 1;
-          errors.push(...reading);
+        if (verdict.ok) {
+          pending.push(verdict.row);
         } else {
-          const ts = reading.timestamp ? new Date(reading.timestamp) : now;
-          if (ts.getTime() > now.getTime() + deps.maxFutureSkewSeconds * 1000) {
-            invalid += 1;
-            errors.push({ line: rec.line, field: 'timestamp', message: 'is in the future' });
-          } else {
-            pending.push({
-              sensorId: reading.sensor_id,
-              ts,
-              value: reading.value,
-              unit: reading.unit ?? null,
-              quality: reading.quality,
-              sensorType: reading.sensor_type,
-              metadata: { source: 'csv', upload_id: input.uploadId, line: rec.line },
-              correlationId: reading.correlation_id ?? input.correlationId ?? null,
-              idempotencyKey: `csv:${input.uploadId}:${index}`,
-            });
-          }
+          invalid += 1;
+          errors.push(...verdict.errors);
         }
         if (pending.length >= SUB_BATCH) await flush();
       }

@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import { recordPrediction } from '../db/predictions';
 import { readingsOfRun } from '../db/quality';
+import { getSensorType } from '../db/sensors';
 import { demoMachineFeatures, type Scenario } from '../domain/scenarios';
 import { parseFailureFeatures, predictFailure, type FailureFeatures } from '../models';
 import { activityKey } from './activityKey';
@@ -83,8 +84,8 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
       modelVersion: string;
     }) {
       const features: FailureFeatures = parseFailureFeatures(input.features);
-      const [sensor] = await deps.sql<{ type: string }[]>`select type from sensors where id = ${input.sensorId}`;
-      return predictAndRecord({ ...input, features, sensorType: sensor?.type ?? 'torque' });
+      const sensorType = await getSensorType(input.sensorId, deps.sql);
+      return predictAndRecord({ ...input, features, sensorType: sensorType ?? 'torque' });
     },
   });
 }

@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { anomaliesWithReadingQuality, countRecentAnomaliesOfOtherRuns, setAnomalyCredibility } from '../db/anomalies';
 import { quarantineReadings, readingsOfRun } from '../db/quality';
 import { SENSOR_TYPES, type SensorType } from '../domain/sensorTypes';
 import { withDomainFailures } from './failures';
@@ -57,15 +58,9 @@ export function createValidationActivities(deps: ValidationDeps) {
     async assessAnomalyCredibility(input: { sensorId: string; correlationId: string; workflowId?: string; anomalyIds: string[] }) {
       if (input.anomalyIds.length === 0)
         return { assessed: 0, credible: 0, items: [] as { id: string; credibility: number; credible: boolean; reasons: string[] }[] };
-      const rows = await deps.sql<{ id: bigint; score: number; method: string; quality: number | null; ts: Date }[]>`
-        select a.id, a.score, a.method, r.quality, a.ts
-        from anomalies a left join sensor_readings r on r.id = a.reading_id and r.ts = a.ts
-        where a.id = any(${input.anomalyIds}::bigint[])`;
-      const [recent] = await deps.sql<{ n: bigint }[]>`
-        select count(*) as n from anomalies
-        where sensor_id = ${input.sensorId} and created_at > now() - interval '7 days'
-          and (correlation_id is distinct from ${input.correlationId}::uuid)`;
-      const recurrence = Math.min(1, Number(recent?.n ?? 0) / 5);
+      const rows = await anomaliesWithReadingQuality(input.anomalyIds, deps.sql);
+      const recent = await countRecentAnomaliesOfOtherRuns(input.sensorId, input.correlationId, deps.sql);
+      const recurrence = Math.min(1, Number(recent) / 5);
       const items = rows.map((a) => {
         const agreement = a.method === 'combined' ? 1 : 0.5;
         const quality = a.quality ?? 0.5;
@@ -75,15 +70,12 @@ export function createValidationActivities(deps: ValidationDeps) {
           a.method === 'combined' ? 'both detectors agree' : `only ${a.method} flagged it`,
           `reading quality ${quality.toFixed(2)}`,
           `score ${a.score.toFixed(2)}`,
-          recurrence > 0 ? `${recent?.n} anomalies on this sensor in 7 days` : 'no recent anomalies on this sensor',
+          recurrence > 0 ? `${recent} anomalies on this sensor in 7 days` : 'no recent anomalies on this sensor',
         ];
         return { id: a.id.toString(), credibility: Math.round(credibility * 1000) / 1000, credible: credibility >= 0.5, reasons };
       });
       if (items.length) {
-        await deps.sql`
-          update anomalies a set credible = c.credible
-          from unnest(${items.map((i) => i.id)}::bigint[], ${items.map((i) => String(i.credible))}::text[]::bool[]) as c(id, credible)
-          where a.id = c.id`;
+        await setAnomalyCredibility(items, deps.sql);
       }
       return { assessed: items.length, credible: items.filter((i) => i.credible).length, items };
     },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { copyBaselineReadings, registerBaselineSensor } from '../db/benchBaseline';
 import type { BenchStack } from './stack';
 import { BENCH_KEY, waitForQuiet } from './stack';
 import { closedLoop, httpCall, pacedWindows, percentiles } from './load';
@@ -79,13 +78,10 @@ export async function benchBatchVsCopy(stack: BenchStack, batches: number) {
 
     // The same rows straight into the same table with COPY, one transaction per batch: the floor.
     const t1 = performance.now();
-    await stack.sql`insert into sensors (id, type, unit) values (${`copy-${b}`}, 'torque', 'Nm') on conflict do nothing`;
+    await registerBaselineSensor(`copy-${b}`, stack.sql);
     const rows = readings(size, `copy-${b}`);
     const text = rows.map((r) => `${r.sensor_id}\t${r.timestamp}\t${r.value}\t${r.unit}\t${r.quality}\t${r.sensor_type}\t{}\n`).join('');
-    await stack.sql.begin(async (tx) => {
-      const writable = await tx`copy sensor_readings (sensor_id, ts, value, unit, quality, sensor_type, metadata) from stdin`.writable();
-      await pipeline(Readable.from([text]), writable);
-    });
+    await stack.sql.begin((tx) => copyBaselineReadings(text, tx));
     copySeconds += (performance.now() - t1) / 1000;
   }
   const total = size * batches;

@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { API_NODE_FLAGS } from '../api/nodeFlags';
 import { WORKER_NODE_FLAGS } from '../temporal/nodeFlags';
 import { projectRoot } from '../config';
-import { ensureDatabase, migrate } from '../db/migrate';
+import { dropDatabase, ensureDatabase, migrate } from '../db/migrate';
 import { waitForTemporal } from '../temporal/client';
 import { startDevServer } from '../temporal/devServer';
 
@@ -84,9 +84,8 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
  * against a bench database recreated for the run, on free loopback ports.
  */
 export async function startBenchStack(): Promise<BenchStack> {
-  const admin = postgres(BENCH_DATABASE_URL.replace(/\/[^/]+$/, '/postgres'), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists smart_maintenance_bench with (force)`);
-  await admin.end();
+  // Always the bench database by name, whatever BENCH_DATABASE_URL points at: never drop another.
+  await dropDatabase(BENCH_DATABASE_URL.replace(/\/[^/]+$/, '/smart_maintenance_bench'));
   await ensureDatabase(BENCH_DATABASE_URL);
   const sql = postgres(BENCH_DATABASE_URL, { max: 4, onnotice: () => {} });
   await migrate(sql);

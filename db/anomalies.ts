@@ -29,3 +29,31 @@ export async function recordAnomalies(items: NewAnomaly[], sql: Sql = getSql()):
   >`select id, dedup_key from anomalies where dedup_key = any(${items.map((i) => i.dedupKey)}::text[])`;
   return rows.map((r) => ({ id: r.id.toString(), dedupKey: r.dedup_key }));
 }
+
+/** Anomalies by id with the quality of the reading each was found on (null when it is gone). */
+export async function anomaliesWithReadingQuality(
+  ids: string[],
+  sql: Sql = getSql(),
+): Promise<{ id: bigint; score: number; method: string; quality: number | null; ts: Date }[]> {
+  return sql<{ id: bigint; score: number; method: string; quality: number | null; ts: Date }[]>`
+    select a.id, a.score, a.method, r.quality, a.ts
+    from anomalies a left join sensor_readings r on r.id = a.reading_id and r.ts = a.ts
+    where a.id = any(${ids}::bigint[])`;
+}
+
+/** Anomalies on a sensor in the past 7 days from runs other than this one: the recurrence signal. */
+export async function countRecentAnomaliesOfOtherRuns(sensorId: string, correlationId: string, sql: Sql = getSql()): Promise<bigint> {
+  const [recent] = await sql<{ n: bigint }[]>`
+    select count(*) as n from anomalies
+    where sensor_id = ${sensorId} and created_at > now() - interval '7 days'
+      and (correlation_id is distinct from ${correlationId}::uuid)`;
+  return recent?.n ?? 0n;
+}
+
+/** Records the credibility verdicts of the ValidationAgent. */
+export async function setAnomalyCredibility(items: { id: string; credible: boolean }[], sql: Sql = getSql()): Promise<void> {
+  await sql`
+    update anomalies a set credible = c.credible
+    from unnest(${items.map((i) => i.id)}::bigint[], ${items.map((i) => String(i.credible))}::text[]::bool[]) as c(id, credible)
+    where a.id = c.id`;
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { projectRoot } from '../config';
 
-const migrationsDir = path.join(projectRoot, 'deploy', 'migrations');
+const migrationsDir = path.join(projectRoot, 'db', 'migrations');
 // Any constant works; it keeps two processes starting at once from migrating concurrently.
 const MIGRATION_LOCK = 727_274_001;
 
@@ -28,6 +28,20 @@ export function listMigrations(dir = migrationsDir): Migration[] {
         checksum: createHash('sha256').update(sql).digest('hex'),
       };
     });
+}
+
+/** Drops the database named in `url`, closing its sessions: the benchmark starts from an empty one. */
+export async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`);
+  } finally {
+    await sql.end();
+  }
 }
 
 /** Creates the database named in `url` when it does not exist yet. */

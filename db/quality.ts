@@ -40,3 +40,41 @@ export async function sensorHistory(
     where sensor_id = ${sensorId} and ts < ${before} and quarantine_reason is null
     order by ts desc limit ${limit}`;
 }
+
+/** Valid (not quarantined) values of a sensor in (from, to], oldest first: a window to analyse. */
+export async function sensorWindow(
+  sensorId: string,
+  from: Date,
+  to: Date,
+  limit: number,
+  sql: Sql = getSql(),
+): Promise<{ ts: Date; value: number }[]> {
+  return sql<{ ts: Date; value: number }[]>`
+    select ts, value from sensor_readings
+    where sensor_id = ${sensorId} and quarantine_reason is null and ts > ${from} and ts <= ${to}
+    order by ts limit ${limit}`;
+}
+
+/** The time of a sensor's latest valid reading; null when it has none. */
+export async function latestValidReadingTs(sensorId: string, sql: Sql = getSql()): Promise<Date | null> {
+  const [latest] = await sql<{ ts: Date | null }[]>`
+    select max(ts) as ts from sensor_readings where sensor_id = ${sensorId} and quarantine_reason is null`;
+  return latest?.ts ?? null;
+}
+
+/**
+ * Valid values of a sensor after `from` and before `to` (or at `to` when includeEnd): one drift
+ * window. Unordered, since KS and PSI do not care.
+ */
+export async function validValuesBetween(
+  sensorId: string,
+  from: Date,
+  to: Date,
+  includeEnd: boolean,
+  sql: Sql = getSql(),
+): Promise<{ value: number }[]> {
+  return sql<{ value: number }[]>`
+    select value from sensor_readings
+    where sensor_id = ${sensorId} and quarantine_reason is null
+      and ts > ${from} and ${includeEnd ? sql`ts <= ${to}` : sql`ts < ${to}`}`;
+}

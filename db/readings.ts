@@ -184,3 +184,9 @@ export async function getReading(id: string, sql: Sql = getSql()): Promise<Readi
     from sensor_readings where id = ${id}`;
   return row && toReadingView(row);
 }
+
+/** How many readings a sensor has before a time (quarantined ones included). */
+export async function countReadingsBefore(sensorId: string, before: Date, sql: Sql = getSql()): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from sensor_readings where sensor_id = ${sensorId} and ts < ${before}`;
+  return row?.n ?? 0;
+}

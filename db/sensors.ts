@@ -39,3 +39,9 @@ export async function listSensors(sql: Sql = getSql()): Promise<SensorView[]> {
     created_at: r.created_at.toISOString(),
   }));
 }
+
+/** A registered sensor's type; undefined for an unknown sensor. */
+export async function getSensorType(sensorId: string, sql: Sql = getSql()): Promise<string | undefined> {
+  const [sensor] = await sql<{ type: string }[]>`select type from sensors where id = ${sensorId}`;
+  return sensor?.type;
+}

@@ -1,6 +1,10 @@
+import { Readable } from 'node:stream';
+import { CsvError, parse, type Options } from 'csv-parse';
+
 /**
- * A small RFC 4180 reader: quoted fields with doubled quotes, CRLF or LF line ends, an optional
- * UTF-8 BOM. Each record carries the 1-based line it started on, so errors can name it.
+ * CSV reading on csv-parse (RFC 4180: quoted fields with doubled quotes, CRLF, LF or CR line
+ * ends, an optional UTF-8 BOM). Each record carries the 1-based line it started on, so errors
+ * can name it. Blank lines separate nothing in CSV: they are skipped, not counted as records.
  */
 export interface CsvRecord {
   line: number;
@@ -16,69 +20,76 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export function* readCsv(text: string): Generator<CsvRecord> {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  const n = text.length;
-  while (i < n) {
-    const startLine = line;
-    const fields: string[] = [];
-    let field = '';
-    let quoted = false;
-    let fieldStart = true;
-    for (;;) {
-      if (i >= n) {
-        if (quoted) throw new CsvSyntaxError(startLine, 'unterminated quoted field');
-        fields.push(field);
-        break;
-      }
-      const c = text[i]!;
-      if (quoted) {
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            quoted = false;
-            i += 1;
-            const next = text[i];
-            if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-              throw new CsvSyntaxError(line, 'unexpected character after a closing quote');
-            }
-          }
-        } else {
-          if (c === '\n') line += 1;
-          field += c;
-          i += 1;
-        }
-        continue;
-      }
-      if (c === '"' && fieldStart) {
-        quoted = true;
-        fieldStart = false;
-        i += 1;
-      } else if (c === '"') {
-        throw new CsvSyntaxError(line, 'a quote inside an unquoted field');
-      } else if (c === ',') {
-        fields.push(field);
-        field = '';
-        fieldStart = true;
-        i += 1;
-      } else if (c === '\n' || c === '\r') {
-        fields.push(field);
-        i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        line += 1;
-        break;
-      } else if (c === '\0') {
-        throw new CsvSyntaxError(line, 'a NUL byte (is this a binary file?)');
-      } else {
-        field += c;
-        fieldStart = false;
-        i += 1;
-      }
+const OPTIONS = {
+  bom: true,
+  skip_empty_lines: true,
+  // Callers check widths themselves, so the error names the header's width and the line.
+  relax_column_count: true,
+  // Files mix line ends; left to detect it, csv-parse keeps the \r of a CRLF after an LF line.
+  record_delimiter: ['\r\n', '\n', '\r'],
+} satisfies Options;
+
+/** Our wording for csv-parse's syntax errors (tests and API clients see these messages). */
+const MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'unterminated quoted field',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'unexpected character after a closing quote',
+};
+
+/** `endLine` is where csv-parse finished the record; quoted line breaks move its start back. */
+function toRecord(fields: string[], endLine: number): CsvRecord {
+  const breaks = fields.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  const line = endLine - breaks;
+  if (fields.some((f) => f.includes('\0'))) throw new CsvSyntaxError(line, 'a NUL byte (is this a binary file?)');
+  return { line, fields };
+}
+
+function toSyntaxError(err: unknown): unknown {
+  if (!(err instanceof CsvError)) return err;
+  return new CsvSyntaxError((err as CsvError & { lines?: number }).lines ?? 1, MESSAGES[err.code] ?? err.message);
+}
+
+/** Characters handed to the parser at a time; the event loop gets a turn between slices. */
+const SLICE = 16 * 1024;
+
+/** Text in slices, never splitting a surrogate pair, yielding to the event loop between them. */
+async function* slices(text: string): AsyncGenerator<string> {
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end += 1;
+    yield text.slice(i, end);
+    i = end;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The records of CSV text already in memory (an upload), parsed as a stream: csv-parse is several
+ * times slower than the reader it replaced (a 9.5 MB, 200,000-row file took 2.8 s against 0.4 s on
+ * this machine), so parsing it in one synchronous call would stall the API for seconds. In 16 KiB
+ * slices the same file takes about as long but the event loop never waited more than ~30 ms (warm).
+ */
+export function readCsvText(text: string): AsyncGenerator<CsvRecord> {
+  return readCsvStream(Readable.from(slices(text)));
+}
+
+/** The records of a CSV stream (a file), parsed as the bytes arrive. */
+export async function* readCsvStream(input: Readable): AsyncGenerator<CsvRecord> {
+  const parser = parse({ ...OPTIONS, info: true });
+  input.on('error', (err) => parser.destroy(err));
+  input.pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield toRecord(record, info.lines);
     }
-    // Blank lines separate nothing in CSV; skip them rather than count them as records.
-    if (!(fields.length === 1 && fields[0] === '')) yield { line: startLine, fields };
+  } catch (err) {
+    throw toSyntaxError(err);
+  } finally {
+    // A consumer that stops early (a range ends before the file) leaves nothing running.
+    input.unpipe(parser);
+    input.destroy();
+    parser.destroy();
   }
 }
 

@@ -17,7 +17,7 @@ export async function startCsvIngestion(
 ) {
   let layout;
   try {
-    layout = inspectCsv(input.content);
+    layout = await inspectCsv(input.content);
   } catch (err) {
     if (err instanceof CsvSyntaxError) throw new InvalidInput([{ field: `csv.line.${err.line}`, message: err.message }], 'Malformed CSV');
     throw err;

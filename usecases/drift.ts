@@ -1,5 +1,6 @@
-import type postgres from 'postgres';
 import { interpretPsi, ksTwoSample, psi } from '../stats';
+import { insertDriftCheck } from '../db/driftChecks';
+import { latestValidReadingTs, validValuesBetween } from '../db/quality';
 import type { Sql } from '../db/sql';
 
 export interface DriftParams {
@@ -38,9 +39,7 @@ export interface DriftResult {
  */
 export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResult> {
   const base = { sensor_id: p.sensorId, window_minutes: p.windowMinutes, p_value_threshold: p.pValueThreshold, min_samples: p.minSamples };
-  const [latest] = await sql<{ ts: Date | null }[]>`
-    select max(ts) as ts from sensor_readings where sensor_id = ${p.sensorId} and quarantine_reason is null`;
-  const end = p.endTs ?? latest?.ts ?? null;
+  const end = p.endTs ?? (await latestValidReadingTs(p.sensorId, sql));
   if (!end) {
     return {
       ...base,
@@ -61,10 +60,7 @@ export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResu
   const recentStart = new Date(end.getTime() - windowMs);
   const refEnd = p.referenceEnd ?? recentStart;
   const refStart = p.referenceStart ?? new Date(refEnd.getTime() - windowMs);
-  const values = (from: Date, to: Date, includeEnd: boolean) => sql<{ value: number }[]>`
-    select value from sensor_readings
-    where sensor_id = ${p.sensorId} and quarantine_reason is null
-      and ts > ${from} and ${includeEnd ? sql`ts <= ${to}` : sql`ts < ${to}`}`;
+  const values = (from: Date, to: Date, includeEnd: boolean) => validValuesBetween(p.sensorId, from, to, includeEnd, sql);
   const [recentRows, refRows] = await Promise.all([values(recentStart, end, true), values(refStart, refEnd, p.referenceEnd !== undefined)]);
   const recent = recentRows.map((r) => r.value);
   const reference = refRows.map((r) => r.value);
@@ -111,15 +107,21 @@ export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResu
 }
 
 /** Stores a drift check; with a dedup key a retried activity stores it once. */
-export async function recordDriftCheck(
-  sql: postgres.Sql | postgres.TransactionSql,
-  r: DriftResult,
-  workflowId: string | null,
-  dedupKey: string | null,
-): Promise<void> {
-  await sql`
-    insert into drift_checks (sensor_id, window_minutes, reference_count, recent_count, ks_statistic, p_value, psi, drift_detected, status, workflow_id, dedup_key)
-    values (${r.sensor_id}, ${r.window_minutes}, ${r.reference?.count ?? 0}, ${r.recent?.count ?? 0}, ${r.ks_statistic}, ${r.p_value}, ${r.psi},
-            ${r.drift_detected}, ${r.status}, ${workflowId}, ${dedupKey})
-    on conflict (dedup_key) do nothing`;
+export async function recordDriftCheck(sql: Sql, r: DriftResult, workflowId: string | null, dedupKey: string | null): Promise<void> {
+  await insertDriftCheck(
+    {
+      sensorId: r.sensor_id,
+      windowMinutes: r.window_minutes,
+      referenceCount: r.reference?.count ?? 0,
+      recentCount: r.recent?.count ?? 0,
+      ksStatistic: r.ks_statistic,
+      pValue: r.p_value,
+      psi: r.psi,
+      driftDetected: r.drift_detected,
+      status: r.status,
+      workflowId,
+      dedupKey,
+    },
+    sql,
+  );
 }

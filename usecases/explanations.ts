@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { modelsDir } from '../config';
-import { readCsv } from '../domain/csv';
+import { readCsvStream } from '../domain/csv';
 import { predictFailureBatch, productTypes, type FailureFeatures, type PredictOptions, type ProductType } from '../models';
 import { exactShap } from '../stats';
 
@@ -17,18 +17,25 @@ export const EXPLAINED_FEATURES = [
 /** Background rows: enough for stable base values, few enough for 63·B+1 rows in one batch. */
 export const BACKGROUND_SIZE = 50;
 
-let background: number[][] | undefined;
+let background: Promise<number[][]> | undefined;
 
 /**
  * A fixed background sample of TRAINING rows (UDI % 5 ≠ 0, every k-th), so explanations never
- * look at the test split and are identical from run to run.
+ * look at the test split and are identical from run to run. Read once, streamed from the file.
  */
-export function explanationBackground(): number[][] {
-  if (background) return background;
-  const text = readFileSync(path.join(modelsDir(), 'data', 'ai4i2020.csv'), 'utf8');
+export function explanationBackground(): Promise<number[][]> {
+  background ??= loadBackground().catch((err: unknown) => {
+    // A failed read is not cached: the next explanation tries again.
+    background = undefined;
+    throw err;
+  });
+  return background;
+}
+
+async function loadBackground(): Promise<number[][]> {
   const rows: number[][] = [];
   let header: string[] | undefined;
-  for (const rec of readCsv(text)) {
+  for await (const rec of readCsvStream(createReadStream(path.join(modelsDir(), 'data', 'ai4i2020.csv'), 'utf8'))) {
     if (!header) {
       header = rec.fields;
       continue;
@@ -45,8 +52,7 @@ export function explanationBackground(): number[][] {
     ]);
   }
   const step = Math.floor(rows.length / BACKGROUND_SIZE);
-  background = Array.from({ length: BACKGROUND_SIZE }, (_, i) => rows[i * step]!);
-  return background;
+  return Array.from({ length: BACKGROUND_SIZE }, (_, i) => rows[i * step]!);
 }
 
 function toFeatures(v: number[]): FailureFeatures {
@@ -86,7 +92,7 @@ export async function explainFailure(features: FailureFeatures, options: Predict
   const result = await exactShap(
     async (rows) => (await predictFailureBatch(rows.map(toFeatures), options)).probabilities,
     x,
-    explanationBackground(),
+    await explanationBackground(),
   );
   return {
     method: 'exact_interventional_shap',

@@ -7,6 +7,7 @@ import { getReading, insertReadings } from '../db/readings';
 import { copyReadings } from '../db/readingsCopy';
 import type { SingleReadingWriter } from './singleReadingWriter';
 import type { NewReading, ParsedReading, ReadingView } from '../domain/reading';
+import { parsedReadingRow } from '../domain/readingRow';
 import { stableStringify } from '../domain/stableJson';
 
 export interface IngestOptions {
@@ -16,33 +17,22 @@ export interface IngestOptions {
   maxFutureSkewSeconds: number;
 }
 
-/**
- * Turns a validated reading into a row, checking what a schema alone cannot: the timestamp may
- * not lie in the future beyond the allowed clock skew.
- */
+/** A validated reading as a row, by the mapping every ingest path shares (domain/readingRow.ts). */
 export function toNewReading(
   r: ParsedReading,
   opts: IngestOptions,
   idempotencyKey: string | null,
   fieldPrefix = '',
 ): NewReading | FieldError {
-  const now = opts.now ?? new Date();
-  const ts = r.timestamp ? new Date(r.timestamp) : now;
-  if (ts.getTime() > now.getTime() + opts.maxFutureSkewSeconds * 1000) {
-    return { field: `${fieldPrefix}timestamp`, message: `is more than ${opts.maxFutureSkewSeconds} s in the future` };
-  }
-  if (ts.getUTCFullYear() < 1970) return { field: `${fieldPrefix}timestamp`, message: 'is before 1970' };
-  return {
-    sensorId: r.sensor_id,
-    ts,
-    value: r.value,
-    unit: r.unit ?? null,
-    quality: r.quality,
-    sensorType: r.sensor_type,
-    metadata: (r.metadata ?? {}) as Record<string, unknown>,
-    correlationId: r.correlation_id ?? opts.correlationId ?? null,
+  const verdict = parsedReadingRow(r, {
+    now: opts.now ?? new Date(),
+    maxFutureSkewSeconds: opts.maxFutureSkewSeconds,
     idempotencyKey,
-  };
+    correlationId: opts.correlationId,
+  });
+  if (verdict.ok) return verdict.row;
+  const [first] = verdict.errors;
+  return { field: `${fieldPrefix}${first!.field}`, message: first!.message };
 }
 
 function isFieldError(x: NewReading | FieldError): x is FieldError {

@@ -4,4 +4,4 @@
  */
 export { listReadings } from '../db/readings';
 export { listSensors } from '../db/sensors';
-export { sensorHistory } from '../db/quality';
+export { sensorHistory, sensorWindow } from '../db/quality';

@@ -1,6 +1,8 @@
 import type postgres from 'postgres';
 import { insertReadings } from '../db/readings';
+import { ValidationError } from '../api/errors';
 import type { NewReading } from '../domain/reading';
+import { scenarioReadingRow } from '../domain/readingRow';
 import { generateScenario, seedFrom, type Scenario, type ScenarioOptions } from '../domain/scenarios';
 
 /**
@@ -13,17 +15,22 @@ export async function simulateScenario(
 ) {
   const end = new Date();
   const readings = generateScenario(input.scenario, { ...input.options, seed: seedFrom(input.correlationId) });
-  const rows: NewReading[] = readings.map((r) => ({
-    sensorId: input.sensorId,
-    ts: new Date(end.getTime() - r.minutesBeforeEnd * input.intervalSeconds * 1000),
-    value: r.value,
-    unit: 'Nm',
-    quality: r.quality,
-    sensorType: 'torque',
-    metadata: { simulated: input.scenario, injected: r.injected },
-    correlationId: input.correlationId,
-    idempotencyKey: `sim:${input.correlationId}:${r.index}`,
-  }));
+  const rows: NewReading[] = readings.map((r) => {
+    const ts = new Date(end.getTime() - r.minutesBeforeEnd * input.intervalSeconds * 1000);
+    // The mapping every ingest path shares; the readings end now, so the skew allowance is moot.
+    const verdict = scenarioReadingRow(
+      { sensorId: input.sensorId, ts, value: r.value, quality: r.quality },
+      {
+        now: end,
+        maxFutureSkewSeconds: 0,
+        idempotencyKey: `sim:${input.correlationId}:${r.index}`,
+        correlationId: input.correlationId,
+        metadata: { simulated: input.scenario, injected: r.injected },
+      },
+    );
+    if (!verdict.ok) throw new ValidationError(verdict.errors);
+    return verdict.row;
+  });
   const result = await insertReadings(rows, sql, undefined, 'count');
   return {
     status: 'success',

@@ -1,5 +1,6 @@
 import { defineQuery, proxyActivities } from '@temporalio/workflow';
 import type { createIngestionActivities } from '../activities/ingestion';
+import type { CsvLineError } from '../domain/csvReadings';
 import { withProgress } from './withProgress';
 
 export interface CsvIngestionInput {
@@ -8,11 +9,8 @@ export interface CsvIngestionInput {
   correlationId?: string;
 }
 
-export interface CsvRowError {
-  line: number;
-  field: string;
-  message: string;
-}
+/** Declared in domain/ so the ingestion activity need not import this workflow file. */
+export type CsvRowError = CsvLineError;
 
 export interface CsvIngestionProgress {
   status: 'running' | 'completed' | 'failed';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pingDatabase } from '../../db/health';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 
@@ -29,7 +30,7 @@ const healthSchema = z.object({
 export function healthRoutes(api: ApiRouter, deps: AppDeps): void {
   const probes: Record<string, Probe> = {
     database: async () => {
-      await deps.sql`select 1`;
+      await pingDatabase(deps.sql);
     },
     redis: async () => {
       await deps.redis.ping();

@@ -9,7 +9,7 @@ import { detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
 import { PredictionLog } from '../../usecases/predictionLog';
 import { recordDriftCheck, runDriftCheck } from '../../usecases/drift';
 import { explainFailure } from '../../usecases/explanations';
-import { sensorHistory } from '../../usecases/sensorData';
+import { sensorHistory, sensorWindow } from '../../usecases/sensorData';
 import { DomainError } from '../../domain/errors';
 import { fromDomainError, NotFoundError, ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
@@ -217,10 +217,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         }
       } else {
         const end = new Date();
-        const rows = await deps.sql<{ ts: Date; value: number }[]>`
-          select ts, value from sensor_readings
-          where sensor_id = ${body.sensor_id!} and quarantine_reason is null and ts > ${new Date(end.getTime() - body.window_minutes * 60_000)} and ts <= ${end}
-          order by ts limit 10000`;
+        const rows = await sensorWindow(body.sensor_id!, new Date(end.getTime() - body.window_minutes * 60_000), end, 10_000, deps.sql);
         if (rows.length === 0)
           throw new NotFoundError(`sensor ${body.sensor_id} has no readings in the last ${body.window_minutes} minutes`);
         values = rows.map((r) => r.value);

@@ -43,8 +43,10 @@ describe('deploy/Dockerfile', () => {
   it('keeps secrets, local state, tests and the training venv out of the build context', () => {
     for (const entry of ['.env', '.git', '.data', '.tools', '**/node_modules', 'test', 'models/.venv', 'web/dist'])
       expect(ignored).toContain(entry);
-    // The runtime needs the migrations, and models/ (artifacts, cards, the AI4I sample).
-    expect(ignored).toContain('!deploy/migrations');
+    // The runtime needs the migrations (db/migrations, shipped with db/), and models/ (artifacts,
+    // cards, the AI4I sample).
+    expect(ignored).toContain('deploy');
+    expect(ignored.filter((l) => l === 'db' || l.startsWith('db/'))).toEqual([]);
     expect(ignored.filter((l) => l === 'models' || l === 'models/artifacts' || l === 'models/data' || l === 'models/cards')).toEqual([]);
   });
 });

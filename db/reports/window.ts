@@ -1,0 +1,6 @@
+/** A report's period as its queries need it (reports/types.ts ReportPeriod fits it). */
+export interface ReportWindow {
+  from: Date;
+  to: Date;
+  bucket: 'hour' | 'day';
+}
