@@ -25,6 +25,7 @@ import { explainFailure } from '../../services/explanations';
 import { ConflictError, HttpError, NotFoundError, UnavailableError, ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 /** The ML plane's errors as HTTP: not found 404, disabled 409, bad features 422, unavailable 503. */
 export function modelErrorToHttp(err: unknown): unknown {
@@ -116,7 +117,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     summary: 'Models with their versions, stages, enabled flags and test metrics',
     tags: ['ml'],
     scopes: ['ml:predict'],
-    responses: { 200: { description: 'Models' } },
+    responses: { 200: { description: 'Models', schema: responses.modelList } },
     handler: async (ctx) => {
       const models = await registry().listModels();
       ctx.body = await Promise.all(
@@ -132,7 +133,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     tags: ['ml'],
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
-    responses: { 200: { description: 'Versions' }, 404: { description: 'Unknown model' } },
+    responses: { 200: { description: 'Versions', schema: z.array(responses.modelVersionView) }, 404: { description: 'Unknown model' } },
     handler: async (ctx, { params }) => {
       ctx.body = await withModelErrors(async () =>
         Promise.all((await registry().listVersions(params.name)).map((v) => versionView(v, false))),
@@ -148,7 +149,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
     responses: {
-      200: { description: 'The resolved version with its card' },
+      200: { description: 'The resolved version with its card', schema: responses.modelVersionView },
       404: { description: 'Unknown model' },
       409: { description: 'Every version disabled' },
     },
@@ -165,7 +166,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     body: predictBody,
     responses: {
-      200: { description: 'Prediction' },
+      200: { description: 'Prediction', schema: responses.predictionResult },
       404: { description: 'Unknown model' },
       422: { description: 'Missing, unknown or non-finite features' },
       503: { description: 'Models not loaded' },
@@ -219,7 +220,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     tags: ['ml'],
     scopes: ['ml:anomaly'],
     body: detectBody,
-    responses: { 200: { description: 'Anomalies with score, method and reason' } },
+    responses: { 200: { description: 'Anomalies with score, method and reason', schema: responses.anomalyResult } },
     handler: async (ctx, { body }) => {
       let values: number[];
       let timestamps: (string | null)[];
@@ -268,7 +269,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     rateLimit: { name: 'drift', limit: deps.config.DRIFT_RATE_LIMIT_PER_MINUTE },
     body: driftBody,
     responses: {
-      200: { description: 'Drift result, or status insufficient_data' },
+      200: { description: 'Drift result, or status insufficient_data', schema: responses.driftResult },
       429: { description: 'More than the drift limit per minute' },
     },
     handler: async (ctx, { body }) => {

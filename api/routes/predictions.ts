@@ -6,6 +6,7 @@ import { startExplainPrediction } from '../../services/backgroundFlowStarts';
 import { NotFoundError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 const idParams = z.object({ id: z.uuid('must be a prediction id (UUID)') });
 
@@ -34,7 +35,7 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
       correlation_id: z.uuid().optional(),
       limit: z.coerce.number().int().min(1).max(200).default(20),
     }),
-    responses: { 200: { description: 'Predictions' } },
+    responses: { 200: { description: 'Predictions', schema: z.array(responses.storedPrediction) } },
     handler: async (ctx, { query }) => {
       ctx.body = await listPredictions({ sensorId: query.sensor_id, correlationId: query.correlation_id, limit: query.limit }, deps.sql);
     },
@@ -48,7 +49,7 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
     scopes: ['ml:predict'],
     params: idParams,
     responses: {
-      200: { description: 'The prediction; explanation_status says whether to wait' },
+      200: { description: 'The prediction; explanation_status says whether to wait', schema: responses.storedPredictionWithStatus },
       404: { description: 'No such prediction' },
     },
     handler: async (ctx, { params }) => {
@@ -65,7 +66,10 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['ml'],
     scopes: ['ml:predict'],
     params: idParams,
-    responses: { 202: { description: 'Started (or joined); poll prediction_url' }, 404: { description: 'No such prediction' } },
+    responses: {
+      202: { description: 'Started (or joined); poll prediction_url', schema: responses.explainStarted },
+      404: { description: 'No such prediction' },
+    },
     handler: async (ctx, { params }) => {
       if (!(await getPrediction(params.id, deps.sql))) throw new NotFoundError(`Prediction ${params.id} does not exist`);
       ctx.status = 202;
