@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { insertReadings } from '../db/readings';
-import { ValidationError } from '../api/errors';
+import { InvalidInput } from '../domain/errors';
 import type { NewReading } from '../domain/reading';
 import { scenarioReadingRow } from '../domain/readingRow';
 import { generateScenario, seedFrom, type Scenario, type ScenarioOptions } from '../domain/scenarios';
@@ -28,7 +28,7 @@ export async function simulateScenario(
         metadata: { simulated: input.scenario, injected: r.injected },
       },
     );
-    if (!verdict.ok) throw new ValidationError(verdict.errors);
+    if (!verdict.ok) throw new InvalidInput(verdict.errors);
     return verdict.row;
   });
   const result = await insertReadings(rows, sql, undefined, 'count');

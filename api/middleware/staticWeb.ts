@@ -47,7 +47,11 @@ export function staticWeb(opts: { root?: string } = {}): Middleware {
     } catch (err) {
       if ((err as { status?: number }).status !== 404) throw err;
     }
-    if (path.extname(ctx.path)) return next();
+    // A missing asset stays a 404; a page address gets the app, which routes it (or shows its 404).
+    // Page addresses may hold dots (a report workflow id ends in `.000Z`), so a browser's page
+    // request, which asks for HTML by name, is a page whatever its last segment looks like.
+    const wantsPage = !path.extname(ctx.path) || (ctx.get('Accept').includes('text/html') && !ctx.path.startsWith('/assets/'));
+    if (!wantsPage) return next();
     await sendIndex(ctx, root);
   };
 }

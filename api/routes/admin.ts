@@ -4,6 +4,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../../usecases/apiKeys'
 import type { ApiKeyResolver } from '../middleware/auth';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 const keyView = (r: { id: string; name: string; keyPrefix: string; scopes: string[]; createdAt: Date; revokedAt: Date | null }) => ({
   id: r.id,
@@ -30,7 +31,9 @@ export function adminRoutes(api: ApiRouter, deps: AppDeps, resolver: ApiKeyResol
         .regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : - only'),
       scopes: z.array(scopeSchema).min(1).max(12),
     }),
-    responses: { 201: { description: 'Created; `key` is not retrievable later' } },
+    responses: {
+      201: { description: 'Created; `key` is not retrievable later', schema: responses.apiKeyView.extend({ key: z.string() }) },
+    },
     handler: async (ctx, { body }) => {
       const { record, key } = await createApiKey({ name: body.name, scopes: [...new Set(body.scopes)] }, deps.sql);
       ctx.status = 201;
@@ -43,7 +46,7 @@ export function adminRoutes(api: ApiRouter, deps: AppDeps, resolver: ApiKeyResol
     summary: 'List API keys (never the keys themselves)',
     tags: ['admin'],
     scopes: ['admin'],
-    responses: { 200: { description: 'Keys' } },
+    responses: { 200: { description: 'Keys', schema: z.array(responses.apiKeyView) } },
     handler: async (ctx) => {
       ctx.body = (await listApiKeys(deps.sql)).map(keyView);
     },
@@ -55,7 +58,7 @@ export function adminRoutes(api: ApiRouter, deps: AppDeps, resolver: ApiKeyResol
     tags: ['admin'],
     scopes: ['admin'],
     params: z.object({ id: z.uuid() }),
-    responses: { 200: { description: 'Revoked' }, 404: { description: 'No such key' } },
+    responses: { 200: { description: 'Revoked', schema: responses.apiKeyView }, 404: { description: 'No such key' } },
     handler: async (ctx, { params }) => {
       const record = await revokeApiKey(params.id, deps.sql);
       resolver.forget(record.keyHash);
@@ -68,7 +71,7 @@ export function adminRoutes(api: ApiRouter, deps: AppDeps, resolver: ApiKeyResol
     summary: 'The calling key and its scopes',
     tags: ['admin'],
     scopes: [],
-    responses: { 200: { description: 'The key' } },
+    responses: { 200: { description: 'The key', schema: responses.apiKeyView } },
     handler: async (ctx) => {
       ctx.body = keyView(ctx.state.apiKey!);
     },

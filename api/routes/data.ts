@@ -6,23 +6,12 @@ import { startCsvIngestion } from '../../usecases/csvUploads';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 export const MAX_BATCH = 10_000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
-const readingView = z.object({
-  id: z.string(),
-  sensor_id: z.string(),
-  timestamp: z.string(),
-  value: z.number(),
-  unit: z.string().nullable(),
-  quality: z.number(),
-  sensor_type: z.string(),
-  metadata: z.record(z.string(), z.unknown()),
-  correlation_id: z.string().nullable(),
-  ingested_at: z.string(),
-});
-export const readingViewSchema = readingView;
+export const readingViewSchema = responses.readingView;
 
 const batchSchema = z.strictObject({
   readings: z.array(readingInputSchema).min(1).max(MAX_BATCH),
@@ -49,7 +38,7 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
     body: readingInputSchema,
     headers: { 'Idempotency-Key': { description: 'Replays the first answer for the same body; 409 for a different body' } },
     responses: {
-      200: { description: 'Committed (or replayed for a known Idempotency-Key)' },
+      200: { description: 'Committed (or replayed for a known Idempotency-Key)', schema: responses.ingestResult },
       409: { description: 'Idempotency-Key reused with a different body' },
       422: { description: 'Invalid reading' },
     },
@@ -86,7 +75,7 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
     body: batchSchema,
     bodyLimit: config.BATCH_BODY_LIMIT_BYTES,
     responses: {
-      200: { description: 'All readings committed' },
+      200: { description: 'All readings committed', schema: responses.batchResult },
       422: { description: 'An item is invalid; its index and field are named' },
     },
     handler: async (ctx, { body }) => {
@@ -110,7 +99,7 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
     body: z.string().min(1, 'the CSV body is empty'),
     query: csvQuery,
     responses: {
-      202: { description: 'Stored; the workflow id and its progress URL are returned' },
+      202: { description: 'Stored; the workflow id and its progress URL are returned', schema: responses.csvStarted },
       422: { description: 'Structurally malformed CSV (the line is named)' },
     },
     handler: async (ctx, { body, query }) => {

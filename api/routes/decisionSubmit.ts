@@ -3,6 +3,7 @@ import { submitDecision } from '../../usecases/decisions';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { decisionBodySchema } from './workflows';
+import * as responses from '../schemas/responses';
 
 /** The human decision over REST: delivered to the waiting workflow, which records it. */
 export function decisionSubmitRoutes(api: ApiRouter, deps: AppDeps): void {
@@ -17,7 +18,7 @@ export function decisionSubmitRoutes(api: ApiRouter, deps: AppDeps): void {
       correlation_id: z.uuid().optional(),
     }),
     responses: {
-      201: { description: 'The recorded decision' },
+      201: { description: 'The recorded decision', schema: responses.recordedDecision },
       404: { description: 'No workflow waits for that request' },
       409: { description: 'Already decided' },
     },

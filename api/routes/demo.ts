@@ -5,6 +5,7 @@ import { describeWorkflow } from '../../usecases/workflows';
 import { startGoldenPath } from '../../usecases/workflowStarts';
 import type { AppDeps } from '../deps';
 import type { ApiRouter, RouteSpec } from '../route';
+import * as responses from '../schemas/responses';
 
 export const goldenPathOptionsSchema = z.strictObject({
   sensor_events: z.number().int().min(5).max(200).default(20),
@@ -34,7 +35,7 @@ export function goldenPathStartRoute(
     tags,
     scopes: ['workflows:write'],
     body: goldenPathOptionsSchema,
-    responses: { 202: { description: '{ correlation_id, workflow_id, status_url, events_url, temporal_url }' } },
+    responses: { 202: { description: 'Started; follow it at status_url or events_url', schema: responses.goldenPathStarted } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
       // A caller-chosen X-Correlation-ID names the run (and seeds its demo data, so runs repeat).
@@ -57,7 +58,7 @@ export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['demo'],
     scopes: ['workflows:read'],
     params: z.object({ correlation_id: z.uuid() }),
-    responses: { 200: { description: 'Status document' }, 404: { description: 'No such run' } },
+    responses: { 200: { description: 'Status document', schema: responses.goldenPathStatus }, 404: { description: 'No such run' } },
     handler: async (ctx, { params }) => {
       const view = await describeWorkflow(deps.temporal.client, deps.config, `golden-path-${params.correlation_id}`);
       if (!view.progress) throw new NotFoundError(`Run ${params.correlation_id} has no progress yet`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pingDatabase } from '../../db/health';
+import { pingDatabase } from '../../usecases/health';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 

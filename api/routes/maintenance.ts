@@ -6,6 +6,7 @@ import { planOf, proposeOrder, transitionOrder } from '../../usecases/maintenanc
 import { getOrder, listScheduledOrders, listTechnicians, upsertTechnician } from '../../usecases/maintenanceViews';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 const PRIORITIES = ['low', 'medium', 'high', 'urgent', 'very_urgent'] as const;
 
@@ -224,7 +225,7 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     summary: 'The technician roster: skills with levels, weekly shifts in site local time, UTC offset',
     tags: ['maintenance'],
     scopes: ['maintenance:read'],
-    responses: { 200: { description: 'Technicians' } },
+    responses: { 200: { description: 'Technicians', schema: z.array(responses.technicianView) } },
     handler: async (ctx) => {
       ctx.body = await listTechnicians({}, deps.sql);
     },
@@ -245,7 +246,10 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
       utc_offset_minutes: z.number().int().min(-840).max(840).default(0),
       active: z.boolean().default(true),
     }),
-    responses: { 200: { description: 'Replaced' }, 201: { description: 'Created' } },
+    responses: {
+      200: { description: 'Replaced', schema: responses.technicianView },
+      201: { description: 'Created', schema: responses.technicianView },
+    },
     handler: async (ctx, { params, body }) => {
       const { record, created } = await upsertTechnician(
         {

@@ -14,6 +14,7 @@ import { DomainError } from '../../domain/errors';
 import { fromDomainError, NotFoundError, ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 /** The ML plane's errors as HTTP (404, 409, 422, 503): the one domain-to-HTTP mapping, applied early. */
 export function modelErrorToHttp(err: unknown): unknown {
@@ -98,7 +99,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     summary: 'Models with their versions, stages, enabled flags and test metrics',
     tags: ['ml'],
     scopes: ['ml:predict'],
-    responses: { 200: { description: 'Models' } },
+    responses: { 200: { description: 'Models', schema: responses.modelList } },
     handler: async (ctx) => {
       const models = await registry().listModels();
       ctx.body = await Promise.all(
@@ -114,7 +115,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     tags: ['ml'],
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
-    responses: { 200: { description: 'Versions' }, 404: { description: 'Unknown model' } },
+    responses: { 200: { description: 'Versions', schema: z.array(responses.modelVersionView) }, 404: { description: 'Unknown model' } },
     handler: async (ctx, { params }) => {
       ctx.body = await withModelErrors(async () =>
         Promise.all((await registry().listVersions(params.name)).map((v) => versionView(v, false))),
@@ -130,7 +131,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
     responses: {
-      200: { description: 'The resolved version with its card' },
+      200: { description: 'The resolved version with its card', schema: responses.modelVersionView },
       404: { description: 'Unknown model' },
       409: { description: 'Every version disabled' },
     },
@@ -147,7 +148,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     body: predictBody,
     responses: {
-      200: { description: 'Prediction' },
+      200: { description: 'Prediction', schema: responses.predictionResult },
       404: { description: 'Unknown model' },
       422: { description: 'Missing, unknown or non-finite features' },
       503: { description: 'Models not loaded' },
@@ -201,7 +202,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     tags: ['ml'],
     scopes: ['ml:anomaly'],
     body: detectBody,
-    responses: { 200: { description: 'Anomalies with score, method and reason' } },
+    responses: { 200: { description: 'Anomalies with score, method and reason', schema: responses.anomalyResult } },
     handler: async (ctx, { body }) => {
       let values: number[];
       let timestamps: (string | null)[];
@@ -247,7 +248,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     rateLimit: { name: 'drift', limit: deps.config.DRIFT_RATE_LIMIT_PER_MINUTE },
     body: driftBody,
     responses: {
-      200: { description: 'Drift result, or status insufficient_data' },
+      200: { description: 'Drift result, or status insufficient_data', schema: responses.driftResult },
       429: { description: 'More than the drift limit per minute' },
     },
     handler: async (ctx, { body }) => {

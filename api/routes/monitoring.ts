@@ -4,6 +4,7 @@ import { describeMonitoringSchedule } from '../../temporal/schedules';
 import { NotFoundError, UnavailableError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 const runBody = z
   .strictObject({
@@ -43,7 +44,7 @@ export function monitoringRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['monitoring'],
     scopes: ['workflows:write'],
     body: runBody,
-    responses: { 202: { description: 'Started; follow it at status_url' } },
+    responses: { 202: { description: 'Started; follow it at status_url', schema: responses.workflowLinks } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
       ctx.body = await startSensorMonitoring(deps, {
@@ -63,7 +64,10 @@ export function monitoringRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'The monitoring Schedule: interval, paused or not, next and recent runs',
     tags: ['monitoring'],
     scopes: ['workflows:read'],
-    responses: { 200: { description: 'The schedule' }, 404: { description: 'No worker has created the schedule yet' } },
+    responses: {
+      200: { description: 'The schedule', schema: responses.monitoringSchedule },
+      404: { description: 'No worker has created the schedule yet' },
+    },
     handler: async (ctx) => {
       let view;
       try {

@@ -3,6 +3,7 @@ import { sensorIdSchema } from '../../domain/reading';
 import { getPredictionWithStatus, listPredictions, requestExplanation } from '../../usecases/predictions';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 const idParams = z.object({ id: z.uuid('must be a prediction id (UUID)') });
 
@@ -19,7 +20,7 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
       correlation_id: z.uuid().optional(),
       limit: z.coerce.number().int().min(1).max(200).default(20),
     }),
-    responses: { 200: { description: 'Predictions' } },
+    responses: { 200: { description: 'Predictions', schema: z.array(responses.storedPrediction) } },
     handler: async (ctx, { query }) => {
       ctx.body = await listPredictions({ sensorId: query.sensor_id, correlationId: query.correlation_id, limit: query.limit }, deps.sql);
     },
@@ -33,7 +34,7 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
     scopes: ['ml:predict'],
     params: idParams,
     responses: {
-      200: { description: 'The prediction; explanation_status says whether to wait' },
+      200: { description: 'The prediction; explanation_status says whether to wait', schema: responses.storedPredictionWithStatus },
       404: { description: 'No such prediction' },
     },
     handler: async (ctx, { params }) => {
@@ -48,7 +49,10 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['ml'],
     scopes: ['ml:predict'],
     params: idParams,
-    responses: { 202: { description: 'Started (or joined); poll prediction_url' }, 404: { description: 'No such prediction' } },
+    responses: {
+      202: { description: 'Started (or joined); poll prediction_url', schema: responses.explainStarted },
+      404: { description: 'No such prediction' },
+    },
     handler: async (ctx, { params }) => {
       const started = await requestExplanation(deps, { predictionId: params.id, correlationId: ctx.state.correlationId });
       ctx.status = 202;

@@ -5,6 +5,7 @@ import { startReportGeneration } from '../../usecases/backgroundFlowStarts';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { workflowIdSchema } from './workflows';
+import * as responses from '../schemas/responses';
 
 const body = z
   .strictObject({
@@ -27,7 +28,7 @@ export function reportWorkflowRoutes(api: ApiRouter, deps: AppDeps): void {
     scopes: ['workflows:write', 'reports:generate'],
     body,
     responses: {
-      202: { description: 'Started; the period is pinned in the response' },
+      202: { description: 'Started; the period is pinned in the response', schema: responses.reportGenerationStarted },
       422: { description: 'Unknown type, or a reversed or over-long period' },
     },
     handler: async (ctx, { body: b }) => {

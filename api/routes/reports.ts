@@ -4,6 +4,7 @@ import { REPORT_TYPES, reportBodySchema } from '../../reports/types';
 import { generateReport, getReport, getReportCsv, getReportPdf, listReports } from '../../usecases/reports';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import * as responses from '../schemas/responses';
 
 const generateBody = z
   .strictObject({
@@ -81,7 +82,7 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
     tags: ['reports'],
     scopes: ['reports:generate'],
     query: listQuery,
-    responses: { 200: { description: 'A page of reports' } },
+    responses: { 200: { description: 'A page of reports', schema: z.array(responses.reportListItem) } },
     handler: async (ctx, { query }) => {
       const { items, total } = await listReports({ reportType: query.report_type, limit: query.limit, offset: query.offset }, deps.sql);
       ctx.set('X-Total-Count', String(total));
@@ -111,7 +112,7 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
     tags: ['reports'],
     scopes: ['reports:generate'],
     params: idParams,
-    responses: { 200: { description: 'CSV', contentType: 'text/csv' }, 404: { description: 'No such report' } },
+    responses: { 200: { description: 'CSV', contentType: 'text/csv', schema: z.string() }, 404: { description: 'No such report' } },
     handler: async (ctx, { params }) => {
       const { reportType, csv } = await getReportCsv(params.id, deps.sql);
       ctx.type = 'text/csv; charset=utf-8';
@@ -127,7 +128,10 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
     tags: ['reports'],
     scopes: ['reports:generate'],
     params: idParams,
-    responses: { 200: { description: 'PDF', contentType: 'application/pdf' }, 404: { description: 'No such report' } },
+    responses: {
+      200: { description: 'PDF', contentType: 'application/pdf', schema: z.string().meta({ format: 'binary' }) },
+      404: { description: 'No such report' },
+    },
     handler: async (ctx, { params }) => {
       const { reportType, pdf } = await getReportPdf(params.id, deps.sql);
       ctx.type = 'application/pdf';

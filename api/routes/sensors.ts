@@ -6,6 +6,7 @@ import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { readingViewSchema } from './data';
+import * as responses from '../schemas/responses';
 
 const readingsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -71,7 +72,7 @@ export function sensorRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'Registered sensors with reading count, first and last reading',
     tags: ['sensors'],
     scopes: ['data:read'],
-    responses: { 200: { description: 'All sensors' } },
+    responses: { 200: { description: 'All sensors', schema: z.array(responses.sensorView) } },
     handler: async (ctx) => {
       ctx.body = await listSensors(deps.sql);
     },

@@ -3,6 +3,7 @@ import { sensorIdSchema } from '../../domain/reading';
 import { simulateScenario } from '../../usecases/simulation';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import { simulationResult } from '../schemas/responses';
 
 const common = {
   sensor_id: sensorIdSchema.default('sim-torque-01'),
@@ -14,7 +15,7 @@ const common = {
 
 /** Scenario data generators (the original's simulation console); all data is really ingested. */
 export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
-  const responses = { 201: { description: 'Generated and ingested' } };
+  const responses = { 201: { description: 'Generated and ingested', schema: simulationResult } };
   api.route({
     method: 'post',
     path: '/simulate/drift-event',

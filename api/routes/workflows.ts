@@ -7,6 +7,7 @@ import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../usec
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { goldenPathStartRoute } from './demo';
+import * as responses from '../schemas/responses';
 
 export const workflowIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'is not a valid workflow id');
 const identifier = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be an identifier');
@@ -50,7 +51,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows'],
     scopes: ['workflows:write'],
     body: predictionToMaintenanceSchema,
-    responses: { 202: { description: 'Started' } },
+    responses: { 202: { description: 'Started', schema: responses.predictionToMaintenanceStarted } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
       ctx.body = await startPredictionToMaintenance(deps, { ...body, correlation_id: ctx.state.correlationId });
@@ -80,7 +81,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
       correlation_id: z.uuid().optional(),
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
-    responses: { 200: { description: '{ items }' } },
+    responses: { 200: { description: 'Running and recent workflows', schema: responses.workflowList } },
     handler: async (ctx, { query }) => {
       ctx.body = await listWorkflows(client, deps.config, {
         type: query.type,
@@ -99,7 +100,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows'],
     scopes: ['workflows:read'],
     params: z.object({ id: workflowIdSchema }),
-    responses: { 200: { description: 'The workflow' }, 404: { description: 'No such workflow' } },
+    responses: { 200: { description: 'The workflow', schema: responses.workflowView }, 404: { description: 'No such workflow' } },
     handler: async (ctx, { params }) => {
       ctx.body = await describeWorkflow(client, deps.config, params.id);
     },
@@ -112,7 +113,9 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows'],
     scopes: ['workflows:read'],
     params: z.object({ id: workflowIdSchema }),
-    responses: { 200: { description: 'text/event-stream', contentType: 'text/event-stream' } },
+    responses: {
+      200: { description: 'text/event-stream', contentType: 'text/event-stream', schema: z.string() },
+    },
     handler: async (ctx, { params }) => {
       await describeWorkflow(client, deps.config, params.id); // 404 before the stream starts
       ctx.req.socket.setTimeout(0);
@@ -134,7 +137,10 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     scopes: ['decisions:write'],
     params: z.object({ id: workflowIdSchema }),
     body: decisionBodySchema,
-    responses: { 202: { description: 'Signal delivered' }, 409: { description: 'Not waiting, or already decided' } },
+    responses: {
+      202: { description: 'Signal delivered', schema: responses.decisionSignalled },
+      409: { description: 'Not waiting, or already decided' },
+    },
     handler: async (ctx, { params, body }) => {
       await signalDecision(client, params.id, body);
       ctx.status = 202;
@@ -149,7 +155,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows'],
     scopes: ['workflows:read'],
     params: z.object({ id: workflowIdSchema }),
-    responses: { 200: { description: 'History JSON' } },
+    responses: { 200: { description: 'History JSON', schema: z.record(z.string(), z.unknown()) } },
     handler: async (ctx, { params }) => {
       ctx.type = 'application/json';
       ctx.set('Content-Disposition', `attachment; filename="${params.id}.history.json"`);

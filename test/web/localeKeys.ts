@@ -24,14 +24,16 @@ export function sourceFiles(dir: string): string[] {
 
 /**
  * Keys written literally in calls: t('a.b'), $t("a.b"), te('a.b'), $te(`a.b`) without
- * interpolation, and keypath="a.b" on <i18n-t>.
+ * interpolation, keypath="a.b" on <i18n-t>, and a route's `titleKey: 'a.b'`.
  */
 export function staticKeys(source: string): Set<string> {
   const keys = new Set<string>();
   const call = /\$?\bte?\(\s*(['"`])([A-Za-z0-9_.-]+)\1/g;
   const keypath = /keypath=["']([A-Za-z0-9_.-]+)["']/g;
+  const titleKey = /\btitleKey:\s*(['"])([A-Za-z0-9_.-]+)\1/g;
   for (const m of source.matchAll(call)) keys.add(m[2] as string);
   for (const m of source.matchAll(keypath)) keys.add(m[1] as string);
+  for (const m of source.matchAll(titleKey)) keys.add(m[2] as string);
   return keys;
 }
 

@@ -18,7 +18,6 @@ const builtAtRunTime = new Set(sources.flatMap((s) => [...dynamicPrefixes(s)]));
  */
 const dynamicFamilies = [
   'errors.',
-  'nav.',
   'env.',
   'stages.',
   'stageStatus.',

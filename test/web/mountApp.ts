@@ -9,7 +9,7 @@ import { en as vuetifyEn, pt as vuetifyPt } from 'vuetify/locale';
 import en from '../../locales/en.json';
 import ptBR from '../../locales/pt-BR.json';
 
-/** Mounts a component with the real locale files, the same number formats and a Vuetify instance. */
+/** Mounts a component with the real locale files, the same number formats and a Vuetify instance (plus any plugins given, e.g. a router). */
 export function mountWithApp<C extends Component>(component: C, options: ComponentMountingOptions<C> & { locale?: 'en' | 'pt-BR' } = {}) {
   const numberFormat = {
     decimal: { style: 'decimal', maximumFractionDigits: 3 },
@@ -33,5 +33,8 @@ export function mountWithApp<C extends Component>(component: C, options: Compone
     locale: { adapter: createVueI18nAdapter({ i18n: i18n as unknown as Parameters<typeof createVueI18nAdapter>[0]['i18n'], useI18n }) },
   });
   const { locale: _locale, ...rest } = options;
-  return mount(component, { ...rest, global: { plugins: [i18n, vuetify], ...rest.global } } as ComponentMountingOptions<C>);
+  return mount(component, {
+    ...rest,
+    global: { ...rest.global, plugins: [i18n, vuetify, ...(rest.global?.plugins ?? [])] },
+  } as ComponentMountingOptions<C>);
 }

@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
 import App from './App.vue';
 import { i18n } from './plugins/i18n';
-import { router } from './plugins/router';
+import { createAppRouter } from './plugins/router';
 import { vuetify } from './plugins/vuetify';
 
-createApp(App).use(i18n).use(vuetify).use(router).mount('#app');
+createApp(App).use(i18n).use(vuetify).use(createAppRouter()).mount('#app');

@@ -42,15 +42,14 @@ describe('DecisionPanel', () => {
 
   it('submits the decision for the request with operator, justification, correlation id and the API key', async () => {
     const record = {
-      id: 7,
+      id: '7',
       request_id: 'req-1',
       decision: 'approved',
       operator_id: 'op-42',
       justification: 'Bearing noise confirmed',
+      source: 'update',
       workflow_id: 'gp-1',
-      correlation_id: 'corr-1',
       created_at: '2025-01-01T00:00:00Z',
-      superseded_by: null,
     };
     fetchMock.mockResolvedValue(jsonResponse(201, record));
     const wrapper = mountWithApp(DecisionPanel, { props: { requestId: 'req-1', correlationId: 'corr-1' } });
@@ -58,11 +57,11 @@ describe('DecisionPanel', () => {
     await fillAndClick(wrapper, 'op-42', 'Bearing noise confirmed', 'decision-approved');
 
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
-    expect(url).toBe('/api/v1/decisions/submit');
-    expect(init.method).toBe('POST');
-    expect(new Headers(init.headers).get('X-API-Key')).toBe('sm_test_key');
-    expect(JSON.parse(init.body as string)).toEqual({
+    const request = fetchMock.mock.calls[0]![0] as Request;
+    expect(new URL(request.url).pathname).toBe('/api/v1/decisions/submit');
+    expect(request.method).toBe('POST');
+    expect(request.headers.get('X-API-Key')).toBe('sm_test_key');
+    expect(await request.json()).toEqual({
       request_id: 'req-1',
       decision: 'approved',
       operator_id: 'op-42',

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import StageStepper from '../../../../web/src/features/golden-path/components/StageStepper.vue';
-import type { Stage } from '../../../../web/src/features/golden-path/golden-path.api';
+import type { Stage, StageName } from '../../../../web/src/features/golden-path/golden-path.api';
 import { mountWithApp } from '../../mountApp';
 
-function stage(name: string, status: Stage['status'], extra: Partial<Stage> = {}): Stage {
-  return { name, status, started_at: null, finished_at: null, duration_ms: null, event_count: 0, message: null, ...extra };
+function stage(name: StageName, status: Stage['status'], extra: Partial<Stage> = {}): Stage {
+  return { name, status, started_at: null, finished_at: null, duration_ms: null, event_count: 0, message: '', ...extra };
 }
 
 describe('StageStepper', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { orderedStages, stageProgress, type Stage } from '../../../../web/src/features/golden-path/golden-path.api';
+import { orderedStages, stageProgress, type Stage, type StageName } from '../../../../web/src/features/golden-path/golden-path.api';
 
-const done = (name: string, status: Stage['status']): Stage => ({
+const done = (name: StageName, status: Stage['status']): Stage => ({
   name,
   status,
   started_at: null,
   finished_at: null,
   duration_ms: 1,
   event_count: 1,
-  message: null,
+  message: '',
 });
 
 describe('golden path stages', () => {

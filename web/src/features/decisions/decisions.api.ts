@@ -1,19 +1,10 @@
-import { request, requestBlob, requestWithHeaders } from '../../api/http';
+import { api, requestBlob, totalCount, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
 
-export const decisionValues = ['approved', 'rejected', 'escalated'] as const;
-export type DecisionValue = (typeof decisionValues)[number];
-
-export interface DecisionRecord {
-  id: string | number;
-  request_id: string;
-  decision: DecisionValue;
-  operator_id: string;
-  justification: string;
-  workflow_id: string | null;
-  correlation_id: string | null;
-  created_at: string;
-  superseded_by: string | number | null;
-}
+export type DecisionRecord = ApiBody<'/api/v1/decisions', 'get'>[number];
+export type DecisionValue = DecisionRecord['decision'];
+export const decisionValues = ['approved', 'rejected', 'escalated'] as const satisfies readonly DecisionValue[];
+export type DecisionSubmission = ApiRequest<'/api/v1/decisions/submit', 'post'>;
+export type RecordedDecision = ApiBody<'/api/v1/decisions/submit', 'post', 201>;
 
 export interface DecisionFilter {
   operator_id?: string;
@@ -23,21 +14,12 @@ export interface DecisionFilter {
   to?: string;
 }
 
-export interface DecisionSubmission {
-  request_id: string;
-  decision: DecisionValue;
-  operator_id: string;
-  justification: string;
-  correlation_id?: string;
-}
-
 /** One page of decisions, newest first; the API sends a bare array and the filtered total in `X-Total-Count`. */
 export async function listDecisions(
   filter: DecisionFilter & { limit: number; offset: number },
 ): Promise<{ items: DecisionRecord[]; total: number }> {
-  const { data, headers } = await requestWithHeaders<DecisionRecord[]>('/decisions', { query: { ...filter } });
-  const header = Number(headers.get('X-Total-Count'));
-  return { items: data, total: Number.isFinite(header) && headers.has('X-Total-Count') ? header : data.length };
+  const { data, response } = await unwrap(api.GET('/api/v1/decisions', { params: { query: { ...filter } } }));
+  return { items: data, total: totalCount(response.headers, data.length) };
 }
 
 export function decisionsCsv(filter: DecisionFilter): Promise<Blob> {
@@ -45,6 +27,6 @@ export function decisionsCsv(filter: DecisionFilter): Promise<Blob> {
 }
 
 /** Records the decision and delivers it to the waiting workflow (the API does both). */
-export function submitDecision(body: DecisionSubmission): Promise<DecisionRecord> {
-  return request<DecisionRecord>('/decisions/submit', { body });
+export async function submitDecision(body: DecisionSubmission): Promise<RecordedDecision> {
+  return (await unwrap(api.POST('/api/v1/decisions/submit', { body }))).data;
 }

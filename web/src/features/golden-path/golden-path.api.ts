@@ -1,4 +1,16 @@
-import { request } from '../../api/http';
+import { api, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
+
+/** The run's status document, as the API's schema describes it (workflows/goldenPathState.ts on the server). */
+export type GoldenPathStatus = ApiBody<'/api/v1/demo/golden-path/status/{correlation_id}', 'get'>;
+export type Stage = GoldenPathStatus['stages'][number];
+export type StageName = Stage['name'];
+export type StageStatus = Stage['status'];
+export type RunStatus = GoldenPathStatus['status'];
+export type RunEvent = GoldenPathStatus['events'][number];
+export type SimilarCase = GoldenPathStatus['similar_cases'][number];
+export type GoldenPathOptions = ApiRequest<'/api/v1/demo/golden-path', 'post'>;
+export type Scenario = NonNullable<GoldenPathOptions['scenario']>;
+export type GoldenPathStarted = ApiBody<'/api/v1/demo/golden-path', 'post', 202>;
 
 export const stageNames = [
   'ingestion',
@@ -8,75 +20,17 @@ export const stageNames = [
   'prediction',
   'maintenance',
   'human_decision',
-] as const;
-export type StageName = (typeof stageNames)[number];
-
-export type StageStatus = 'pending' | 'running' | 'complete' | 'failed' | 'skipped';
-export type RunStatus = 'running' | 'waiting_for_decision' | 'completed' | 'failed' | 'timed_out';
-
-export interface Stage {
-  name: StageName | string;
-  status: StageStatus;
-  started_at: string | null;
-  finished_at: string | null;
-  duration_ms: number | null;
-  event_count: number;
-  message: string | null;
-}
-
-export interface RunEvent {
-  ts: string;
-  type: string;
-  stage: string | null;
-  message: string;
-}
-
-export interface SimilarCase {
-  id: string;
-  similarity: number;
-  decision: string | null;
-  outcome: string | null;
-  summary: string;
-}
-
-export interface GoldenPathStatus {
-  correlation_id: string;
-  workflow_id: string;
-  status: RunStatus;
-  stages: Stage[];
-  events: RunEvent[];
-  decision_request_id: string | null;
-  maintenance_order_id: string | null;
-  report_id: string | null;
-  similar_cases?: SimilarCase[];
-}
-
-export type Scenario = 'normal' | 'drift' | 'anomaly';
-
-export interface GoldenPathOptions {
-  sensor_events: number;
-  scenario: Scenario;
-  include_human_decision: boolean;
-  decision_timeout_seconds: number;
-  auto_decision: 'approved' | 'rejected' | null;
-}
-
-export interface GoldenPathStarted {
-  correlation_id: string;
-  workflow_id: string;
-  status_url: string;
-  events_url: string;
-  temporal_url: string;
-}
+] as const satisfies readonly StageName[];
 
 export const finalStatuses: readonly RunStatus[] = ['completed', 'failed', 'timed_out'];
 
-export function startGoldenPath(options: GoldenPathOptions): Promise<GoldenPathStarted> {
-  return request<GoldenPathStarted>('/demo/golden-path', { body: options });
+export async function startGoldenPath(options: GoldenPathOptions): Promise<GoldenPathStarted> {
+  return (await unwrap(api.POST('/api/v1/demo/golden-path', { body: options }))).data;
 }
 
-export function getGoldenPathStatus(correlationId: string): Promise<GoldenPathStatus> {
-  return request<GoldenPathStatus>(`/demo/golden-path/status/${encodeURIComponent(correlationId)}`);
+export async function getGoldenPathStatus(correlationId: string): Promise<GoldenPathStatus> {
+  const call = api.GET('/api/v1/demo/golden-path/status/{correlation_id}', { params: { path: { correlation_id: correlationId } } });
+  return (await unwrap(call)).data;
 }
 
 /**
@@ -94,7 +48,7 @@ export function orderedStages(reported: Stage[]): Stage[] {
         finished_at: null,
         duration_ms: null,
         event_count: 0,
-        message: null,
+        message: '',
       },
   );
 }

@@ -1,23 +1,9 @@
-import { request } from '../../api/http';
-import type { SensorReading } from '../sensors/sensors.api';
+import { api, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
 
-export interface IngestRequest {
-  sensor_id: string;
-  value: number;
-  sensor_type: string;
-  unit: string;
-  quality: number;
-  timestamp?: string;
-}
-
-export interface IngestResponse {
-  status: 'success';
-  message: string;
-  reading: SensorReading;
-  idempotency_key: string;
-}
+export type IngestRequest = ApiRequest<'/api/v1/data/ingest', 'post'>;
+export type IngestResponse = ApiBody<'/api/v1/data/ingest', 'post'>;
 
 /** One reading; the key makes a double-click or a retry after a timeout store it only once. */
-export function ingestReading(body: IngestRequest, idempotencyKey: string): Promise<IngestResponse> {
-  return request<IngestResponse>('/data/ingest', { body, headers: { 'Idempotency-Key': idempotencyKey } });
+export async function ingestReading(body: IngestRequest, idempotencyKey: string): Promise<IngestResponse> {
+  return (await unwrap(api.POST('/api/v1/data/ingest', { body, headers: { 'Idempotency-Key': idempotencyKey } }))).data;
 }

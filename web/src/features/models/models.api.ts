@@ -1,34 +1,20 @@
-import { request } from '../../api/http';
+import { api, unwrap, type ApiBody } from '../../api/http';
 
-export interface ModelMetrics {
-  roc_auc?: number | null;
-  pr_auc?: number | null;
-  f1?: number | null;
-  precision?: number | null;
-  recall?: number | null;
-}
-
-export interface ModelVersion {
-  version: string;
-  stage: string;
-  enabled: boolean;
-  metrics: ModelMetrics;
-  threshold: number | null;
-  card_markdown?: string | null;
-  created_at: string;
-}
-
-export interface RegisteredModel {
-  name: string;
-  versions: ModelVersion[];
-}
+export type RegisteredModel = ApiBody<'/api/v1/ml/models', 'get'>[number];
+export type ModelVersion = RegisteredModel['versions'][number];
 
 export const metricKeys = ['roc_auc', 'pr_auc', 'f1', 'precision', 'recall'] as const;
 
-export function listModels(): Promise<RegisteredModel[]> {
-  return request<RegisteredModel[]>('/ml/models');
+/** A test-set metric of a version, when the manifest recorded it as a number. */
+export function metricOf(version: ModelVersion, key: (typeof metricKeys)[number]): number | undefined {
+  const value = version.metrics?.[key];
+  return typeof value === 'number' ? value : undefined;
 }
 
-export function listModelVersions(name: string): Promise<ModelVersion[]> {
-  return request<ModelVersion[]>(`/ml/models/${encodeURIComponent(name)}/versions`);
+export async function listModels(): Promise<RegisteredModel[]> {
+  return (await unwrap(api.GET('/api/v1/ml/models'))).data;
+}
+
+export async function listModelVersions(name: string): Promise<ModelVersion[]> {
+  return (await unwrap(api.GET('/api/v1/ml/models/{name}/versions', { params: { path: { name } } }))).data;
 }

@@ -1,4 +1,4 @@
-import { request } from '../../api/http';
+import { api, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
 
 export const defaultModelName = 'ai4i_classifier_randomforest_baseline';
 
@@ -34,36 +34,17 @@ export const featureForSensorType: Record<string, NumericFeature> = {
   tool_wear: 'Tool_wear_min',
 };
 
-export interface PredictRequest {
-  model_name: string;
-  model_version: string;
-  features: Ai4iFeatures;
-  sensor_id?: string;
-  explain: boolean;
-}
+export type PredictRequest = ApiRequest<'/api/v1/ml/predict', 'post'>;
+export type PredictResponse = ApiBody<'/api/v1/ml/predict', 'post'>;
+export type WorkflowStarted = ApiBody<'/api/v1/workflows/predictionToMaintenance', 'post', 202>;
 
-export interface PredictResponse {
-  prediction: 0 | 1;
-  probability: number;
-  confidence: number;
-  model_info: { name: string; version: string; stage: string };
-  timestamp: string;
-  request_id: string;
-  latency_ms: number;
-  explanation?: { base_value: number; values: Record<string, number> };
-}
-
-export interface WorkflowStarted {
-  workflow_id: string;
-  temporal_url: string;
-  status_url: string;
-}
-
-export function predict(body: PredictRequest): Promise<PredictResponse> {
-  return request<PredictResponse>('/ml/predict', { body });
+export async function predict(body: PredictRequest): Promise<PredictResponse> {
+  return (await unwrap(api.POST('/api/v1/ml/predict', { body }))).data;
 }
 
 /** Starts the prediction-to-maintenance workflow, which re-predicts and schedules an order. */
-export function createMaintenanceOrder(body: { sensor_id: string; features: Ai4iFeatures; model_name?: string }): Promise<WorkflowStarted> {
-  return request<WorkflowStarted>('/workflows/predictionToMaintenance', { body });
+export async function createMaintenanceOrder(
+  body: ApiRequest<'/api/v1/workflows/predictionToMaintenance', 'post'>,
+): Promise<WorkflowStarted> {
+  return (await unwrap(api.POST('/api/v1/workflows/predictionToMaintenance', { body }))).data;
 }

@@ -1,4 +1,4 @@
-import { request, requestBlob, requestWithHeaders } from '../../api/http';
+import { api, requestBlob, totalCount, unwrap, type ApiBody } from '../../api/http';
 
 export const sensorTypes = [
   'temperature',
@@ -21,27 +21,8 @@ export type SensorType = (typeof sensorTypes)[number];
 /** Same rule the API enforces, checked early so the user sees it before a round trip. */
 export const sensorIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
-export interface SensorReading {
-  id: string | number;
-  sensor_id: string;
-  timestamp: string;
-  value: number;
-  unit: string;
-  quality: number;
-  sensor_type: SensorType | string;
-  metadata?: Record<string, unknown> | null;
-  correlation_id?: string | null;
-  ingested_at?: string;
-}
-
-export interface SensorSummary {
-  sensor_id: string;
-  sensor_type: string;
-  unit: string;
-  reading_count: number;
-  first_reading: string | null;
-  last_reading: string | null;
-}
+export type SensorReading = ApiBody<'/api/v1/sensors/readings', 'get'>[number];
+export type SensorSummary = ApiBody<'/api/v1/sensors/sensors', 'get'>[number];
 
 export interface ReadingFilter {
   sensor_id?: string;
@@ -49,17 +30,16 @@ export interface ReadingFilter {
   end_ts?: string;
 }
 
-export function listSensors(): Promise<SensorSummary[]> {
-  return request<SensorSummary[]>('/sensors/sensors');
+export async function listSensors(): Promise<SensorSummary[]> {
+  return (await unwrap(api.GET('/api/v1/sensors/sensors'))).data;
 }
 
 /** One page of readings, newest first, with the filtered total from `X-Total-Count`. */
 export async function listReadings(
   filter: ReadingFilter & { limit: number; offset?: number },
 ): Promise<{ items: SensorReading[]; total: number }> {
-  const { data, headers } = await requestWithHeaders<SensorReading[]>('/sensors/readings', { query: { ...filter } });
-  const header = Number(headers.get('X-Total-Count'));
-  return { items: data, total: Number.isFinite(header) && headers.has('X-Total-Count') ? header : data.length };
+  const { data, response } = await unwrap(api.GET('/api/v1/sensors/readings', { params: { query: { ...filter } } }));
+  return { items: data, total: totalCount(response.headers, data.length) };
 }
 
 /** The whole filtered set as CSV, for download. */

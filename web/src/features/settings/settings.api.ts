@@ -1,12 +1,7 @@
-import { request } from '../../api/http';
+import { api, unwrap, type ApiBody } from '../../api/http';
 
-export interface Whoami {
-  id: string;
-  name: string;
-  key_prefix: string;
-  scopes: string[];
-}
+export type Whoami = ApiBody<'/api/v1/admin/whoami', 'get'>;
 
-export function getWhoami(): Promise<Whoami> {
-  return request<Whoami>('/admin/whoami');
+export async function getWhoami(): Promise<Whoami> {
+  return (await unwrap(api.GET('/api/v1/admin/whoami'))).data;
 }

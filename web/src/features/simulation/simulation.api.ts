@@ -1,36 +1,14 @@
-import { request } from '../../api/http';
+import { api, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
 
 export type SimulationKind = 'drift' | 'anomaly' | 'normal';
+export type DriftRequest = ApiRequest<'/api/v1/simulate/drift-event', 'post'>;
+export type AnomalyRequest = ApiRequest<'/api/v1/simulate/anomaly-event', 'post'>;
+export type NormalRequest = ApiRequest<'/api/v1/simulate/normal-data', 'post'>;
+export type SimulationResult = ApiBody<'/api/v1/simulate/normal-data', 'post', 201>;
 
-export interface DriftRequest {
-  sensor_id: string;
-  drift_magnitude: number;
-  num_samples: number;
-}
-export interface AnomalyRequest {
-  sensor_id: string;
-  anomaly_magnitude: number;
-  num_anomalies: number;
-}
-export interface NormalRequest {
-  sensor_id: string;
-  num_samples: number;
-}
-
-export interface SimulationResult {
-  status: string;
-  sensor_id: string;
-  readings_ingested: number;
-  correlation_id: string;
-  [extra: string]: unknown;
-}
-
-const paths: Record<SimulationKind, string> = {
-  drift: '/simulate/drift-event',
-  anomaly: '/simulate/anomaly-event',
-  normal: '/simulate/normal-data',
-};
-
-export function simulate(kind: SimulationKind, body: DriftRequest | AnomalyRequest | NormalRequest): Promise<SimulationResult> {
-  return request<SimulationResult>(paths[kind], { body });
+/** The view holds one form per kind; `kind` says which of the three bodies this is. */
+export async function simulate(kind: SimulationKind, body: DriftRequest | AnomalyRequest | NormalRequest): Promise<SimulationResult> {
+  if (kind === 'drift') return (await unwrap(api.POST('/api/v1/simulate/drift-event', { body: body as DriftRequest }))).data;
+  if (kind === 'anomaly') return (await unwrap(api.POST('/api/v1/simulate/anomaly-event', { body: body as AnomalyRequest }))).data;
+  return (await unwrap(api.POST('/api/v1/simulate/normal-data', { body: body as NormalRequest }))).data;
 }

@@ -1,47 +1,35 @@
-import { request, requestBlob } from '../../api/http';
+import { api, requestBlob, unwrap, type ApiBody } from '../../api/http';
+import type { paths } from '../../api/schema';
 
-export interface SearchAttributes {
-  SensorId?: string | null;
-  Stage?: string | null;
-  BusinessStatus?: string | null;
-  CorrelationId?: string | null;
+export type WorkflowSummary = ApiBody<'/api/v1/workflows', 'get'>['items'][number];
+export type WorkflowDetail = ApiBody<'/api/v1/workflows/{id}', 'get'>;
+export type WorkflowFilter = NonNullable<NonNullable<paths['/api/v1/workflows']['get']['parameters']['query']>>;
+
+/** The execution statuses the list filters on (the API reports them in lower case). */
+export const workflowStatuses = [
+  'running',
+  'completed',
+  'failed',
+  'canceled',
+  'terminated',
+  'timed_out',
+] as const satisfies readonly NonNullable<WorkflowFilter['status']>[];
+export const workflowTypes = ['goldenPath', 'predictionToMaintenance', 'csvIngestion'] as const satisfies readonly NonNullable<
+  WorkflowFilter['type']
+>[];
+
+/** A search attribute the worker sets (SensorId, Stage, BusinessStatus, CorrelationId), as text. */
+export function searchAttribute(workflow: WorkflowSummary, name: string): string | undefined {
+  const value = workflow.search_attributes[name];
+  return value === undefined || value === null ? undefined : String(value);
 }
 
-export interface WorkflowSummary {
-  workflow_id: string;
-  run_id: string;
-  type: string;
-  status: string;
-  start_time: string | null;
-  close_time: string | null;
-  search_attributes: SearchAttributes;
-  temporal_url: string;
+export async function listWorkflows(filter: WorkflowFilter): Promise<{ items: WorkflowSummary[] }> {
+  return (await unwrap(api.GET('/api/v1/workflows', { params: { query: filter } }))).data;
 }
 
-export interface WorkflowDetail extends WorkflowSummary {
-  /** Free-form per workflow type; a number 0..1 or a document with stages/percent. */
-  progress: unknown;
-  result?: unknown;
-}
-
-export interface WorkflowFilter {
-  type?: string;
-  status?: string;
-  sensor_id?: string;
-  limit?: number;
-  next_page_token?: string;
-}
-
-/** Temporal's execution statuses as the API reports them. */
-export const workflowStatuses = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'TIMED_OUT', 'CONTINUED_AS_NEW'] as const;
-export const workflowTypes = ['goldenPath', 'predictionToMaintenance', 'csvIngestion'] as const;
-
-export function listWorkflows(filter: WorkflowFilter): Promise<{ items: WorkflowSummary[]; next_page_token?: string | null }> {
-  return request('/workflows', { query: { ...filter } });
-}
-
-export function getWorkflow(id: string): Promise<WorkflowDetail> {
-  return request<WorkflowDetail>(`/workflows/${encodeURIComponent(id)}`);
+export async function getWorkflow(id: string): Promise<WorkflowDetail> {
+  return (await unwrap(api.GET('/api/v1/workflows/{id}', { params: { path: { id } } }))).data;
 }
 
 export function workflowHistory(id: string): Promise<Blob> {

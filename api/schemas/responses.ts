@@ -1,0 +1,308 @@
+import { z } from 'zod';
+import { modelStageSchema } from '../../models/manifest';
+import { REPORT_TYPES, reportBodySchema } from '../../reports/types';
+import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
+
+/**
+ * Success bodies of the routes whose handlers return what a use case builds. They only describe
+ * the answer (the OpenAPI document and the dashboard's generated client read them); nothing
+ * parses a response with them, so they must follow the handlers, which the API tests check.
+ */
+
+const decisionValue = z.enum(['approved', 'rejected', 'escalated']);
+
+export const apiKeyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  key_prefix: z.string(),
+  scopes: z.array(z.string()),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+});
+
+export const readingView = z.object({
+  id: z.string(),
+  sensor_id: z.string(),
+  timestamp: z.string(),
+  value: z.number(),
+  unit: z.string().nullable(),
+  quality: z.number(),
+  sensor_type: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  correlation_id: z.string().nullable(),
+  ingested_at: z.string(),
+});
+
+export const ingestResult = z.object({
+  status: z.literal('success'),
+  message: z.string(),
+  reading: readingView,
+  idempotency_key: z.string().nullable(),
+});
+
+export const batchResult = z.object({
+  status: z.literal('success'),
+  inserted: z.number(),
+  duplicates: z.number(),
+  correlation_id: z.string(),
+});
+
+export const csvStarted = z.object({
+  workflow_id: z.string(),
+  upload_id: z.string(),
+  rows_total: z.number(),
+  status_url: z.string(),
+  temporal_url: z.string(),
+});
+
+/** What starting a background workflow answers: where to follow it. */
+export const workflowLinks = z.object({
+  workflow_id: z.string(),
+  status_url: z.string(),
+  events_url: z.string(),
+  temporal_url: z.string(),
+});
+
+export const goldenPathStarted = workflowLinks.extend({ correlation_id: z.string(), sensor_id: z.string() });
+export const predictionToMaintenanceStarted = workflowLinks.extend({ correlation_id: z.string(), prediction_id: z.string() });
+export const explainStarted = workflowLinks.extend({ prediction_id: z.string(), prediction_url: z.string() });
+export const reportGenerationStarted = workflowLinks.extend({ report_type: z.enum(REPORT_TYPES), from: z.string(), to: z.string() });
+
+export const recordedDecision = z.object({
+  id: z.string(),
+  request_id: z.string(),
+  decision: decisionValue,
+  operator_id: z.string(),
+  justification: z.string(),
+  source: z.string(),
+  created_at: z.string(),
+  workflow_id: z.string(),
+});
+
+export const decisionSignalled = z.object({ status: z.literal('accepted'), workflow_id: z.string() });
+
+export const GOLDEN_PATH_STAGES = [
+  'ingestion',
+  'processing',
+  'anomaly_detection',
+  'validation',
+  'prediction',
+  'maintenance',
+  'human_decision',
+] as const;
+const stageName = z.enum(GOLDEN_PATH_STAGES);
+
+/** The Golden Path's progress document (workflows/goldenPathState.ts) plus its Temporal link. */
+export const goldenPathStatus = z.object({
+  correlation_id: z.string(),
+  workflow_id: z.string(),
+  scenario: z.string(),
+  sensor_id: z.string(),
+  status: z.enum(['running', 'waiting_for_decision', 'completed', 'failed', 'timed_out']),
+  stages: z.array(
+    z.object({
+      name: stageName,
+      status: z.enum(['pending', 'running', 'complete', 'failed', 'skipped']),
+      started_at: z.string().nullable(),
+      finished_at: z.string().nullable(),
+      duration_ms: z.number().nullable(),
+      event_count: z.number(),
+      message: z.string(),
+    }),
+  ),
+  events: z.array(z.object({ ts: z.string(), type: z.string(), stage: stageName.nullable(), message: z.string() })),
+  decision_request_id: z.string().nullable(),
+  decision_deadline: z.string().nullable(),
+  decision: z.object({ decision: z.string(), operator_id: z.string(), justification: z.string(), source: z.string() }).nullable(),
+  maintenance_order_id: z.string().nullable(),
+  prediction: z.object({ probability: z.number(), prediction: z.number(), model: z.string(), version: z.string() }).nullable(),
+  report_id: z.string().nullable(),
+  similar_cases: z.array(
+    z.object({
+      id: z.string(),
+      similarity: z.number(),
+      decision: z.string().nullable(),
+      outcome: z.string().nullable(),
+      summary: z.string(),
+    }),
+  ),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  temporal_url: z.string(),
+});
+
+export const workflowSummary = z.object({
+  workflow_id: z.string(),
+  run_id: z.string(),
+  type: z.string(),
+  /** Temporal's execution status in lower case: running, completed, failed, canceled, terminated, timed_out, continued_as_new. */
+  status: z.string(),
+  start_time: z.string().nullable(),
+  close_time: z.string().nullable(),
+  search_attributes: z.record(z.string(), z.unknown()),
+  temporal_url: z.string(),
+});
+export const workflowList = z.object({ items: z.array(workflowSummary) });
+/** `progress` is each workflow type's own query answer; `result` is there once it completed. */
+export const workflowView = workflowSummary.extend({ progress: z.unknown(), result: z.unknown().optional() });
+
+export const technicianView = z.object({
+  id: z.string(),
+  name: z.string(),
+  site: z.string(),
+  skills: z.array(skillLevelSchema),
+  shifts: z.array(weeklyShiftSchema),
+  utc_offset_minutes: z.number(),
+  active: z.boolean(),
+  created_at: z.string(),
+});
+
+export const sensorView = z.object({
+  sensor_id: z.string(),
+  sensor_type: z.string(),
+  unit: z.string().nullable(),
+  equipment: z.string().nullable(),
+  location: z.string().nullable(),
+  reading_count: z.number(),
+  first_reading: z.string().nullable(),
+  last_reading: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const simulationResult = z.object({
+  status: z.literal('success'),
+  scenario: z.enum(['normal', 'drift', 'anomaly']),
+  sensor_id: z.string(),
+  readings_ingested: z.number(),
+  injected: z.number(),
+  first_timestamp: z.string(),
+  last_timestamp: z.string(),
+  correlation_id: z.string(),
+});
+
+export const reportArtifacts = z.object({ csv: z.string(), pdf: z.string() });
+export const reportListItem = z.object({
+  id: z.string(),
+  report_type: z.enum(REPORT_TYPES),
+  parameters: z.record(z.string(), z.unknown()),
+  workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  created_at: z.string(),
+  title: z.string(),
+  summary: reportBodySchema.shape.summary,
+  artifacts: reportArtifacts,
+});
+
+export const monitoringSchedule = z.object({
+  schedule_id: z.string(),
+  interval_seconds: z.array(z.number()),
+  paused: z.boolean(),
+  note: z.string().nullable(),
+  next_action_times: z.array(z.string()),
+  recent_actions: z.array(z.object({ scheduled_at: z.string(), taken_at: z.string(), workflow_id: z.string() })),
+  running_workflow_ids: z.array(z.string()),
+  actions_taken: z.number(),
+  actions_skipped_overlap: z.number(),
+  created_at: z.string(),
+  temporal_url: z.string(),
+});
+
+const modelRef = z.object({ name: z.string(), version: z.string(), stage: modelStageSchema });
+
+export const modelVersionView = z.object({
+  name: z.string(),
+  task: z.enum(['binary_classification', 'anomaly_detection']),
+  version: z.string(),
+  stage: modelStageSchema,
+  enabled: z.boolean(),
+  created_at: z.string(),
+  threshold: z.number().nullable(),
+  /** The manifest's test-set metrics (roc_auc, pr_auc, f1, precision, recall, ...). */
+  metrics: z.record(z.string(), z.unknown()).nullable(),
+  description: z.string().nullable(),
+  card_markdown: z.string().nullable().optional(),
+});
+export const modelList = z.array(z.object({ name: z.string(), task: modelVersionView.shape.task, versions: z.array(modelVersionView) }));
+
+export const explanation = z.object({
+  method: z.literal('exact_interventional_shap'),
+  base_value: z.number(),
+  prediction: z.number(),
+  values: z.record(z.string(), z.number()),
+  background_size: z.number(),
+  latency_ms: z.number(),
+});
+
+export const predictionResult = z.object({
+  prediction_id: z.string(),
+  prediction: z.union([z.literal(0), z.literal(1)]),
+  probability: z.number(),
+  confidence: z.number(),
+  threshold: z.number(),
+  model_info: modelRef,
+  timestamp: z.string(),
+  request_id: z.string(),
+  latency_ms: z.number(),
+  explanation: explanation.optional(),
+});
+
+export const storedPrediction = z.object({
+  id: z.string(),
+  model: z.string(),
+  version: z.string(),
+  stage: z.string().nullable(),
+  sensor_id: z.string().nullable(),
+  features: z.record(z.string(), z.unknown()),
+  probability: z.number(),
+  prediction: z.number(),
+  explanation: explanation.nullable(),
+  latency_ms: z.number().nullable(),
+  workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  created_at: z.string(),
+});
+export const storedPredictionWithStatus = storedPrediction.extend({
+  explanation_status: z.enum(['ready', 'pending', 'failed', 'not_requested', 'unknown']),
+});
+
+export const anomalyResult = z.object({
+  total_readings_analyzed: z.number(),
+  anomaly_count: z.number(),
+  anomalies: z.array(
+    z.object({
+      index: z.number(),
+      value: z.number(),
+      score: z.number(),
+      method: z.enum(['combined', 'isolation_forest', 'robust_zscore']),
+      robust_z: z.number().nullable(),
+      model_score: z.number().nullable(),
+      reason: z.string(),
+      timestamp: z.string().nullable(),
+    }),
+  ),
+  method: z.enum(['combined', 'robust_zscore']),
+  threshold: z.number(),
+  model_info: modelRef.extend({ threshold: z.number() }).nullable(),
+  fallback_reason: z.string().nullable(),
+  baseline: z.object({ window: z.number(), history_used: z.number() }),
+});
+
+const windowView = z.object({ start: z.string(), end: z.string(), count: z.number() });
+export const driftResult = z.object({
+  sensor_id: z.string(),
+  status: z.enum(['ok', 'insufficient_data', 'no_data']),
+  drift_detected: z.boolean(),
+  ks_statistic: z.number().nullable(),
+  p_value: z.number().nullable(),
+  ks_method: z.enum(['exact', 'asymp']).nullable(),
+  psi: z.number().nullable(),
+  psi_band: z.enum(['stable', 'moderate', 'significant']).nullable(),
+  window_minutes: z.number(),
+  p_value_threshold: z.number(),
+  min_samples: z.number(),
+  recent: windowView.nullable(),
+  reference: windowView.extend({ pinned: z.boolean() }).nullable(),
+  message: z.string(),
+  timestamp: z.string(),
+  request_id: z.string(),
+});

@@ -1,0 +1,2 @@
+/** Dependency probes for the health routes. */
+export { pingDatabase } from '../db/health';
