@@ -242,6 +242,13 @@ training rows: {entry['metrics']['onnx_vs_sklearn_max_abs_diff']:.1e} cycles). P
 {json.dumps(params, indent=2, sort_keys=True)}
 ```
 
+How it was chosen: on these same folds, scikit-learn's `GradientBoostingRegressor` (300 trees of
+depth 4) scored an all-cycles RMSE of 11.79 against 11.74 for a first version of this one (with early
+stopping; 11.73 as committed), and its
+five fits took 762 s against 19 s on one shared core; the parameters, the 30-cycle window and the interval's
+bin edges were set once, not searched, but they were looked at against this cross-validation, which
+makes its figures slightly optimistic. There is no untouched test set in this repository.
+
 ## Validation: by whole engines only
 
 {entry['validation']['protocol']}. Folds: the 100 units dealt into {entry['training']['cv_folds']} groups
