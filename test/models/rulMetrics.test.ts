@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ManifestVersion } from '../../models/manifest';
 import { MODELS_DIR, committedManifest } from './support/tempManifest';
 
-const entry = committedManifest().models['cmapss_rul_regressor']!.versions[0]! as ReturnType<
-  typeof committedManifest
->['models'][string]['versions'][number] & {
+const entry = committedManifest().models['cmapss_rul_regressor']!.versions[0]! as ManifestVersion & {
   metrics_file: string;
   interval: { level: number };
 };
