@@ -9,3 +9,5 @@ export * from './failureClassifier';
 export * from './anomalyFeatures';
 export * from './anomalyModel';
 export type { Manifest, ManifestVersion, ModelStage } from './manifest';
+export * from './rulFeatures';
+export * from './rulModel';

@@ -37,7 +37,7 @@ export const manifestSchema = z.object({
   models: z.record(
     z.string(),
     z.looseObject({
-      task: z.enum(['binary_classification', 'anomaly_detection']),
+      task: z.enum(['binary_classification', 'anomaly_detection', 'rul_regression']),
       versions: z.array(manifestVersionSchema).min(1),
     }),
   ),

@@ -1,9 +1,12 @@
 """Train every model, export ONNX, write cards, the registry manifest and the parity fixtures.
 
+`--rul-only` retrains just the C-MAPSS RUL regressor and leaves every other file as it is.
+
 Run through `npm run train` (models/training/train.sh), which pins the environment. Paths are
 relative to models/, which is where the TypeScript registry resolves them from.
 """
 
+import json
 import os
 import sys
 
@@ -18,13 +21,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import anomaly  # noqa: E402
+import cmapss_features as cf  # noqa: E402
 import failure_features as ff  # noqa: E402
 import publish  # noqa: E402
+import rul  # noqa: E402
 import window_features as wf  # noqa: E402
 from classifiers import CV_FOLDS, INPUT_NAME, SEED, TARGET_OPSET, classifier_specs, onnx_probabilities, train_classifier  # noqa: E402
 
 MODELS_DIR = os.path.dirname(HERE)
 DATASET = os.path.join(MODELS_DIR, "data", "ai4i2020.csv")
+CMAPSS = os.path.join(MODELS_DIR, "data", "cmapss", "train_FD001.txt")
 FIXTURE_ROWS_PER_CLASS = 25
 
 VERSIONS = {
@@ -128,7 +134,149 @@ def anomaly_fixture(trained) -> dict:
     }
 
 
+def rul_entry(trained, created_at, dataset_sha256, metrics_file) -> dict:
+    digest = publish.sha256(trained.onnx_bytes)
+    cv = trained.metrics["grouped_cv"]
+    return {
+        "version": rul.VERSION,
+        "stage": "Production",
+        "stage_reason": "the only remaining-useful-life model",
+        "enabled": True,
+        "description": "Gradient-boosted trees (histogram) on per-cycle window features of C-MAPSS FD001 turbofans",
+        "artifact": f"artifacts/{rul.NAME}-{rul.VERSION}.onnx",
+        "sha256": digest,
+        "input": {"name": rul.INPUT_NAME, "shape": [None, len(cf.FEATURE_NAMES)], "dtype": "float32"},
+        "outputs": {"rul": rul.OUTPUT_NAME},
+        "output_transform": f"rul = clamp(output[:, 0], 0, {cf.RUL_CAP})",
+        "feature_spec": cf.feature_spec(),
+        # The manifest schema asks every model for a number here; a regressor has no decision
+        # threshold, so it holds the cap: a prediction equal to it means no degradation seen yet.
+        "threshold": float(cf.RUL_CAP),
+        "threshold_rule": "not a decision threshold: the RUL cap, the largest RUL the model predicts",
+        "interval": trained.conformal,
+        "target": f"min(T - t, {cf.RUL_CAP}) cycles: piecewise-linear capped RUL",
+        "validation": {
+            "protocol": f"{rul.FOLDS}-fold cross-validation grouped by engine; each held-out engine cut at "
+            f"L ~ U{{1..T}} (seed {rul.TRUNCATION_SEED}) and scored at cycle L against the capped RUL",
+            "fold_seed": rul.SEED,
+            "truncation_seed": rul.TRUNCATION_SEED,
+        },
+        "split": {"dataset": "models/data/cmapss/train_FD001.txt", "sha256": dataset_sha256, "engines": 100},
+        "metrics": {
+            "grouped_cv": cv,
+            "per_fold": [
+                {k: f[k] for k in ("fold", "engines", "rmse", "phm08_score", "coverage", "mean_interval_width")}
+                for f in trained.metrics["per_fold"]
+            ],
+            "onnx_vs_sklearn_max_abs_diff": trained.onnx_vs_sklearn_max_abs_diff,
+        },
+        "metrics_file": metrics_file,
+        "training": {
+            "estimator": "HistGradientBoostingRegressor",
+            "seed": rul.SEED,
+            "cv_folds": rul.FOLDS,
+            "target_opset": rul.TARGET_OPSET,
+            "versions": VERSIONS,
+        },
+        "card": f"cards/{rul.NAME}-{rul.VERSION}.md",
+        "created_at": created_at(rul.NAME, rul.VERSION, digest),
+    }
+
+
+FIXTURE_CUTS = [(1, 1), (2, 2), (3, 29), (4, 30), (5, 31)]
+
+
+def rul_fixture(data, trained) -> dict:
+    """Trajectories cut short (five short-history cases first, then one cross-validation
+    truncation per fold) with the features and the committed artifact's predictions. Each
+    trajectory row holds the values of `columns` (the training file's, without unit_number)."""
+    cuts = list(FIXTURE_CUTS)
+    for fold in range(rul.FOLDS):
+        first = next(e for e in trained.engines if e["fold"] == fold and e["truncated_at"] <= 200 and e["true_rul"] < 110)
+        cuts.append((first["unit"], first["truncated_at"]))
+    by_unit = cf.engines(data)
+    cuts.append((9, len(by_unit[9])))  # a whole life, cut at failure: true RUL 0
+    session = rul.open_session(trained.onnx_bytes)
+    names = cf.COLUMNS[1:]
+    cases = []
+    for unit, length in cuts:
+        rows = by_unit[unit][:length]
+        trajectory = [[int(data.columns[name][i]) if name == "time" else float(data.columns[name][i]) for name in names] for i in rows]
+        features = cf.prefix_features(data, by_unit[unit], length)
+        raw = rul.onnx_raw(session, np.array([features], dtype=np.float64).astype(np.float32))
+        served = rul.served_rul(raw)
+        lower, upper = rul.interval(trained.conformal, served)
+        cases.append(
+            {
+                "unit": unit,
+                "cycles": length,
+                "true_rul": len(by_unit[unit]) - length,
+                "trajectory": trajectory,
+                "features": features,
+                "onnx_output": float(raw[0]),
+                "rul": float(served[0]),
+                "lower": float(lower[0]),
+                "upper": float(upper[0]),
+            }
+        )
+    return {
+        "model": rul.NAME,
+        "version": rul.VERSION,
+        "generated_by": "models/training/train.py with onnxruntime " + onnxruntime.__version__,
+        "tolerance": 1e-4,
+        "note": "the artifact is fitted on all 100 engines, these included: this checks parity, not accuracy",
+        "level": rul.LEVEL,
+        "feature_names": cf.FEATURE_NAMES,
+        "columns": names,
+        "cases": cases,
+    }
+
+
+def publish_rul(manifest: dict, created_at) -> None:
+    data = cf.load_fd001(CMAPSS)
+    dataset_sha256 = publish.sha256(open(CMAPSS, "rb").read())
+    trained = rul.train_rul(data)
+    print(f"{rul.NAME}: grouped CV {trained.metrics['grouped_cv']}")
+    metrics_file = f"metrics/{rul.NAME}-{rul.VERSION}.json"
+    entry = rul_entry(trained, created_at, dataset_sha256, metrics_file)
+    publish.write_bytes(MODELS_DIR, entry["artifact"], trained.onnx_bytes)
+    publish.write_json(
+        MODELS_DIR,
+        metrics_file,
+        {
+            "model": rul.NAME,
+            "version": rul.VERSION,
+            "artifact_sha256": entry["sha256"],
+            "dataset_sha256": dataset_sha256,
+            "validation": entry["validation"],
+            **trained.metrics,
+            "interval": trained.conformal,
+            "held_out_engines": trained.engines,
+        },
+    )
+    card = publish.rul_card({"name": rul.NAME, **entry}, trained, trained.params, VERSIONS)
+    publish.write_bytes(MODELS_DIR, entry["card"], card.encode("utf-8"))
+    manifest["models"][rul.NAME] = {"task": "rul_regression", "versions": [entry]}
+    # Compact: the trajectories are a few thousand numbers.
+    fixture = json.dumps(rul_fixture(data, trained), separators=(",", ":")) + "\n"
+    publish.write_bytes(MODELS_DIR, "fixtures/rul_reference.json", fixture.encode("utf-8"))
+
+
 def main() -> None:
+    previous = publish.previous_created_at(MODELS_DIR)
+
+    def created_at(name, version, digest):
+        return publish.created_at_for(previous, name, version, digest)
+
+    if "--rul-only" in sys.argv[1:]:
+        # Retrains the RUL model alone; every other manifest entry and file stays as it is.
+        with open(os.path.join(MODELS_DIR, "registry.json"), encoding="utf-8") as handle:
+            manifest = json.load(handle)
+        publish_rul(manifest, created_at)
+        manifest["models"] = dict(sorted(manifest["models"].items()))
+        publish.write_json(MODELS_DIR, "registry.json", manifest)
+        return
+
     data = ff.load_dataset(DATASET)
     test = ff.is_test_row(data.udi)
     train = ~test
@@ -137,10 +285,6 @@ def main() -> None:
         "test_rows": int(test.sum()),
         "sha256": publish.sha256(open(DATASET, "rb").read()),
     }
-    previous = publish.previous_created_at(MODELS_DIR)
-
-    def created_at(name, version, digest):
-        return publish.created_at_for(previous, name, version, digest)
 
     trained = []
     for spec in classifier_specs():
@@ -171,6 +315,7 @@ def main() -> None:
     card = publish.anomaly_card({"name": anomaly.NAME, **entry}, detector.params, VERSIONS, wf.GENERATOR_DOC)
     publish.write_bytes(MODELS_DIR, entry["card"], card.encode("utf-8"))
     manifest["models"][anomaly.NAME] = {"task": "anomaly_detection", "versions": [entry]}
+    publish_rul(manifest, created_at)
     # Keys in a fixed order so the manifest diff shows only real changes.
     manifest["models"] = dict(sorted(manifest["models"].items()))
     publish.write_json(MODELS_DIR, "registry.json", manifest)

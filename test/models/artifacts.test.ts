@@ -15,7 +15,7 @@ const RAW_INPUTS = ['Air_temperature_K', 'Process_temperature_K', 'Rotational_sp
 describe('committed model artifacts', () => {
   it('form a manifest that passes the registry schema', () => {
     expect(manifestSchema.safeParse(manifest).success).toBe(true);
-    expect(versions.length).toBe(3);
+    expect(versions.length).toBe(4);
   });
 
   for (const v of versions) {

@@ -81,7 +81,7 @@ describe('ManifestModelRegistry', () => {
   it('lists the committed models newest version first', async () => {
     const registry = new ManifestModelRegistry({ modelsDir: MODELS_DIR });
     const names = (await registry.listModels()).map((m) => m.name).sort();
-    expect(names).toEqual(['ai4i_classifier_gbm', RF, 'sensor_anomaly_isolation_forest']);
+    expect(names).toEqual(['ai4i_classifier_gbm', RF, 'cmapss_rul_regressor', 'sensor_anomaly_isolation_forest']);
     expect((await registry.resolve(RF)).stage).toBe('Production');
     expect((await registry.resolve('ai4i_classifier_gbm')).stage).toBe('Staging');
   });
@@ -127,6 +127,7 @@ describe('preloadModels', () => {
     expect(loaded.map((r) => [r.name, r.loaded]).sort()).toEqual([
       ['ai4i_classifier_gbm', true],
       [RF, true],
+      ['cmapss_rul_regressor', true],
       ['sensor_anomaly_isolation_forest', true],
     ]);
     const { registry } = registryWith([versionLike(RF, { enabled: false })]);
