@@ -70,6 +70,23 @@ describe('dashboard pages in English', () => {
       await saveScreenshot(page, 'en', name);
     }
   });
+
+  it('loads every page from its own address, and answers an unknown address with the translated not-found page', async () => {
+    for (const { name, path } of navPages) {
+      await page.goto(path);
+      await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(en.nav[name]);
+      await watch.settled();
+      await expectHealthyPage(page, watch, `${name} (deep link)`);
+    }
+    await page.goto('/no/such/page');
+    await expect.poll(() => page.getByTestId('not-found-home').isVisible()).toBe(true);
+    expect(await page.locator('#main').innerText()).toContain(en.notFound.text);
+    expect(await page.title()).toBe(`${en.notFound.title} · ${en.app.name}`);
+    await saveScreenshot(page, 'en', 'not-found');
+    await page.getByTestId('not-found-home').click();
+    await page.waitForURL((url) => url.pathname === '/golden-path');
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(en.nav['golden-path']);
+  });
 });
 
 describe('dashboard pages on a 390×844 phone', () => {

@@ -1,11 +1,7 @@
-import { send } from '../../api/http';
+import { send, type ApiBody } from '../../api/http';
 
-export type DependencyName = 'database' | 'redis' | 'temporal';
-
-export interface HealthDocument {
-  status: 'ok' | 'degraded';
-  dependencies?: Partial<Record<DependencyName, { status: 'up' | 'down'; latency_ms?: number }>>;
-}
+/** The root probes (/health, /health/db, ...) answer what their /api/v1 twins document. */
+export type HealthDocument = ApiBody<'/api/v1/health', 'get'>;
 
 export interface ProbeResult {
   path: string;
