@@ -2,16 +2,10 @@
  * The Golden Path's observable state: seven stages with timings and messages, the recent events,
  * and the ids a client needs. Plain data plus small mutators, so the workflow stays a short script.
  */
-export const GOLDEN_PATH_STAGES = [
-  'ingestion',
-  'processing',
-  'anomaly_detection',
-  'validation',
-  'prediction',
-  'maintenance',
-  'human_decision',
-] as const;
-export type StageName = (typeof GOLDEN_PATH_STAGES)[number];
+import { GOLDEN_PATH_STAGES, type GoldenPathStageName } from '../domain/goldenPath';
+
+export { GOLDEN_PATH_STAGES };
+export type StageName = GoldenPathStageName;
 export type StageStatus = 'pending' | 'running' | 'complete' | 'failed' | 'skipped';
 export type RunStatus = 'running' | 'waiting_for_decision' | 'completed' | 'failed' | 'timed_out';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { modelStageSchema } from '../../models/manifest';
 import { REPORT_TYPES, reportBodySchema } from '../../reports/types';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
+import { GOLDEN_PATH_STAGES } from '../../domain/goldenPath';
 
 /**
  * Success bodies of the routes whose handlers return what a use case builds. They only describe
@@ -81,15 +82,6 @@ export const recordedDecision = z.object({
 
 export const decisionSignalled = z.object({ status: z.literal('accepted'), workflow_id: z.string() });
 
-export const GOLDEN_PATH_STAGES = [
-  'ingestion',
-  'processing',
-  'anomaly_detection',
-  'validation',
-  'prediction',
-  'maintenance',
-  'human_decision',
-] as const;
 const stageName = z.enum(GOLDEN_PATH_STAGES);
 
 /** The Golden Path's progress document (workflows/goldenPathState.ts) plus its Temporal link. */

@@ -1,3 +1,4 @@
+import { GOLDEN_PATH_STAGES } from '../../../../domain/goldenPath';
 import { api, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
 
 /** The run's status document, as the API's schema describes it (workflows/goldenPathState.ts on the server). */
@@ -12,15 +13,8 @@ export type GoldenPathOptions = ApiRequest<'/api/v1/demo/golden-path', 'post'>;
 export type Scenario = NonNullable<GoldenPathOptions['scenario']>;
 export type GoldenPathStarted = ApiBody<'/api/v1/demo/golden-path', 'post', 202>;
 
-export const stageNames = [
-  'ingestion',
-  'processing',
-  'anomaly_detection',
-  'validation',
-  'prediction',
-  'maintenance',
-  'human_decision',
-] as const satisfies readonly StageName[];
+/** The display order: the same list the workflow runs (domain/ is pure code the dashboard may share). */
+export const stageNames: readonly StageName[] = GOLDEN_PATH_STAGES;
 
 export const finalStatuses: readonly RunStatus[] = ['completed', 'failed', 'timed_out'];
 
