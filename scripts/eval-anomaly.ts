@@ -108,11 +108,11 @@ async function run(): Promise<void> {
     ['5 grids', [12, 8, 10, 14, 16]],
     ['1 grid', [12]],
   ] as const) {
-    for (const shortWindow of [10, 20]) {
+    for (const seasonal of [0, 1, 1.3]) {
       for (const restPeriod of [70, 100]) {
         candidateSpecs.push({
-          name: `${lname}, short ${shortWindow}, rest ${restPeriod}`,
-          patch: { levels: [...levels], shortWindow, restPeriod },
+          name: `${lname}, weekly ${seasonal}, rest ${restPeriod}`,
+          patch: { levels: [...levels], weights: { ...DEFAULT_CONFIG.weights, seasonalLikelihood: seasonal }, restPeriod },
         });
       }
     }
@@ -224,11 +224,13 @@ async function run(): Promise<void> {
     ['without grid novelty', { weights: { ...DEFAULT_CONFIG.weights, grid: 0 } }],
     ['without spatial novelty', { weights: { ...DEFAULT_CONFIG.weights, spatial: 0 } }],
     ['without sequence likelihood', { weights: { ...DEFAULT_CONFIG.weights, sequenceLikelihood: 0 } }],
+    ['short window 10 instead of 20', { shortWindow: 10 }],
     ['novelty not rate-calibrated (noveltyDecay 0)', { noveltyDecay: 0 }],
     ['one grid (12 cells) instead of 5', { levels: [12] }],
     ['no rest after a detection', { restPeriod: 0 }],
     ['+ prediction-error likelihood', { weights: { ...DEFAULT_CONFIG.weights, errorLikelihood: 1 } }],
-    ['+ time-of-day likelihood', { weights: { ...DEFAULT_CONFIG.weights, seasonalLikelihood: 1 } }],
+    ['without weekly-context likelihood', { weights: { ...DEFAULT_CONFIG.weights, seasonalLikelihood: 0 } }],
+    ['daily instead of weekly context', { seasonWeekly: false }],
     ['+ rolling-mean (32) novelty', { features: [{ kind: 'mean', window: 32 }], weights: { ...DEFAULT_CONFIG.weights, features: 1 } }],
     ['mean instead of max combiner', { combiner: 'mean' }],
   ];

@@ -16,9 +16,11 @@
  *  - sequenceLikelihood: surprise of the transition between grid cells, 1 − P(cell | previous cell)
  *    from counts so far, turned into an anomaly likelihood in the spirit of HTM's (Ahmad et al.
  *    2017): the average of the last `shortWindow` surprises against its long-run distribution.
+ *  - seasonalLikelihood: the same likelihood of the surprise of the cell given the hour of the
+ *    week, 1 − P(cell | hour of week) (needs timestamps; catches a holiday that looks like a Sunday).
  *  - optional, off by default because they did not pay on NAB: derived-feature novelty (rolling
- *    mean/std/mean |diff| on their own grids), the likelihood of a prediction error against an EW
- *    baseline, and the likelihood of the surprise of a cell given the time of day.
+ *    mean/std/mean |diff| on their own grids) and the likelihood of a prediction error against an
+ *    EW baseline.
  * The score is the weighted max of the evidence, set to 0 for `restPeriod` readings after a
  * detection (one alarm per incident; NAB rewards only the earliest detection of a window).
  */
@@ -56,8 +58,10 @@ export interface StreamingDetectorConfig {
   /** Optional prediction error |x − EW mean| / EW mean absolute deviation, clipped at zClip. */
   errorAlpha: number;
   zClip: number;
-  /** Optional seasonal context: minutes per time-of-day bucket. */
+  /** Seasonal context: minutes per bucket of the day or week. */
   seasonMinutes: number;
+  /** Seasonal context per day of the week (true) or per day (false). */
+  seasonWeekly: boolean;
   weights: ComponentWeights;
   combiner: 'max' | 'mean';
   /** Detection threshold on the score at sensitivity 0.5; sensitivity s uses threshold^(2s). */
@@ -80,7 +84,8 @@ export const DEFAULT_CONFIG: Readonly<StreamingDetectorConfig> = Object.freeze({
   errorAlpha: 0.01,
   zClip: 8,
   seasonMinutes: 60,
-  weights: { grid: 1, spatial: 1, sequenceLikelihood: 1, features: 0, errorLikelihood: 0, seasonalLikelihood: 0 },
+  seasonWeekly: true,
+  weights: { grid: 1, spatial: 1, sequenceLikelihood: 1, features: 0, errorLikelihood: 0, seasonalLikelihood: 1.3 },
   combiner: 'max',
   threshold: 0.38,
   restPeriod: 70,
@@ -278,8 +283,8 @@ export class StreamingAnomalyDetector {
   }
 
   /**
-   * Scores one reading (then learns it). `timestamp` (epoch ms) is only used by the optional
-   * seasonal component. A non-finite value scores 0 and is not learned.
+   * Scores one reading (then learns it). `timestamp` (epoch ms, UTC) feeds the seasonal component;
+   * without it that component stays 0. A non-finite value scores 0 and is not learned.
    */
   update(value: number, timestamp?: number): ReadingScore {
     if (!Number.isFinite(value)) {
@@ -365,7 +370,9 @@ export class StreamingAnomalyDetector {
       out.sequenceLikelihood = updateLikelihood(s.sequenceLik, surprise, cfg.shortWindow, cfg.longAlpha, cfg.likelihoodWarmup);
 
       if (cfg.weights.seasonalLikelihood > 0 && timestamp !== undefined) {
-        const bucket = Math.floor((((Math.floor(timestamp / 60_000) % 1440) + 1440) % 1440) / cfg.seasonMinutes);
+        // Minutes into the week (epoch day 0 was a Thursday; the offset does not matter for counting).
+        const minuteOfWeek = (((Math.floor(timestamp / 60_000) % 10_080) + 10_080) % 10_080) % (cfg.seasonWeekly ? 10_080 : 1440);
+        const bucket = Math.floor(minuteOfWeek / cfg.seasonMinutes);
         const key = `${bucket}:${cell}`;
         const from = `${bucket}:`;
         const seasonalSurprise = 1 - (s.seasonal[key] ?? 0) / ((s.seasonal[from] ?? 0) + 1);
