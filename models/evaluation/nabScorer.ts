@@ -41,9 +41,9 @@ export function probationaryLength(n: number): number {
   return Math.min(Math.floor(0.15 * n), 750);
 }
 
-/** `2·sigmoid(−5x) − 1`, clamped to −1 beyond x = 3 (NAB's `scaledSigmoid`). */
+/** `2·sigmoid(−5x) − 1`, and exactly −1 from x = 3 on (NAB's `scaledSigmoid`). */
 export function scaledSigmoid(x: number): number {
-  if (x > 3) return -1;
+  if (x >= 3) return -1;
   return 2 / (1 + Math.exp(5 * x)) - 1;
 }
 

@@ -69,6 +69,7 @@ describe('nabScorer', () => {
   it('discounts a false positive shortly after a window by the sigmoid of its distance', () => {
     // 5 rows after the window's end: fpWeight·(2·sigmoid(−5·5/9) − 1) = 0.11·(−0.882926…)
     expect(scaledSigmoid(5 / 9)).toBeCloseTo(-0.8829261942512642, 12);
+    expect(scaledSigmoid(3)).toBe(-1);
     const r = scoreDetections(table, detectAt(40, 54), standard);
     expect(r.raw).toBeCloseTo(1 + 0.11 * -0.8829261942512642, 12);
     expect(r.fp).toBe(1);
