@@ -15,7 +15,11 @@ interface Results {
 const results = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../models/evaluation/nab_results.json'), 'utf8')) as Results;
 
 /** Three short files (1,127–1,538 rows) from three groups; the whole corpus runs in `npm run eval:anomaly`. */
-const FILES = ['realTraffic/speed_7578.csv', 'realAWSCloudwatch/iio_us-east-1_i-a2eb1cd9_NetworkIn.csv', 'realAdExchange/exchange-3_cpc_results.csv'];
+const FILES = [
+  'realTraffic/speed_7578.csv',
+  'realAWSCloudwatch/iio_us-east-1_i-a2eb1cd9_NetworkIn.csv',
+  'realAdExchange/exchange-3_cpc_results.csv',
+];
 
 describe('default streaming detector on NAB (regression)', () => {
   it('was evaluated with the current default configuration', () => {
