@@ -87,17 +87,20 @@ export default tseslint.config(
               message: 'Workflows must not do I/O; call an activity.',
             },
             {
-              // `**/` matches relative imports at any depth (`../activities`, `../../db/readings`);
+              // Not even as types: the agents depend on the workflows' contract
+              // (workflows/activityContracts.ts), and the arrow must not run back.
+              // `**/` matches relative imports at any depth (`../activities`, `../../usecases/x`);
               // a bare `activities` would also catch a package of that name, which we do not have.
+              group: ['**/activities', '**/activities/**', '**/usecases', '**/usecases/**'],
+              message:
+                'Workflows import no agent or use case, not even as types: declare the activity in workflows/activityContracts.ts and its types in domain/.',
+            },
+            {
               group: [
-                '**/activities',
-                '**/activities/**',
                 '**/api',
                 '**/api/**',
                 '**/db',
                 '**/db/**',
-                '**/usecases',
-                '**/usecases/**',
                 '**/models',
                 '**/models/**',
                 '**/config',
@@ -106,7 +109,7 @@ export default tseslint.config(
                 '**/reports/**',
               ],
               allowTypeImports: true,
-              message: 'Workflows import activities, use cases, db, api, models, config and reports as types only.',
+              message: 'Workflows import db, api, models, config and reports as types only.',
             },
           ],
         },
@@ -168,6 +171,12 @@ export default tseslint.config(
         {
           patterns: [
             banned(['api', 'usecases', 'activities', 'workflows', 'models'], 'db/ holds queries only: it may use domain/ and config/.'),
+            {
+              // The report builders (reports/) call db/, so db/ must not call back; its own db/reports/
+              // queries stay importable. Report types live in domain/report.ts.
+              group: ['../reports', '../reports/**', '../../reports', '../../reports/**'],
+              message: 'db/ must not import reports/ (the builders depend on db/); put shared report types in domain/report.ts.',
+            },
           ],
         },
       ],

@@ -1,18 +1,10 @@
 import type postgres from 'postgres';
 import { getPrediction, storeExplanationOnce } from '../db/predictionExplanations';
 import { parseFailureFeatures } from '../models';
-import { explainFailure, type Explanation } from '../usecases/explanations';
+import type { ExplainStoredPredictionResult, Explanation } from '../domain/explanation';
+import { explainFailure } from '../usecases/explanations';
 import { withDomainFailures } from './failures';
 import { NotFound } from '../domain/errors';
-
-export interface ExplainStoredPredictionResult {
-  prediction_id: string;
-  sensor_id: string | null;
-  probability: number;
-  explanation: Explanation;
-  /** false when the prediction already carried an explanation and nothing was computed. */
-  computed: boolean;
-}
 
 /**
  * Background explanations for stored predictions (part of the PredictionAgent's work, kept apart

@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
+import type { ActivityContracts } from '../workflows/activityContracts';
 import { createAnomalyActivities } from './anomaly';
 import { createDecisionAuditActivities } from './decisionAudit';
 import { createDriftActivities } from './drift';
@@ -25,7 +26,12 @@ export interface ActivityDeps {
   fetch?: typeof fetch;
 }
 
-/** All twelve agents' activities, merged for the worker. */
+/**
+ * All twelve agents' activities, merged for the worker. `satisfies` holds them to the contract the
+ * workflows call them by (workflows/activityContracts.ts): a renamed activity or a drifted input or
+ * output fails the type check here. Activities no workflow calls (routePrediction, recordCorrection)
+ * are not in the contract.
+ */
 export function createActivities(deps: ActivityDeps) {
   const { sql, config } = deps;
   return {
@@ -43,7 +49,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSchedulingActivities({ sql }),
     ...createMonitoringActivities({ sql }),
     ...createExplanationActivities({ sql }),
-  };
+  } satisfies ActivityContracts;
 }
 
 export type Activities = ReturnType<typeof createActivities>;

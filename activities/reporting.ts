@@ -3,7 +3,7 @@ import type postgres from 'postgres';
 import { z } from 'zod';
 import type { StoredReport } from '../db/reports';
 import { generateReport as generateAndStore } from '../reports/generate';
-import { REPORT_TYPES } from '../reports/types';
+import { REPORT_TYPES } from '../domain/report';
 import { withDomainFailures } from './failures';
 import { InvalidInput } from '../domain/errors';
 

@@ -1,10 +1,12 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
 import type { OrderStatus } from '../domain/orderLifecycle';
-import type { Priority } from '../domain/routing';
-import { applyDecision, cancelOrder, proposeOrder, type PlanView } from '../usecases/maintenanceOrders';
+import type { ProposedOrder } from '../domain/maintenanceOrder';
+import { applyDecision, cancelOrder, proposeOrder } from '../usecases/maintenanceOrders';
 import { withDomainFailures } from './failures';
 import { InvalidInput, NotFound } from '../domain/errors';
+
+export type { ProposedOrder } from '../domain/maintenanceOrder';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -33,16 +35,6 @@ const cancelInput = z.object({
 export type ProposeMaintenanceOrderInput = z.input<typeof proposeInput>;
 export type ApplyMaintenanceDecisionInput = z.input<typeof decisionInput>;
 export type CancelMaintenanceOrderInput = z.input<typeof cancelInput>;
-
-export interface ProposedOrder {
-  id: string;
-  /** `awaiting_approval` for a new order; a retry returns whatever status the order has reached. */
-  status: OrderStatus;
-  priority: Priority;
-  planMessage: string;
-  plan: PlanView | null;
-  unassigned_reason: string | null;
-}
 
 export interface SchedulingDeps {
   sql: postgres.Sql;

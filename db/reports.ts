@@ -1,4 +1,4 @@
-import type { ReportBody } from '../reports/types';
+import type { ReportBody } from '../domain/report';
 import { getSql, type Sql } from './sql';
 
 export interface NewReport {

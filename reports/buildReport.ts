@@ -5,7 +5,7 @@ import { buildMaintenanceDecisions } from './builders/maintenanceDecisions';
 import { buildSystemHealth } from './builders/systemHealth';
 import { buildWorkflowRun } from './builders/workflowRun';
 import { PeriodError } from './period';
-import type { ReportBody, ReportPeriod, ReportType } from './types';
+import type { ReportBody, ReportPeriod, ReportType } from '../domain/report';
 
 const BUILDERS: Record<Exclude<ReportType, 'workflow_run'>, (sql: Sql, p: ReportPeriod) => Promise<ReportBody>> = {
   system_health: buildSystemHealth,

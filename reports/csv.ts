@@ -1,5 +1,5 @@
 import { csvCell } from '../domain/csv';
-import type { ReportBody } from './types';
+import type { ReportBody } from '../domain/report';
 
 /**
  * The report's tables as one CSV file: each table is a section (its title on a line of its own,

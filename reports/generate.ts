@@ -5,7 +5,7 @@ import { buildReport } from './buildReport';
 import { reportCsv } from './csv';
 import { resolvePeriod } from './period';
 import { renderReportPdf } from './pdf';
-import type { ReportType } from './types';
+import type { ReportType } from '../domain/report';
 
 export interface GenerateReportRequest {
   reportType: ReportType;

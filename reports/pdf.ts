@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Cell, Chart, ReportBody, Table } from './types';
+import type { Cell, Chart, ReportBody, Table } from '../domain/report';
 
 const MARGIN = 50;
 const PALETTE = ['#1f6fb4', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a'];

@@ -1,5 +1,5 @@
 import { InvalidInput } from '../domain/errors';
-import type { ReportPeriod } from './types';
+import type { ReportPeriod } from '../domain/report';
 
 const HOUR = 3_600_000;
 /** Up to three days a time series is hourly (at most 72 points); beyond, daily. */

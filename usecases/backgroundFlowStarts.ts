@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from './deps';
 import { resolvePeriod } from '../reports/period';
-import type { ReportType } from '../reports/types';
+import type { ReportType } from '../domain/report';
 import { startWorkflow } from './startWorkflow';
 import type { explainPrediction } from '../workflows/explainPrediction';
 import type { reportGeneration, ReportGenerationInput } from '../workflows/reportGeneration';

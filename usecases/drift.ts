@@ -2,6 +2,9 @@ import { interpretPsi, ksTwoSample, psi } from '../stats';
 import { insertDriftCheck } from '../db/driftChecks';
 import { latestValidReadingTs, validValuesBetween } from '../db/quality';
 import type { Sql } from '../db/sql';
+import type { DriftResult } from '../domain/drift';
+
+export type { DriftResult } from '../domain/drift';
 
 export interface DriftParams {
   sensorId: string;
@@ -13,23 +16,6 @@ export interface DriftParams {
   referenceEnd?: Date;
   /** End of the recent window; defaults to the sensor's latest reading (not the wall clock). */
   endTs?: Date;
-}
-
-export interface DriftResult {
-  sensor_id: string;
-  status: 'ok' | 'insufficient_data' | 'no_data';
-  drift_detected: boolean;
-  ks_statistic: number | null;
-  p_value: number | null;
-  ks_method: 'exact' | 'asymp' | null;
-  psi: number | null;
-  psi_band: 'stable' | 'moderate' | 'significant' | null;
-  window_minutes: number;
-  p_value_threshold: number;
-  min_samples: number;
-  recent: { start: string; end: string; count: number } | null;
-  reference: { start: string; end: string; count: number; pinned: boolean } | null;
-  message: string;
 }
 
 /**

@@ -4,16 +4,10 @@ import { modelsDir } from '../config';
 import { readCsvStream } from '../domain/csv';
 import { predictFailureBatch, productTypes, type FailureFeatures, type PredictOptions, type ProductType } from '../models';
 import { exactShap } from '../stats';
+import { EXPLAINED_FEATURES, type Explanation } from '../domain/explanation';
 
-/** The raw inputs a person reads, in attribution order; Type is encoded 0/1/2 for the game. */
-export const EXPLAINED_FEATURES = [
-  'Air_temperature_K',
-  'Process_temperature_K',
-  'Rotational_speed_rpm',
-  'Torque_Nm',
-  'Tool_wear_min',
-  'Type',
-] as const;
+export { EXPLAINED_FEATURES, type Explanation } from '../domain/explanation';
+
 /** Background rows: enough for stable base values, few enough for 63·B+1 rows in one batch. */
 export const BACKGROUND_SIZE = 50;
 
@@ -64,15 +58,6 @@ function toFeatures(v: number[]): FailureFeatures {
     Tool_wear_min: v[4]!,
     Type: productTypes[Math.round(v[5]!)] ?? 'L',
   };
-}
-
-export interface Explanation {
-  method: 'exact_interventional_shap';
-  base_value: number;
-  prediction: number;
-  values: Record<(typeof EXPLAINED_FEATURES)[number], number>;
-  background_size: number;
-  latency_ms: number;
 }
 
 /**

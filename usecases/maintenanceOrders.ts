@@ -25,6 +25,7 @@ import {
 import { getTechnician, loadPlanningRoster } from '../db/technicians';
 import { Conflict, NotFound, Unavailable } from '../domain/errors';
 import { assertTransition, isTerminal, RELEASING_STATUSES, type OrderStatus } from '../domain/orderLifecycle';
+import type { PlanView } from '../domain/maintenanceOrder';
 import {
   RISK_HORIZON_DAYS,
   estimatedDaysToFailure,
@@ -35,6 +36,8 @@ import {
   type Priority,
 } from '../domain/routing';
 import { solveSchedule, type Assignment, type Job, type UnassignedJob } from '../scheduling';
+
+export type { PlanView } from '../domain/maintenanceOrder';
 
 /** The actor recorded for transitions the SchedulingAgent makes on its own. */
 export const SCHEDULER_ACTOR = 'scheduling-agent';
@@ -72,14 +75,6 @@ export class BookingContentionError extends Unavailable {
     super(`Order ${orderId}: the chosen slot was booked concurrently twice; retry`, 1, { code: 'booking_contention' });
     this.name = 'BookingContentionError';
   }
-}
-
-export interface PlanView {
-  technician_id: string;
-  technician_name: string;
-  window_start: string;
-  window_end: string;
-  reasons: string[];
 }
 
 export interface OrderView {

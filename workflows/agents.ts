@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { ActivityContracts } from './activityContracts';
 import type { NonRetryableErrorType } from '../domain/errors';
 
 /**
@@ -20,7 +20,7 @@ const NON_RETRYABLE = [
 const _everyTypeListed: Exclude<NonRetryableErrorType, (typeof NON_RETRYABLE)[number]> extends never ? true : never = true;
 
 /** Data and ML agents: seconds of work, a few retries. */
-export const dataAgents = proxyActivities<Activities>({
+export const dataAgents = proxyActivities<ActivityContracts>({
   startToCloseTimeout: '1 minute',
   retry: {
     maximumAttempts: 5,
@@ -32,7 +32,7 @@ export const dataAgents = proxyActivities<Activities>({
 });
 
 /** Scheduling and bookkeeping that must eventually happen: more patience. */
-export const durableAgents = proxyActivities<Activities>({
+export const durableAgents = proxyActivities<ActivityContracts>({
   startToCloseTimeout: '1 minute',
   retry: {
     maximumAttempts: 20,
@@ -44,7 +44,7 @@ export const durableAgents = proxyActivities<Activities>({
 });
 
 /** Outbound notifications: a failing channel is retried for a while, never silently lost. */
-export const notifyAgents = proxyActivities<Activities>({
+export const notifyAgents = proxyActivities<ActivityContracts>({
   startToCloseTimeout: '30 seconds',
   retry: {
     maximumAttempts: 8,
@@ -56,7 +56,7 @@ export const notifyAgents = proxyActivities<Activities>({
 });
 
 /** Report rendering (PDF) can take longer. */
-export const reportAgents = proxyActivities<Activities>({
+export const reportAgents = proxyActivities<ActivityContracts>({
   startToCloseTimeout: '3 minutes',
   retry: {
     maximumAttempts: 5,

@@ -1,5 +1,5 @@
 import { defineQuery, proxyActivities } from '@temporalio/workflow';
-import type { createIngestionActivities } from '../activities/ingestion';
+import type { ActivityContracts } from './activityContracts';
 import type { CsvLineError } from '../domain/csvReadings';
 import { withProgress } from './withProgress';
 
@@ -29,7 +29,7 @@ export const csvIngestionProgress = defineQuery<CsvIngestionProgress>('progress'
 export const CSV_CHUNK_ROWS = 5_000;
 const MAX_REPORTED_ERRORS = 100;
 
-const { ingestCsvRange } = proxyActivities<ReturnType<typeof createIngestionActivities>>({
+const { ingestCsvRange } = proxyActivities<Pick<ActivityContracts, 'ingestCsvRange'>>({
   startToCloseTimeout: '10 minutes',
   // A killed worker is noticed within the heartbeat timeout, and the retry resumes from the last
   // heartbeat; rows already written are skipped by their idempotency keys.

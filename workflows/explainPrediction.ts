@@ -1,6 +1,6 @@
 import { defineQuery, proxyActivities } from '@temporalio/workflow';
-import type { createExplanationActivities } from '../activities/explanation';
-import type { Explanation } from '../usecases/explanations';
+import type { Explanation } from '../domain/explanation';
+import type { ActivityContracts } from './activityContracts';
 import { SENSOR_ID } from './searchAttributes';
 import { withProgress } from './withProgress';
 
@@ -20,7 +20,7 @@ export interface ExplainPredictionProgress {
 
 export const explainPredictionProgress = defineQuery<ExplainPredictionProgress>('progress');
 
-const { explainStoredPrediction } = proxyActivities<ReturnType<typeof createExplanationActivities>>({
+const { explainStoredPrediction } = proxyActivities<Pick<ActivityContracts, 'explainStoredPrediction'>>({
   // Exact Shapley values score 63 coalitions × the background in one batch: seconds, not minutes.
   startToCloseTimeout: '3 minutes',
   retry: {

@@ -1,5 +1,5 @@
 import { defineQuery, workflowInfo } from '@temporalio/workflow';
-import type { ReportType } from '../reports/types';
+import type { ReportType } from '../domain/report';
 import { reportAgents } from './agents';
 import { withProgress } from './withProgress';
 

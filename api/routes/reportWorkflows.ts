@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../../domain/reading';
-import { REPORT_TYPES } from '../../reports/types';
+import { REPORT_TYPES } from '../../domain/report';
 import { startReportGeneration } from '../../usecases/backgroundFlowStarts';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../../domain/reading';
-import { REPORT_TYPES, reportBodySchema } from '../../reports/types';
+import { REPORT_TYPES, reportBodySchema } from '../../domain/report';
 import { generateReport, getReport, getReportCsv, getReportPdf, listReports } from '../../usecases/reports';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { modelStageSchema } from '../../models/manifest';
-import { REPORT_TYPES, reportBodySchema } from '../../reports/types';
+import { REPORT_TYPES, reportBodySchema } from '../../domain/report';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
 import { GOLDEN_PATH_STAGES } from '../../domain/goldenPath';
 

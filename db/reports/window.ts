@@ -1,4 +1,4 @@
-/** A report's period as its queries need it (reports/types.ts ReportPeriod fits it). */
+/** A report's period as its queries need it (domain/report.ts ReportPeriod fits it). */
 export interface ReportWindow {
   from: Date;
   to: Date;

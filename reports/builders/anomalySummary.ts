@@ -1,6 +1,6 @@
 import { anomalySummaryRows } from '../../db/reports/anomalySummary';
 import type { Sql } from '../../db/sql';
-import type { ReportBody, ReportPeriod } from '../types';
+import type { ReportBody, ReportPeriod } from '../../domain/report';
 import { fillBuckets, iso, round } from './buckets';
 
 /** Anomaly summary: what was flagged, where, by which method, how credible, and what drifted. */

@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../types';
+import type { ReportPeriod } from '../../domain/report';
 
 const STEP = { hour: 3_600_000, day: 86_400_000 } as const;
 

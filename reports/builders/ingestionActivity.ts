@@ -1,6 +1,6 @@
 import { ingestionActivityRows } from '../../db/reports/ingestionActivity';
 import type { Sql } from '../../db/sql';
-import type { ReportBody, ReportPeriod } from '../types';
+import type { ReportBody, ReportPeriod } from '../../domain/report';
 import { fillBuckets, iso, round } from './buckets';
 
 /** The quality threshold of SPEC section 5 (ValidationAgent): below it a reading is low quality. */

@@ -1,6 +1,6 @@
 import { maintenanceDecisionsRows } from '../../db/reports/maintenanceDecisions';
 import type { Sql } from '../../db/sql';
-import type { ReportBody, ReportPeriod } from '../types';
+import type { ReportBody, ReportPeriod } from '../../domain/report';
 import { bucketStarts, iso, round } from './buckets';
 
 const DECISIONS = ['approved', 'rejected', 'escalated'] as const;

@@ -1,6 +1,6 @@
 import { systemHealthRows } from '../../db/reports/systemHealth';
 import type { Sql } from '../../db/sql';
-import type { ReportBody, ReportPeriod } from '../types';
+import type { ReportBody, ReportPeriod } from '../../domain/report';
 import { fillBuckets, iso, round } from './buckets';
 
 /** System health: is data flowing, are sensors reporting, are the agents' outputs healthy. */

@@ -1,6 +1,6 @@
 import { orderTransitionsForReport, workflowRunRows } from '../../db/reports/workflowRun';
 import type { Sql } from '../../db/sql';
-import type { ReportBody } from '../types';
+import type { ReportBody } from '../../domain/report';
 import { round } from './buckets';
 
 const iso = (d: Date): string => d.toISOString();

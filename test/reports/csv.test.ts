@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportCsv } from '../../reports/csv';
-import type { ReportBody } from '../../reports/types';
+import type { ReportBody } from '../../domain/report';
 
 const base: Omit<ReportBody, 'tables'> = { title: 't', period: { from: 'a', to: 'b' }, summary: {}, charts: [] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { niceMax, renderReportPdf } from '../../reports/pdf';
-import type { ReportBody } from '../../reports/types';
+import type { ReportBody } from '../../domain/report';
 
 const body = (rows: number): ReportBody => ({
   title: 'System health',
