@@ -2,7 +2,7 @@ import { predictFailure } from '../models';
 import { explainFailure } from '../usecases/explanations';
 import { closedLoop, pacedWindows, percentiles } from './load';
 import { leanHttpCall } from './leanHttp';
-import type { BenchSection } from './sections';
+import type { BenchSection } from './benchSection';
 import { BENCH_KEY, waitForQuiet } from './stack';
 
 const FEATURES = {

@@ -1,5 +1,5 @@
 import { checkHardConstraints, generateInstance, greedyFirstFit, solveSchedule } from '../scheduling';
-import type { BenchSection } from './sections';
+import type { BenchSection } from './benchSection';
 
 /** The optimiser against greedy first-fit on three seeded instances (bench/scheduling.ts has the full table). */
 export const schedulingSection: BenchSection = {

@@ -113,7 +113,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     DATA_DIR: path.join(projectRoot, '.data', 'bench'),
   } as Record<string, string>;
   // `node --import tsx` keeps each service in one process, so its memory is measurable.
-  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', 'tsx', 'temporal/runWorker.ts'], {
+  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', 'tsx', 'worker/runWorker.ts'], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import type { BenchSection } from './sections';
+import type { BenchSection } from './benchSection';
 import { BENCH_KEY } from './stack';
 
 const headers = { 'Content-Type': 'application/json', 'X-API-Key': BENCH_KEY };

@@ -99,7 +99,7 @@ async function run(): Promise<void> {
     console.log('[start] Temporal dev server up');
   }
 
-  tsx('temporal/runWorker.ts', 'worker', WORKER_NODE_FLAGS);
+  tsx('worker/runWorker.ts', 'worker', WORKER_NODE_FLAGS);
   tsx('api/server.ts', 'api', API_NODE_FLAGS);
 
   const base = config.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;

@@ -139,7 +139,7 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
     const { services } = resolvedModel();
     expect(services.worker!.container_name).toBeUndefined();
     expect(services.worker!.ports ?? []).toEqual([]);
-    expect(services.worker!.command).toEqual(['node', ...WORKER_NODE_FLAGS, '--import', 'tsx', 'temporal/runWorker.ts']);
+    expect(services.worker!.command).toEqual(['node', ...WORKER_NODE_FLAGS, '--import', 'tsx', 'worker/runWorker.ts']);
     for (const [name, s] of Object.entries(services)) expect(s.container_name, name).toBeUndefined();
   });
 

@@ -16,7 +16,7 @@ function commandList(yaml: string, entry: string): string[] {
 }
 
 const API = 'api/server.ts';
-const WORKER = 'temporal/runWorker.ts';
+const WORKER = 'worker/runWorker.ts';
 
 /** Each launcher written out in a file, with the entry it starts and the flags it must carry. */
 const launchers: [string, string, readonly string[], () => string[]][] = [
@@ -40,7 +40,7 @@ describe('node flags of the API and the worker', () => {
 
   it('npm start, the bench and the test stack take the flags from the modules', () => {
     expect(read('scripts/start.ts')).toContain("tsx('api/server.ts', 'api', API_NODE_FLAGS)");
-    expect(read('scripts/start.ts')).toContain("tsx('temporal/runWorker.ts', 'worker', WORKER_NODE_FLAGS)");
+    expect(read('scripts/start.ts')).toContain("tsx('worker/runWorker.ts', 'worker', WORKER_NODE_FLAGS)");
     expect(read('bench/stack.ts')).toContain('...API_NODE_FLAGS');
     expect(read('bench/stack.ts')).toContain('...WORKER_NODE_FLAGS');
     expect(read('test/support/processes.ts')).toContain("entry === 'api/server.ts' ? API_NODE_FLAGS : WORKER_NODE_FLAGS");

@@ -7,7 +7,7 @@ import { directSql, serviceEnv } from './harness';
 
 /**
  * SPEC 10, "a worker killed at any stage loses nothing and duplicates nothing": for each of the
- * seven Golden Path stages, a worker child process (`temporal/runWorker.ts`) is SIGKILLed as soon
+ * seven Golden Path stages, a worker child process (`worker/runWorker.ts`) is SIGKILLed as soon
  * as the progress query shows that stage running, a fresh worker process is started, and the run
  * must complete with one order, one live booking, one decision, one report and its readings once.
  *

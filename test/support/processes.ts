@@ -41,7 +41,7 @@ export interface ServiceProcess {
 }
 
 /** Service entry points this module knows how to start with `node --import tsx`. */
-export type Entry = 'api/server.ts' | 'temporal/runWorker.ts';
+export type Entry = 'api/server.ts' | 'worker/runWorker.ts';
 
 /**
  * Starts `node --import tsx <entry>` from the project root with exactly `env` on top of PATH and
@@ -171,9 +171,9 @@ export async function startApiProcess(env: Record<string, string>, opts: { ready
   return api;
 }
 
-/** `temporal/runWorker.ts` as a child process (it bundles the workflows and loads the models itself). */
+/** `worker/runWorker.ts` as a child process (it bundles the workflows and loads the models itself). */
 export function startWorkerProcess(env: Record<string, string>): ServiceProcess {
-  return spawnService('temporal/runWorker.ts', {
+  return spawnService('worker/runWorker.ts', {
     NODE_ENV: 'test',
     WORKER_METRICS_PORT: '0',
     WORKER_SDK_METRICS_PORT: '0',

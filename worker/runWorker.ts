@@ -6,10 +6,10 @@ import { getConfig } from '../config';
 import { closeSql, getSql } from '../db/sql';
 import { createLogger } from '../observability/logger';
 import { defaultModelRegistry, preloadModels } from '../models';
-import { ensureMonitoringSchedule } from './schedules';
-import { mainTaskQueue } from './taskQueues';
-import { installWorkerRuntime } from './runtime';
-import { createWorker } from './worker';
+import { ensureMonitoringSchedule } from '../temporal/schedules';
+import { mainTaskQueue } from '../temporal/taskQueues';
+import { installWorkerRuntime } from '../temporal/runtime';
+import { createWorker } from './createWorker';
 
 /** Worker entry point: polls the main queue until SIGINT/SIGTERM, then drains and exits. */
 async function run(): Promise<void> {

@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
 import { createActivities } from '../activities';
-import { bundleWorkflows } from './bundle';
+import { bundleWorkflows } from '../temporal/bundle';
 
 export interface WorkerFactoryOptions {
   address: string;
