@@ -20,7 +20,11 @@ async function run(): Promise<void> {
   const temporal = createTemporalClient(config);
   const metrics = createMetrics();
 
-  const { generated, keyFile } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
+  const { generated, keyFile, revokedSeeds } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
+  // A revoked seed stays revoked; say so at every start until the operator drops it from API_KEYS.
+  for (const name of revokedSeeds ?? []) {
+    logger.warn({ key_name: name }, 'API_KEYS names a key that was revoked; it stays revoked: remove it from API_KEYS');
+  }
   await seedDefaultTechnicians(sql);
   // Predictions are on the API's hot path: load the sessions before taking traffic.
   await preloadModels(defaultModelRegistry());
