@@ -328,6 +328,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This API process's Prometheus metrics (Prometheus itself scrapes METRICS_HOST:METRICS_PORT) */
+    get: operations['getApiV1Metrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ml/check_drift': {
     parameters: {
       query?: never;
@@ -1539,7 +1556,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1549,8 +1567,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1561,7 +1581,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1571,8 +1592,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1603,7 +1626,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1613,8 +1637,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1625,7 +1651,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1635,8 +1662,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1667,7 +1696,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1677,8 +1707,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1689,7 +1721,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1699,8 +1732,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1731,7 +1766,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1741,8 +1777,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1753,7 +1791,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1763,8 +1802,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -2313,6 +2354,35 @@ export interface operations {
             }[];
             utc_offset_minutes: number;
           };
+        };
+      };
+      /** @description Problem */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiV1Metrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus text exposition format */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
         };
       };
       /** @description Problem */
