@@ -38,6 +38,16 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   /** Temporal namespace the workflows run in. */
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** CA that signed the Temporal frontend's certificate (PEM); setting any TEMPORAL_TLS_* turns TLS on. */
+  TEMPORAL_TLS_CA_FILE: z.string().optional(),
+  /** This process's client certificate for Temporal mTLS (PEM), with TEMPORAL_TLS_KEY_FILE. */
+  TEMPORAL_TLS_CERT_FILE: z.string().optional(),
+  /** The client certificate's private key (PEM). */
+  TEMPORAL_TLS_KEY_FILE: z.string().optional(),
+  /** Server name to verify when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  /** File holding a bearer token (JWT) for Temporal's authorizer and claim mapper. */
+  TEMPORAL_API_KEY_FILE: z.string().optional(),
   /** Base URL of Temporal Web, used to build links to workflows. */
   TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
   /** Prefix for task-queue names, so test runs never poll production queues. */
