@@ -882,6 +882,7 @@ export interface operations {
           'application/json': {
             created_at: string;
             id: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
@@ -939,6 +940,7 @@ export interface operations {
             created_at: string;
             id: string;
             key: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
@@ -977,6 +979,7 @@ export interface operations {
           'application/json': {
             created_at: string;
             id: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
@@ -1020,6 +1023,7 @@ export interface operations {
           'application/json': {
             created_at: string;
             id: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
