@@ -26,6 +26,8 @@ describe('API metrics', () => {
   it('serves no /metrics on the public port', async () => {
     const res = await call(`${api.baseUrl}/metrics`);
     expect(res.status).toBe(404);
+    // Not the dashboard's history-mode fallback either: a stale scrape target gets a clear 404.
+    expect(res.headers?.get('content-type')).not.toContain('text/html');
     expect(res.text).not.toContain('sm_http_requests_total');
     expect(res.text).not.toContain('nodejs_version_info');
   });
