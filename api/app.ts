@@ -1,7 +1,7 @@
 import cors from '@koa/cors';
-import Router from '@koa/router';
 import Koa from 'koa';
 import type { AppDeps } from './deps';
+import { AddressGuard } from './middleware/addressGuard';
 import { ApiKeyResolver } from './middleware/auth';
 import { problemDetails } from './middleware/problem';
 import { RateCounter } from './middleware/rateLimit';
@@ -26,6 +26,7 @@ import { PredictionLog } from '../usecases/predictionLog';
 import { monitoringRoutes } from './routes/monitoring';
 import { predictionRoutes } from './routes/predictions';
 import { reportWorkflowRoutes } from './routes/reportWorkflows';
+import { metricsRoutes } from './routes/metrics';
 import { staticWeb } from './middleware/staticWeb';
 
 export const API_PREFIX = '/api/v1';
@@ -34,11 +35,16 @@ export const API_PREFIX = '/api/v1';
 export function createApp(deps: AppDeps) {
   const app = new Koa({ proxy: false });
   const resolver = new ApiKeyResolver(deps.sql);
+  const counter = new RateCounter(deps.redis, deps.config.REDIS_PREFIX);
   const rc: RouteContext = {
     resolver,
-    counter: new RateCounter(deps.redis, deps.config.REDIS_PREFIX),
+    counter,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
     globalRateLimit: deps.config.RATE_LIMIT_PER_MINUTE,
+    addressGuard: new AddressGuard(counter, {
+      failuresPerMinute: deps.config.AUTH_FAILURES_PER_MINUTE,
+      keylessPerMinute: deps.config.KEYLESS_REQUESTS_PER_MINUTE,
+    }),
   };
 
   const rootHealth = new ApiRouter(rc, '');
@@ -59,16 +65,11 @@ export function createApp(deps: AppDeps) {
   monitoringRoutes(api, deps);
   predictionRoutes(api, deps);
   reportWorkflowRoutes(api, deps);
+  metricsRoutes(api, deps);
   adminRoutes(api, deps, resolver);
 
   let openapi: unknown;
   const docs = docsRoutes(() => (openapi ??= buildOpenApi(api.docs, { version: '0.1.0' })));
-
-  const metricsRouter = new Router();
-  metricsRouter.get('/metrics', async (ctx) => {
-    ctx.type = deps.metrics.registry.contentType;
-    ctx.body = await deps.metrics.registry.metrics();
-  });
 
   app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
   app.use(securityHeaders({ noStorePrefix: API_PREFIX }));
@@ -91,7 +92,6 @@ export function createApp(deps: AppDeps) {
       ],
     }),
   );
-  app.use(metricsRouter.routes());
   app.use(docs.routes());
   app.use(rootHealth.router.routes());
   app.use(api.router.routes());

@@ -2,7 +2,8 @@ import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
 import type { Scope } from '../domain/scopes';
-import { requireApiKey, type ApiKeyResolver } from './middleware/auth';
+import { AddressGuard } from './middleware/addressGuard';
+import { optionalApiKey, requireApiKey, type ApiKeyResolver } from './middleware/auth';
 import { bodyParser } from './middleware/bodyParser';
 import { rateLimit, type RateCounter } from './middleware/rateLimit';
 import { parseOrThrow } from './validation';
@@ -47,6 +48,8 @@ export interface RouteContext {
   counter: RateCounter;
   bodyLimit: number;
   globalRateLimit: number;
+  /** Per client address limits on keyless requests and failed authentications (defaults: 30 and 120 a minute). */
+  addressGuard?: AddressGuard;
 }
 
 // Built once: zod compiles a fast path per schema instance on its first parse, so a schema made
@@ -61,21 +64,27 @@ const NO_QUERY = z.strictObject({});
 export class ApiRouter {
   readonly router: Router;
   readonly docs: RouteDoc[] = [];
+  private readonly guard: AddressGuard;
 
   constructor(
     private readonly rc: RouteContext,
     readonly prefix: string,
   ) {
     this.router = new Router({ prefix });
+    this.guard = rc.addressGuard ?? new AddressGuard(rc.counter, { failuresPerMinute: 30, keylessPerMinute: 120 });
   }
 
   route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject, P extends z.ZodType = z.ZodObject>(
     spec: RouteSpec<B, Q, P>,
   ): this {
     const chain: Middleware[] = [];
+    const auth = { resolver: this.rc.resolver, guard: this.guard };
     if (spec.scopes) {
-      chain.push(requireApiKey({ resolver: this.rc.resolver, scopes: spec.scopes }));
+      chain.push(requireApiKey({ ...auth, scopes: spec.scopes }));
       chain.push(rateLimit({ counter: this.rc.counter, name: 'global', limit: this.rc.globalRateLimit }));
+    } else {
+      // Public routes are limited per address, and may answer a valid key in more detail.
+      chain.push(optionalApiKey(auth));
     }
     if (spec.rateLimit) chain.push(rateLimit({ counter: this.rc.counter, ...spec.rateLimit }));
     chain.push(bodyParser({ limit: spec.bodyLimit ?? this.rc.bodyLimit, kinds: spec.bodyKinds }));

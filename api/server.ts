@@ -2,6 +2,7 @@ import { dataDir, getConfig } from '../config';
 import { closeSql, getSql } from '../db/sql';
 import { createLogger } from '../observability/logger';
 import { createMetrics } from '../observability/metrics';
+import { serveMetrics } from '../observability/metricsServer';
 import { bootstrapApiKeys } from '../usecases/apiKeyBootstrap';
 import { seedDefaultTechnicians } from '../db/technicians';
 import { createTemporalClient } from '../temporal/client';
@@ -20,7 +21,11 @@ async function run(): Promise<void> {
   const temporal = createTemporalClient(config);
   const metrics = createMetrics();
 
-  const { generated, keyFile } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
+  const { generated, keyFile, revokedSeeds } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
+  // A revoked seed stays revoked; say so at every start until the operator drops it from API_KEYS.
+  for (const name of revokedSeeds ?? []) {
+    logger.warn({ key_name: name }, 'API_KEYS names a key that was revoked; it stays revoked: remove it from API_KEYS');
+  }
   await seedDefaultTechnicians(sql);
   // Predictions are on the API's hot path: load the sessions before taking traffic.
   await preloadModels(defaultModelRegistry());
@@ -44,11 +49,16 @@ async function run(): Promise<void> {
     server.once('error', reject);
   });
   logger.info({ port: config.API_PORT, host: config.API_HOST }, 'api listening');
+  // Prometheus scrapes a listener of its own, never the public port (observability/metricsServer.ts).
+  const metricsServer = config.METRICS_PORT > 0 ? serveMetrics(metrics.registry, config.METRICS_HOST, config.METRICS_PORT) : undefined;
+  metricsServer?.on('error', (err) => logger.warn({ err: err.message }, 'api metrics endpoint unavailable'));
+  metricsServer?.on('listening', () => logger.info({ port: config.METRICS_PORT, host: config.METRICS_HOST }, 'api metrics listening'));
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'api shutting down');
     server.close();
     server.closeAllConnections();
+    metricsServer?.close();
     // Predictions answered but not yet logged are written before the pool closes.
     await predictionLog.flush();
     await Promise.allSettled([closeSql(), redis.quit(), temporal.connection.close()]);

@@ -108,6 +108,10 @@ export async function startBenchStack(): Promise<BenchStack> {
     API_KEYS: `bench=${BENCH_KEY}@admin`,
     RATE_LIMIT_PER_MINUTE: '100000000',
     DRIFT_RATE_LIMIT_PER_MINUTE: '100000000',
+    // The load comes from one loopback address, which the per-address limits do not exempt.
+    AUTH_FAILURES_PER_MINUTE: '100000000',
+    KEYLESS_REQUESTS_PER_MINUTE: '100000000',
+    METRICS_PORT: '0',
     WORKER_METRICS_PORT: '0',
     WORKER_SDK_METRICS_PORT: '0',
     DATA_DIR: path.join(projectRoot, '.data', 'bench'),

@@ -38,6 +38,16 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   /** Temporal namespace the workflows run in. */
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** CA that signed the Temporal frontend's certificate (PEM); setting any TEMPORAL_TLS_* turns TLS on. */
+  TEMPORAL_TLS_CA_FILE: z.string().optional(),
+  /** This process's client certificate for Temporal mTLS (PEM), with TEMPORAL_TLS_KEY_FILE. */
+  TEMPORAL_TLS_CERT_FILE: z.string().optional(),
+  /** The client certificate's private key (PEM). */
+  TEMPORAL_TLS_KEY_FILE: z.string().optional(),
+  /** Server name to verify when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  /** File holding a bearer token (JWT) for Temporal's authorizer and claim mapper. */
+  TEMPORAL_API_KEY_FILE: z.string().optional(),
   /** Base URL of Temporal Web, used to build links to workflows. */
   TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
   /** Prefix for task-queue names, so test runs never poll production queues. */
@@ -50,6 +60,10 @@ const schema = z.object({
   WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
   /** How often the sensor-monitoring Schedule checks every active sensor for drift and anomaly bursts. */
   MONITORING_INTERVAL_MINUTES: positiveInt.default(15),
+  /** Interface of the API's Prometheus endpoint, a listener apart from the public port; 0.0.0.0 only where Prometheus needs it. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Port of the API's Prometheus endpoint (`/metrics`); 0 disables it. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9463),
   /** Interface the API listens on. */
   API_HOST: z.string().default('127.0.0.1'),
   /** Port of the API and the built dashboard. */
@@ -62,6 +76,12 @@ const schema = z.object({
   CORS_ORIGINS: csv.default(['http://localhost:8000', 'http://127.0.0.1:8000', 'http://localhost:5173']),
   /** Requests per minute per API key. */
   RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
+  /** Failed authentications (missing or unknown key) per client address per minute; then 429 until the window ends. */
+  AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
+  /** Requests without a key to public API routes (/health…) per client address per minute. */
+  KEYLESS_REQUESTS_PER_MINUTE: positiveInt.default(120),
+  /** How long a /health answer is reused, so probes cannot be used to hammer the dependencies. */
+  HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Drift checks per minute per API key (the original system's limit). */
   DRIFT_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
   /** Largest JSON body of a single request, in bytes. */

@@ -20,17 +20,35 @@ export function generateApiKey(): string {
   return `sm_${randomBytes(32).toString('base64url')}`;
 }
 
+/**
+ * Creates a generated key. Its first 7 characters (`sm_` and 4 random ones, 24 bits of 256) are
+ * kept in plain text so an operator can tell keys apart in the admin list.
+ */
 export async function createApiKey(
-  input: { name: string; scopes: string[]; key?: string },
+  input: { name: string; scopes: string[] },
   sql: Sql = getSql(),
 ): Promise<{ record: ApiKeyRecord; key: string }> {
-  const key = input.key ?? generateApiKey();
+  const key = generateApiKey();
   const [row] = await sql<ApiKeyRecord[]>`
     insert into api_keys (name, key_hash, key_prefix, scopes)
     values (${input.name}, ${hashApiKey(key)}, ${key.slice(0, 7)}, ${input.scopes})
-    on conflict (key_hash) do update set name = excluded.name, scopes = excluded.scopes, revoked_at = null
     returning id, name, key_hash as "keyHash", key_prefix as "keyPrefix", scopes, created_at as "createdAt", revoked_at as "revokedAt"`;
   return { record: row!, key };
+}
+
+/**
+ * Inserts or updates a key seeded from API_KEYS. A seeded key is chosen by a person, so no part
+ * of it is stored in plain text (an empty prefix; a prefix stored by an older version is cleared),
+ * and `revoked_at` is left alone: a key revoked through the API stays revoked even though the
+ * setting still names it (the caller warns). The returned record says whether it is revoked.
+ */
+export async function upsertSeedApiKey(input: { name: string; scopes: string[]; key: string }, sql: Sql = getSql()): Promise<ApiKeyRecord> {
+  const [row] = await sql<ApiKeyRecord[]>`
+    insert into api_keys (name, key_hash, key_prefix, scopes)
+    values (${input.name}, ${hashApiKey(input.key)}, '', ${input.scopes})
+    on conflict (key_hash) do update set name = excluded.name, scopes = excluded.scopes, key_prefix = ''
+    returning id, name, key_hash as "keyHash", key_prefix as "keyPrefix", scopes, created_at as "createdAt", revoked_at as "revokedAt"`;
+  return row!;
 }
 
 export async function findActiveApiKeyByHash(keyHash: string, sql: Sql = getSql()): Promise<ApiKeyRecord | undefined> {

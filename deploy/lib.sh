@@ -73,8 +73,9 @@ require_variables() {
   for entry in "${entries[@]}"; do
     entry="${entry#"${entry%%[![:space:]]*}"}"
     [[ -z $entry ]] && continue
-    [[ $entry =~ ^[A-Za-z0-9_\ .:-]+=[^@[:space:]]{16,256}@[A-Za-z0-9_:,]+$ ]] ||
-      problems+=("API_KEYS entry \"${entry%%=*}\" is not name=key@scope,scope (key at least 16 characters)")
+    # The API also refuses low-variety keys (usecases/apiKeyBootstrap.ts); this catches the common mistakes early.
+    [[ $entry =~ ^[A-Za-z0-9_\ .:-]+=[A-Za-z0-9+/=_-]{32,256}@[A-Za-z0-9_:,]+$ ]] ||
+      problems+=("API_KEYS entry \"${entry%%=*}\" is not name=key@scope,scope (key at least 32 random characters of A-Z a-z 0-9 + / = _ -)")
   done
   if ((${#problems[@]} > 0)); then
     local p

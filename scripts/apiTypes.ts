@@ -4,6 +4,7 @@ import prettier from 'prettier';
 import { createApp } from '../api/app';
 import type { AppDeps } from '../api/deps';
 import { buildOpenApi } from '../api/openapi';
+import type { RouteDoc } from '../api/route';
 import { parseConfig, projectRoot } from '../config';
 import { createLogger } from '../observability/logger';
 import { createMetrics } from '../observability/metrics';
@@ -17,10 +18,11 @@ const HEADER = `/**
 `;
 
 /**
- * The OpenAPI document the server publishes at /openapi.json, built in-process: building the app
- * only registers routes, so connections that are never opened stand in for the real ones.
+ * The route table the server serves, built in-process: building the app only registers routes, so
+ * connections that are never opened stand in for the real ones. The OpenAPI document the server
+ * publishes at /openapi.json and SECURITY.md's scope matrix are both made from it.
  */
-export function openApiDocument(): ReturnType<typeof buildOpenApi> {
+export function openApiRoutes(): RouteDoc[] {
   const never = new Proxy({}, { get: () => () => Promise.reject(new Error('no connection while generating types')) });
   const deps = {
     config: parseConfig({}),
@@ -30,7 +32,11 @@ export function openApiDocument(): ReturnType<typeof buildOpenApi> {
     logger: createLogger('api-types', 'silent'),
     metrics: createMetrics(),
   } as unknown as AppDeps;
-  return buildOpenApi(createApp(deps).routes, { version: '0.1.0' });
+  return createApp(deps).routes;
+}
+
+export function openApiDocument(): ReturnType<typeof buildOpenApi> {
+  return buildOpenApi(openApiRoutes(), { version: '0.1.0' });
 }
 
 /** web/src/api/schema.d.ts as it should read: openapi-typescript's output, formatted by prettier. */

@@ -172,7 +172,8 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeSummary> {
   }
 
   await step('health', [], async () => {
-    const answer = await call('GET', '/health', { auth: false });
+    // With the key: the dependencies are listed only for a caller with a valid key.
+    const answer = await call('GET', '/health');
     expectStatus(answer, [200], 'GET /health');
     const doc = answer.json() as { status?: string; dependencies?: Record<string, { status: string }> };
     if (doc.status !== 'ok') throw new StepFailure(`status is ${doc.status}`, answer.status);
@@ -260,9 +261,10 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeSummary> {
     return `completed${doc.maintenance_order_id ? `, order ${String(doc.maintenance_order_id)}` : ''}`;
   });
 
+  // The admin route: the public port serves no /metrics (Prometheus scrapes METRICS_HOST:METRICS_PORT).
   await step('metrics', [], async () => {
-    const answer = await call('GET', '/metrics', { auth: false });
-    expectStatus(answer, [200], 'GET /metrics');
+    const answer = await call('GET', '/api/v1/metrics');
+    expectStatus(answer, [200], 'GET /api/v1/metrics');
     if (!answer.text.includes('sm_http_requests_total')) throw new StepFailure('sm_http_requests_total is missing', answer.status);
     return `${answer.text.split('\n').filter((l) => l.startsWith('sm_http_requests_total')).length} sm_http_requests_total series`;
   });

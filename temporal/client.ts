@@ -1,12 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../config';
+import { temporalConnectionSecurity, type TemporalSecurityConfig } from './tls';
 
 /**
  * A lazily connecting client: the API starts and serves what it can while Temporal is still
  * coming up, and /health/temporal says so.
  */
-export function createTemporalClient(config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>) {
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, connectTimeout: '3s' });
+export function createTemporalClient(config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'> & Partial<TemporalSecurityConfig>) {
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, connectTimeout: '3s', ...temporalConnectionSecurity(config) });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   return { connection, client };
 }

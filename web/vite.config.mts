@@ -7,7 +7,7 @@ const apiTarget = 'http://127.0.0.1:8000';
 
 // Everything the API answers itself is proxied in dev, so the dashboard talks to one origin in
 // both dev and production (the API serves web/dist under `npm start`).
-const proxied = ['/api', '/health', '/metrics', '/openapi.json'];
+const proxied = ['/api', '/health', '/openapi.json'];
 
 export default defineConfig({
   root: webRoot,

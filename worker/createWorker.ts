@@ -1,3 +1,4 @@
+import type { TLSConfig } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
 import { createActivities } from '../activities';
@@ -11,11 +12,13 @@ export interface WorkerFactoryOptions {
   /** A prebuilt bundle; without one the worker bundles workflows itself. */
   workflowBundle?: { code: string } | { codePath: string };
   extra?: Partial<WorkerOptions>;
+  /** mTLS and the authorizer's token for a production frontend (temporal/tls.ts); none for the dev server. */
+  security?: { tls?: TLSConfig; apiKey?: string };
 }
 
 /** A worker polling the main queue with every workflow and every agent's activities. */
 export async function createWorker(opts: WorkerFactoryOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: opts.address });
+  const connection = await NativeConnection.connect({ address: opts.address, ...opts.security });
   const worker = await Worker.create({
     connection,
     namespace: opts.namespace,

@@ -9,6 +9,7 @@ import { defaultModelRegistry, preloadModels } from '../models';
 import { ensureMonitoringSchedule } from '../temporal/schedules';
 import { mainTaskQueue } from '../temporal/taskQueues';
 import { installWorkerRuntime } from '../temporal/runtime';
+import { temporalConnectionSecurity } from '../temporal/tls';
 import { createWorker } from './createWorker';
 
 /** Worker entry point: polls the main queue until SIGINT/SIGTERM, then drains and exits. */
@@ -24,6 +25,7 @@ async function run(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: mainTaskQueue(config),
     deps: { sql: getSql(), config, metrics, logger },
+    security: temporalConnectionSecurity(config),
   });
   // The worker's own /metrics: business metrics are counted where the agents run.
   const metricsServer =

@@ -71,6 +71,18 @@ export class RateCounter {
     return { count: b.shared + b.pending, resetSeconds };
   }
 
+  /**
+   * The current window's count as this process knows it, without counting a hit or asking Redis
+   * (the address guard checks it before every key lookup).
+   */
+  peek(bucket: string, windowSeconds: number): WindowCount {
+    const now = Date.now();
+    const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+    const resetSeconds = Math.max(1, Math.ceil(windowStart + windowSeconds - now / 1000));
+    const b = this.buckets.get(`${this.prefix}rl:${bucket}:${windowStart}`);
+    return { count: b ? b.shared + b.pending : 0, resetSeconds };
+  }
+
   private async firstHit(key: string, b: Bucket): Promise<void> {
     try {
       const [[err, count]] = (await this.redis

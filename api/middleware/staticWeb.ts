@@ -34,7 +34,8 @@ export function staticWeb(opts: { root?: string } = {}): Middleware {
   const root = opts.root ?? path.join(projectRoot, 'web', 'dist');
   return async (ctx, next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    if (ctx.path.startsWith('/api/') || !existsSync(root)) return next();
+    // /metrics moved to its own listener (#22): a scraper still pointed here gets a 404, not the app.
+    if (ctx.path.startsWith('/api/') || ctx.path === '/metrics' || !existsSync(root)) return next();
     if (ctx.path === '/' || ctx.path === '/index.html') return sendIndex(ctx, root);
     try {
       const file = await send(ctx, ctx.path, {

@@ -19,15 +19,18 @@ async function timed(probe: Probe, timeoutMs = 2000): Promise<{ status: 'up' | '
 }
 
 const probeSchema = z.object({ status: z.enum(['up', 'down']), latency_ms: z.number(), error: z.string().optional() });
+// Without a key the answer is the status alone; the rest (versions, latencies, dependency errors)
+// helps an attacker more than a load balancer, so only a caller with a valid key gets it.
 const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  version: z.string(),
-  uptime_seconds: z.number(),
-  dependencies: z.record(z.string(), probeSchema),
+  version: z.string().optional().describe('With a valid X-API-Key only'),
+  uptime_seconds: z.number().optional().describe('With a valid X-API-Key only'),
+  dependencies: z.record(z.string(), probeSchema).optional().describe('With a valid X-API-Key only'),
 });
 
-/** Liveness and dependency probes; public, and 503 when something this service needs is down. */
-export function healthRoutes(api: ApiRouter, deps: AppDeps): void {
+type HealthResult = Awaited<ReturnType<ReturnType<typeof probesFor>>>;
+
+function probesFor(deps: AppDeps) {
   const probes: Record<string, Probe> = {
     database: async () => {
       await pingDatabase(deps.sql);
@@ -53,11 +56,32 @@ export function healthRoutes(api: ApiRouter, deps: AppDeps): void {
       },
     };
   };
+  return run;
+}
+
+/**
+ * Liveness and dependency probes; public, and 503 when something this service needs is down.
+ * Each answer is reused for HEALTH_CACHE_MS and concurrent callers share one probe, so however
+ * often /health is called the dependencies see at most one probe per path per interval.
+ */
+export function healthRoutes(api: ApiRouter, deps: AppDeps): void {
+  const run = probesFor(deps);
+  const cache = new Map<string, { at: number; result: Promise<HealthResult> }>();
+  const cachedRun = (names: string[]): Promise<HealthResult> => {
+    const key = names.join(',');
+    const hit = cache.get(key);
+    if (hit && (hit.at === Infinity || Date.now() - hit.at < deps.config.HEALTH_CACHE_MS)) return hit.result;
+    // The interval counts from the answer, so a probe slow to time out is never run twice at once.
+    const entry = { at: Infinity, result: run(names) };
+    void entry.result.finally(() => (entry.at = Date.now()));
+    cache.set(key, entry);
+    return entry.result;
+  };
   const respond = (names: string[]) => async (ctx: import('koa').Context) => {
-    const { ok, body } = await run(names);
+    const { ok, body } = await cachedRun(names);
     ctx.status = ok ? 200 : 503;
     if (!ok) ctx.set('Retry-After', '5');
-    ctx.body = body;
+    ctx.body = ctx.state.apiKey ? body : { status: body.status };
   };
   const responses = {
     200: { description: 'All probed dependencies answer', schema: healthSchema },

@@ -15,7 +15,7 @@ const decisionValue = z.enum(['approved', 'rejected', 'escalated']);
 export const apiKeyView = z.object({
   id: z.string(),
   name: z.string(),
-  key_prefix: z.string(),
+  key_prefix: z.string().describe('The first 7 characters of a generated key; empty for a key seeded from API_KEYS'),
   scopes: z.array(z.string()),
   created_at: z.string(),
   revoked_at: z.string().nullable(),

@@ -83,7 +83,7 @@ describe('deploy/k8s manifests', () => {
   it('probes the API: readiness on /health/db, liveness on a dependency-free endpoint', () => {
     const api = text('api.yaml');
     expect(api).toMatch(/readinessProbe:\n\s+httpGet:\n\s+path: \/health\/db/);
-    expect(api).toMatch(/livenessProbe:\n\s+httpGet:\n\s+path: \/metrics/);
+    expect(api).toMatch(/livenessProbe:\n\s+httpGet:\n\s+path: \/metrics\n\s+port: metrics/);
   });
 
   it('runs every pod non-root on a read-only root file system with requests and limits', () => {

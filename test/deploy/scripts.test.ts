@@ -8,7 +8,7 @@ import { ensurePythonTool, SHELLCHECK } from './pythonTools';
 
 const SCRIPTS = ['deploy/deploy.sh', 'deploy/rollback.sh', 'deploy/lib.sh', 'deploy/temporal/register-search-attributes.sh'];
 const PASSWORD = 'stub-password-0123456789';
-const KEY = 'stub-admin-key-0123456789abcdef';
+const KEY = 'stub-admin-key-0123456789abcdefXYZ';
 // Absolute, so a test can hand the script a PATH without bash on it.
 const BASH = spawnSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).stdout.trim();
 

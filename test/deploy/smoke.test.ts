@@ -51,7 +51,7 @@ async function fakeApi(behaviour: FakeBehaviour): Promise<string> {
       return send(res, 200, { status, decision_request_id: 'req-1', prediction: { probability: 0.9 } });
     }
     if (url.pathname === '/api/v1/decisions/submit') return send(res, 201, { decision: (await body(req)).decision });
-    if (url.pathname === '/metrics') return res.writeHead(200).end('sm_http_requests_total{route="/health"} 1\n');
+    if (url.pathname === '/api/v1/metrics') return res.writeHead(200).end('sm_http_requests_total{route="/health"} 1\n');
     send(res, 404, {});
   });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));

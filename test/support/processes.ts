@@ -136,7 +136,17 @@ export interface ApiProcess {
 export async function startApiProcess(env: Record<string, string>, opts: { readyTimeoutMs?: number } = {}): Promise<ApiProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const fullEnv = { NODE_ENV: 'test', API_HOST: '127.0.0.1', API_PORT: String(port), ...env };
+  // Every test client is loopback, which the per-address limits do not exempt: raised unless a test
+  // sets them; no metrics listener unless a test asks for one (a fixed port would clash).
+  const fullEnv = {
+    NODE_ENV: 'test',
+    API_HOST: '127.0.0.1',
+    API_PORT: String(port),
+    AUTH_FAILURES_PER_MINUTE: '1000000',
+    KEYLESS_REQUESTS_PER_MINUTE: '1000000',
+    METRICS_PORT: '0',
+    ...env,
+  };
   const earlier: string[] = [];
   const launch = async (): Promise<ServiceProcess> => {
     const proc = spawnService('api/server.ts', fullEnv);

@@ -55,6 +55,9 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     TEMPORAL_TASK_QUEUE_PREFIX: `test-${run}`,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Every test client is loopback, which the per-address limits do not exempt (test/security sets its own).
+    AUTH_FAILURES_PER_MINUTE: '1000000',
+    KEYLESS_REQUESTS_PER_MINUTE: '1000000',
     ...overrides,
   });
   const sql = createSql(config.DATABASE_URL, 5);

@@ -328,6 +328,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This API process's Prometheus metrics (Prometheus itself scrapes METRICS_HOST:METRICS_PORT) */
+    get: operations['getApiV1Metrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ml/check_drift': {
     parameters: {
       query?: never;
@@ -865,6 +882,7 @@ export interface operations {
           'application/json': {
             created_at: string;
             id: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
@@ -922,6 +940,7 @@ export interface operations {
             created_at: string;
             id: string;
             key: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
@@ -960,6 +979,7 @@ export interface operations {
           'application/json': {
             created_at: string;
             id: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
@@ -1003,6 +1023,7 @@ export interface operations {
           'application/json': {
             created_at: string;
             id: string;
+            /** @description The first 7 characters of a generated key; empty for a key seeded from API_KEYS */
             key_prefix: string;
             name: string;
             revoked_at: string | null;
@@ -1539,7 +1560,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1549,8 +1571,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1561,7 +1585,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1571,8 +1596,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1603,7 +1630,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1613,8 +1641,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1625,7 +1655,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1635,8 +1666,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1667,7 +1700,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1677,8 +1711,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1689,7 +1725,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1699,8 +1736,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1731,7 +1770,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1741,8 +1781,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -1753,7 +1795,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            dependencies: {
+            /** @description With a valid X-API-Key only */
+            dependencies?: {
               [key: string]: {
                 error?: string;
                 latency_ms: number;
@@ -1763,8 +1806,10 @@ export interface operations {
             };
             /** @enum {string} */
             status: 'ok' | 'degraded';
-            uptime_seconds: number;
-            version: string;
+            /** @description With a valid X-API-Key only */
+            uptime_seconds?: number;
+            /** @description With a valid X-API-Key only */
+            version?: string;
           };
         };
       };
@@ -2313,6 +2358,35 @@ export interface operations {
             }[];
             utc_offset_minutes: number;
           };
+        };
+      };
+      /** @description Problem */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiV1Metrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus text exposition format */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
         };
       };
       /** @description Problem */

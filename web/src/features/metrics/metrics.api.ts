@@ -1,8 +1,11 @@
 import { send } from '../../api/http';
 import { parsePrometheus, type Sample } from './prometheus';
 
-/** /metrics is public and outside /api/v1. */
+/**
+ * The API's own metrics through the authenticated, admin-only /api/v1/metrics: the public port no
+ * longer serves /metrics (Prometheus scrapes an internal listener).
+ */
 export async function scrapeMetrics(): Promise<Sample[]> {
-  const response = await send('/metrics', { raw: true }, 'text/plain');
+  const response = await send('/metrics', {}, 'text/plain');
   return parsePrometheus(await response.text());
 }
