@@ -3,7 +3,7 @@ import { startSensorMonitoring } from '../../usecases/backgroundFlowStarts';
 import { describeMonitoringSchedule } from '../../temporal/schedules';
 import { NotFoundError, UnavailableError } from '../errors';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import { workflowStartLimit, type ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
 
 const runBody = z
@@ -43,6 +43,7 @@ export function monitoringRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'Run a monitoring pass now: drift check and anomaly-burst count per active sensor, incidents where needed',
     tags: ['monitoring'],
     scopes: ['workflows:write'],
+    rateLimit: workflowStartLimit(deps.config),
     body: runBody,
     responses: { 202: { description: 'Started; follow it at status_url', schema: responses.workflowLinks } },
     handler: async (ctx, { body }) => {
@@ -54,7 +55,9 @@ export function monitoringRoutes(api: ApiRouter, deps: AppDeps): void {
         minSamples: body.min_samples,
         burstThreshold: body.burst_threshold,
         burstWindowMinutes: body.burst_window_minutes,
-      });
+        },
+        ctx.state.apiKey?.id,
+      );
     },
   });
 

@@ -5,7 +5,7 @@ import { progressStream } from '../../usecases/progressStream';
 import { startPredictionToMaintenance } from '../../usecases/workflowStarts';
 import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../usecases/workflows';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import { workflowStartLimit, type ApiRouter } from '../route';
 import { goldenPathStartRoute } from './demo';
 import * as responses from '../schemas/responses';
 
@@ -50,11 +50,16 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'Predict and, when risky, run the maintenance flow with a human decision',
     tags: ['workflows'],
     scopes: ['workflows:write'],
+    rateLimit: workflowStartLimit(deps.config),
     body: predictionToMaintenanceSchema,
     responses: { 202: { description: 'Started', schema: responses.predictionToMaintenanceStarted } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
-      ctx.body = await startPredictionToMaintenance(deps, { ...body, correlation_id: ctx.state.correlationId });
+      ctx.body = await startPredictionToMaintenance(deps, {
+        ...body,
+        correlation_id: ctx.state.correlationId,
+        started_by: ctx.state.apiKey?.id,
+      });
     },
   });
 
