@@ -1,5 +1,11 @@
 import { WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Workflow } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+  type Workflow,
+} from '@temporalio/common';
 import { Conflict, LimitExceeded, Unavailable } from '../domain/errors';
 import { temporalWorkflowUrl } from '../temporal/links';
 import type { AppDeps } from './deps';
@@ -52,7 +58,9 @@ async function existingRunConflict(deps: Deps, workflowId: string): Promise<Conf
   } catch {
     // The links alone still name it.
   }
-  return new Conflict(`Workflow ${workflowId} already exists; a workflow id is never reused`, 'workflow_exists', { existing_run: existing });
+  return new Conflict(`Workflow ${workflowId} already exists; a workflow id is never reused`, 'workflow_exists', {
+    existing_run: existing,
+  });
 }
 
 /**

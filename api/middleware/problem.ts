@@ -76,7 +76,8 @@ function toHttpError(raw: unknown): HttpError {
   if (raw instanceof DomainError) return fromDomainError(raw);
   if (isDependencyUnreachable(raw)) return new UnavailableError('A dependency (the database) is unreachable; retry later', 5, raw);
   // The server's message names the value's problem, never data from other rows, so it is shown.
-  if (isDataException(raw)) return new ValidationError([], `The database cannot store or compare a value of this request: ${(raw as Error).message}`.slice(0, 500));
+  if (isDataException(raw))
+    return new ValidationError([], `The database cannot store or compare a value of this request: ${(raw as Error).message}`.slice(0, 500));
   const e = raw as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e?.status ?? e?.statusCode;
   // Koa and its helpers throw http-errors with a status; keep their 4xx, hide anything else.

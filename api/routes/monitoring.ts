@@ -48,13 +48,15 @@ export function monitoringRoutes(api: ApiRouter, deps: AppDeps): void {
     responses: { 202: { description: 'Started; follow it at status_url', schema: responses.workflowLinks } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
-      ctx.body = await startSensorMonitoring(deps, {
-        activeWithinHours: body.active_within_hours,
-        windowMinutes: body.window_minutes,
-        pValueThreshold: body.p_value_threshold,
-        minSamples: body.min_samples,
-        burstThreshold: body.burst_threshold,
-        burstWindowMinutes: body.burst_window_minutes,
+      ctx.body = await startSensorMonitoring(
+        deps,
+        {
+          activeWithinHours: body.active_within_hours,
+          windowMinutes: body.window_minutes,
+          pValueThreshold: body.p_value_threshold,
+          minSamples: body.min_samples,
+          burstThreshold: body.burst_threshold,
+          burstWindowMinutes: body.burst_window_minutes,
         },
         ctx.state.apiKey?.id,
       );
