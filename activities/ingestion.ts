@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type postgres from 'postgres';
-import { getCsvUploadContent } from '../db/csvUploads';
+import { getCsvUploadContent, releaseCsvUploadContent } from '../db/csvUploads';
 import { countReadingsBefore, insertReadings } from '../db/readings';
 import { recordToRow, recordsInRange, type CsvLineError } from '../domain/csvReadings';
 import type { NewReading } from '../domain/reading';
@@ -96,6 +96,15 @@ export function createIngestionActivities(deps: IngestionDeps) {
     },
 
     /**
+     * Drops a CSV upload's stored file once the workflow has ingested every row. Only the
+     * workflow knows that every range completed (a retried range still needs the file to resume
+     * from its heartbeat), so it calls this last. Idempotent: a released file stays released.
+     */
+    async releaseCsvUpload(input: { uploadId: string }): Promise<{ released: boolean }> {
+      return { released: await releaseCsvUploadContent(input.uploadId, deps.sql) };
+    },
+
+    /**
      * Ingests data records [from, to) of a stored CSV upload. Heartbeats after each sub-batch with
      * the next record to do, so a retry after a crash resumes there; each row's idempotency key
      * (`csv:<upload>:<record>`) makes any overlap harmless.
@@ -104,7 +113,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
       const ctx = Context.current();
       const content = await getCsvUploadContent(input.uploadId, deps.sql);
       if (content === undefined) {
-        throw ApplicationFailure.nonRetryable(`CSV upload ${input.uploadId} does not exist`, 'UploadMissing');
+        throw ApplicationFailure.nonRetryable(`CSV upload ${input.uploadId} does not exist or its file was released`, 'UploadMissing');
       }
       const resumeAt = (ctx.info.heartbeatDetails as { next?: number } | undefined)?.next;
       const start = typeof resumeAt === 'number' && resumeAt > input.from ? resumeAt : input.from;

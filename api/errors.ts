@@ -116,6 +116,8 @@ export function fromDomainError(err: DomainError): HttpError {
       return new HttpError(409, err.code, err.message, opts);
     case 'Unavailable':
       return new UnavailableError(err.message, retryAfter(err), err.cause ?? err);
+    case 'LimitExceeded':
+      return new HttpError(429, err.code, err.message, { ...opts, headers: { 'Retry-After': String(retryAfter(err) ?? 60) } });
     case 'ModelUnavailable':
       return new UnavailableError(`Prediction is unavailable: ${err.message}`, retryAfter(err), err);
   }

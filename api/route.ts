@@ -7,6 +7,9 @@ import { optionalApiKey, requireApiKey, type ApiKeyResolver } from './middleware
 import { bodyParser } from './middleware/bodyParser';
 import { rateLimit, type RateCounter } from './middleware/rateLimit';
 import { parseOrThrow } from './validation';
+import type { Config } from '../config';
+import { STORABLE_TEXT_MESSAGE, storableText } from '../domain/text';
+import { ValidationError, type FieldError } from './errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -30,8 +33,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   bodyLimit?: number;
   query?: Q;
   params?: P;
-  /** An extra limit beyond the global per-key one (e.g. the drift check's 10 per minute). */
-  rateLimit?: { name: string; limit: number };
+  /** An extra limit beyond the global per-key one (e.g. the drift check's 10 per minute); the window defaults to 60 s. */
+  rateLimit?: { name: string; limit: number; windowSeconds?: number };
   headers?: Record<string, { description: string; required?: boolean }>;
   responses: Record<number, ResponseDoc>;
   handler: (ctx: Context, input: { body: z.output<B>; query: z.output<Q>; params: z.output<P> }) => Promise<void> | void;
@@ -50,6 +53,31 @@ export interface RouteContext {
   globalRateLimit: number;
   /** Per client address limits on keyless requests and failed authentications (defaults: 30 and 120 a minute). */
   addressGuard?: AddressGuard;
+}
+
+/** Every route that starts a workflow draws on one hourly budget per key (WORKFLOW_STARTS_PER_HOUR). */
+export const workflowStartLimit = (config: Pick<Config, 'WORKFLOW_STARTS_PER_HOUR'>) => ({
+  name: 'workflow-starts',
+  limit: config.WORKFLOW_STARTS_PER_HOUR,
+  windowSeconds: 3600,
+});
+
+/**
+ * Query and path values PostgreSQL cannot hold are refused at the door, for every route, before
+ * any schema: the per-field schemas then only state what a value means (bodies get the same check
+ * in bodyParser).
+ */
+const STORABLE = storableText();
+const storable = (t: unknown) => typeof t !== 'string' || STORABLE.safeParse(t).success;
+
+function assertStorable(values: Record<string, unknown>, where: 'query' | 'path'): void {
+  const errors: FieldError[] = [];
+  for (const [name, v] of Object.entries(values)) {
+    if (!storable(name) || !(Array.isArray(v) ? v : [v]).every(storable)) {
+      errors.push({ field: `${where}.${storable(name) ? name : '(name)'}`, message: STORABLE_TEXT_MESSAGE });
+    }
+  }
+  if (errors.length) throw new ValidationError(errors);
 }
 
 // Built once: zod compiles a fast path per schema instance on its first parse, so a schema made
@@ -91,6 +119,8 @@ export class ApiRouter {
     const paramsSchema = spec.params ?? NO_PARAMS;
     const querySchema = spec.query ?? NO_QUERY;
     chain.push(async (ctx) => {
+      assertStorable(ctx.params, 'path');
+      assertStorable(ctx.query, 'query');
       const params = parseOrThrow(paramsSchema, ctx.params, 'path') as z.output<P>;
       const query = parseOrThrow(querySchema, ctx.query, 'query') as z.output<Q>;
       const body = spec.body ? parseOrThrow(spec.body, ctx.request.body) : undefined;

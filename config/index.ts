@@ -92,6 +92,22 @@ const schema = z.object({
   CSV_BODY_LIMIT_BYTES: positiveInt.default(50 * 1_048_576),
   /** How long Redis remembers an Idempotency-Key (PostgreSQL remembers it forever). */
   IDEMPOTENCY_TTL_SECONDS: positiveInt.default(600),
+  /** Workflows one API key may have running at once (counted through the StartedByKeyId search attribute). */
+  WORKFLOW_MAX_RUNNING_PER_KEY: positiveInt.default(200),
+  /** Workflow starts per API key per hour, all start routes together. */
+  WORKFLOW_STARTS_PER_HOUR: positiveInt.default(1000),
+  /** Open event streams (GET /workflows/{id}/events) per API key in one API process. */
+  SSE_MAX_STREAMS_PER_KEY: positiveInt.default(20),
+  /** Open event streams in one API process, all keys together. */
+  SSE_MAX_STREAMS_PER_PROCESS: positiveInt.default(1000),
+  /** Longest pinned reference window of a drift check, in days. */
+  DRIFT_MAX_REFERENCE_DAYS: positiveInt.default(30),
+  /** Most readings a drift check reads per window (the latest ones); the answer says when it was reached. */
+  DRIFT_MAX_ROWS_PER_WINDOW: positiveInt.default(50_000),
+  /** CSV bytes one API key may upload in any 24 hours. */
+  CSV_DAILY_QUOTA_BYTES: positiveInt.default(500 * 1_048_576),
+  /** Hours an upload's stored file is kept when its workflow never finished ingesting it. */
+  CSV_UPLOAD_RETENTION_HOURS: positiveInt.default(7 * 24),
   /** Readings further in the future than this are rejected (clock skew allowance). */
   MAX_FUTURE_SKEW_SECONDS: positiveInt.default(300),
   /** Quality below this quarantines a reading. */

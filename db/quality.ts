@@ -72,9 +72,14 @@ export async function validValuesBetween(
   to: Date,
   includeEnd: boolean,
   sql: Sql = getSql(),
+  limit = 1_000_000,
 ): Promise<{ value: number }[]> {
+  // The latest `limit` readings: the (sensor_id, ts desc) index returns them in order, so the
+  // bound costs no sort and a huge window reads only what is used.
   return sql<{ value: number }[]>`
     select value from sensor_readings
     where sensor_id = ${sensorId} and quarantine_reason is null
-      and ts > ${from} and ${includeEnd ? sql`ts <= ${to}` : sql`ts < ${to}`}`;
+      and ts > ${from} and ${includeEnd ? sql`ts <= ${to}` : sql`ts < ${to}`}
+    order by ts desc
+    limit ${limit}`;
 }

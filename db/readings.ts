@@ -31,6 +31,8 @@ export function toReadingView(r: ReadingRow): ReadingView {
 }
 
 export interface IdempotencyClaim {
+  /** The API key the Idempotency-Key belongs to: records are unique per (owner, key). */
+  apiKeyId: string;
   key: string;
   route: string;
   requestHash: string;
@@ -122,15 +124,16 @@ export async function insertReadings(
         ${rows.map((r) => r.idempotencyKey)}::text[],
         ${claims!.map((c) => c?.key ?? null)}::text[],
         ${claims!.map((c) => c?.route ?? null)}::text[],
-        ${claims!.map((c) => c?.requestHash ?? null)}::text[]
-      ) as c(idempotency_key, key, route, request_hash)
+        ${claims!.map((c) => c?.requestHash ?? null)}::text[],
+        ${claims!.map((c) => c?.apiKeyId ?? null)}::uuid[]
+      ) as c(idempotency_key, key, route, request_hash, api_key_id)
       where key is not null
     ),
     claimed as (
-      insert into idempotency_records (key, route, request_hash, status, response)
-      select claim.key, claim.route, claim.request_hash, 200, jsonb_build_object('reading_id', ins.id::text)
+      insert into idempotency_records (api_key_id, key, route, request_hash, status, response)
+      select claim.api_key_id, claim.key, claim.route, claim.request_hash, 200, jsonb_build_object('reading_id', ins.id::text)
       from ins join claim using (idempotency_key)
-      on conflict (key) do nothing
+      on conflict (api_key_id, key) do nothing
     )`
         : sql``
     }

@@ -14,7 +14,9 @@ export interface DriftResult {
   window_minutes: number;
   p_value_threshold: number;
   min_samples: number;
-  recent: { start: string; end: string; count: number } | null;
-  reference: { start: string; end: string; count: number; pinned: boolean } | null;
+  /** Most readings read per window; a window that had more is `truncated` (its latest readings were used). */
+  row_limit: number;
+  recent: { start: string; end: string; count: number; truncated: boolean } | null;
+  reference: { start: string; end: string; count: number; pinned: boolean; truncated: boolean } | null;
   message: string;
 }

@@ -25,7 +25,7 @@ export const NON_RETRYABLE_TYPES = [
 ] as const;
 export type NonRetryableErrorType = (typeof NON_RETRYABLE_TYPES)[number];
 
-export type DomainErrorType = NonRetryableErrorType | 'Conflict' | 'Unavailable';
+export type DomainErrorType = NonRetryableErrorType | 'Conflict' | 'Unavailable' | 'LimitExceeded';
 
 export abstract class DomainError extends Error {
   abstract readonly type: DomainErrorType;
@@ -88,6 +88,21 @@ export class Unavailable extends DomainError {
     opts: { code?: string; cause?: unknown } = {},
   ) {
     super(message, { code: opts.code ?? 'unavailable', cause: opts.cause });
+  }
+}
+
+/**
+ * A caller used up an allowance (running workflows, starts per hour, open streams, upload bytes per
+ * day). Waiting `retryAfterSeconds` (or finishing earlier work) makes room; `details` name the limit.
+ */
+export class LimitExceeded extends DomainError {
+  readonly type: DomainErrorType = 'LimitExceeded';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    opts: { code?: string; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, { code: opts.code ?? 'limit_exceeded', details: opts.details });
   }
 }
 

@@ -17,20 +17,21 @@ const compactTime = (d: Date) =>
     .replace(/\.\d+Z$/, 'Z');
 
 /** A monitoring pass now, next to the scheduled ones; its id is `monitoring-manual-<time>-<8 hex>`. */
-export async function startSensorMonitoring(deps: Deps, input: SensorMonitoringInput) {
+export async function startSensorMonitoring(deps: Deps, input: SensorMonitoringInput, startedBy?: string) {
   const workflowId = `monitoring-manual-${compactTime(new Date())}-${randomUUID().slice(0, 8)}`;
-  return startWorkflow<typeof sensorMonitoring>(deps, 'sensorMonitoring', { workflowId, args: [input] });
+  return startWorkflow<typeof sensorMonitoring>(deps, 'sensorMonitoring', { workflowId, startedBy, args: [input] });
 }
 
 /**
  * Explains a stored prediction in the background; its id is `explain-<prediction id>`, and asking
  * while one is running joins it rather than starting a second.
  */
-export async function startExplainPrediction(deps: Deps, o: { predictionId: string; correlationId?: string }) {
+export async function startExplainPrediction(deps: Deps, o: { predictionId: string; correlationId?: string; startedBy?: string }) {
   const workflowId = `explain-${o.predictionId}`;
   const links = await startWorkflow<typeof explainPrediction>(deps, 'explainPrediction', {
     workflowId,
     joinRunning: true,
+    startedBy: o.startedBy,
     args: [{ predictionId: o.predictionId, correlationId: o.correlationId }],
   });
   return { ...links, prediction_id: o.predictionId, prediction_url: `/api/v1/ml/predictions/${o.predictionId}` };
@@ -42,6 +43,8 @@ export interface ReportGenerationOptions {
   to?: string;
   workflow_id?: string;
   correlation_id?: string;
+  /** Id of the API key that asked: counted against its workflow caps. */
+  started_by?: string;
 }
 
 /**
@@ -62,6 +65,11 @@ export async function startReportGeneration(deps: Deps, o: ReportGenerationOptio
     reportedWorkflowId: o.workflow_id,
     correlationId: o.correlation_id,
   };
-  const links = await startWorkflow<typeof reportGeneration>(deps, 'reportGeneration', { workflowId, joinRunning: true, args: [input] });
+  const links = await startWorkflow<typeof reportGeneration>(deps, 'reportGeneration', {
+    workflowId,
+    joinRunning: true,
+    startedBy: o.started_by,
+    args: [input],
+  });
   return { ...links, report_type: o.report_type, from, to };
 }

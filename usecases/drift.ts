@@ -5,6 +5,7 @@ import type { Sql } from '../db/sql';
 import type { DriftResult } from '../domain/drift';
 
 export type { DriftResult } from '../domain/drift';
+import { InvalidInput } from '../domain/errors';
 
 export interface DriftParams {
   sensorId: string;
@@ -16,7 +17,15 @@ export interface DriftParams {
   referenceEnd?: Date;
   /** End of the recent window; defaults to the sensor's latest reading (not the wall clock). */
   endTs?: Date;
+  /** Longest pinned reference window, in days (DRIFT_MAX_REFERENCE_DAYS); longer is InvalidInput. */
+  maxReferenceDays?: number;
+  /** Most readings read per window (DRIFT_MAX_ROWS_PER_WINDOW): the latest ones. */
+  maxRows?: number;
 }
+
+/** Bounds when the caller gives none (the monitoring activity): the same as the config defaults. */
+export const DRIFT_DEFAULT_MAX_REFERENCE_DAYS = 30;
+export const DRIFT_DEFAULT_MAX_ROWS = 50_000;
 
 /**
  * DriftDetectionAgent's check for ONE sensor: two-sample Kolmogorov–Smirnov (exact for small
@@ -24,7 +33,15 @@ export interface DriftParams {
  * reference window, plus PSI. Quarantined readings are excluded.
  */
 export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResult> {
-  const base = { sensor_id: p.sensorId, window_minutes: p.windowMinutes, p_value_threshold: p.pValueThreshold, min_samples: p.minSamples };
+  const maxRows = p.maxRows ?? DRIFT_DEFAULT_MAX_ROWS;
+  assertReferenceSpan(p);
+  const base = {
+    sensor_id: p.sensorId,
+    window_minutes: p.windowMinutes,
+    p_value_threshold: p.pValueThreshold,
+    min_samples: p.minSamples,
+    row_limit: maxRows,
+  };
   const end = p.endTs ?? (await latestValidReadingTs(p.sensorId, sql));
   if (!end) {
     return {
@@ -46,17 +63,20 @@ export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResu
   const recentStart = new Date(end.getTime() - windowMs);
   const refEnd = p.referenceEnd ?? recentStart;
   const refStart = p.referenceStart ?? new Date(refEnd.getTime() - windowMs);
-  const values = (from: Date, to: Date, includeEnd: boolean) => validValuesBetween(p.sensorId, from, to, includeEnd, sql);
+  // One row beyond the limit tells whether the window had more; that row is not used.
+  const values = async (from: Date, to: Date, includeEnd: boolean) =>
+    (await validValuesBetween(p.sensorId, from, to, includeEnd, sql, maxRows + 1)).map((r) => r.value);
   const [recentRows, refRows] = await Promise.all([values(recentStart, end, true), values(refStart, refEnd, p.referenceEnd !== undefined)]);
-  const recent = recentRows.map((r) => r.value);
-  const reference = refRows.map((r) => r.value);
+  const recent = recentRows.slice(0, maxRows);
+  const reference = refRows.slice(0, maxRows);
   const windows = {
-    recent: { start: recentStart.toISOString(), end: end.toISOString(), count: recent.length },
+    recent: { start: recentStart.toISOString(), end: end.toISOString(), count: recent.length, truncated: recentRows.length > maxRows },
     reference: {
       start: refStart.toISOString(),
       end: refEnd.toISOString(),
       count: reference.length,
       pinned: p.referenceStart !== undefined,
+      truncated: refRows.length > maxRows,
     },
   };
   if (recent.length < p.minSamples || reference.length < p.minSamples) {
@@ -90,6 +110,23 @@ export async function runDriftCheck(sql: Sql, p: DriftParams): Promise<DriftResu
       ? `distribution changed: KS D=${ks.statistic.toFixed(3)}, p=${ks.pValue.toExponential(2)} < ${p.pValueThreshold}`
       : `no significant change: KS p=${ks.pValue.toPrecision(3)} ≥ ${p.pValueThreshold}`,
   };
+}
+
+/**
+ * A pinned reference window may not span more than `maxReferenceDays`: a 1970–2100 window would
+ * read a sensor's whole history (and the row limit alone would silently compare against only its
+ * latest slice).
+ */
+function assertReferenceSpan(p: DriftParams): void {
+  if (!p.referenceStart || !p.referenceEnd) return;
+  const maxDays = p.maxReferenceDays ?? DRIFT_DEFAULT_MAX_REFERENCE_DAYS;
+  const spanDays = (p.referenceEnd.getTime() - p.referenceStart.getTime()) / 86_400_000;
+  if (spanDays > maxDays) {
+    throw new InvalidInput(
+      [{ field: 'reference_end', message: `the reference window spans ${spanDays.toFixed(1)} days; at most ${maxDays} are allowed` }],
+      'The reference window is too long',
+    );
+  }
 }
 
 /** Stores a drift check; with a dedup key a retried activity stores it once. */

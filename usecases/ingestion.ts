@@ -61,6 +61,11 @@ export function requestHash(body: unknown): string {
 /**
  * Ingests one reading; with an Idempotency-Key the first result is remembered (Redis for speed,
  * PostgreSQL forever) and replayed for the same body, while a different body is a 409.
+ *
+ * Keys are scoped by the API key that sent them (`apiKeyId`): the reading's unique key, the
+ * PostgreSQL record and the Redis entry all carry it, so one client can neither block another's
+ * key nor be answered with another client's reading. `/` cannot occur in an Idempotency-Key, so
+ * the scoped form never equals a key stored before scoping (`ingest:<key>`).
  */
 export async function ingestSingle(
   deps: {
@@ -73,14 +78,15 @@ export async function ingestSingle(
   },
   raw: unknown,
   parsed: ParsedReading,
-  opts: IngestOptions & { idempotencyKey?: string },
+  opts: IngestOptions & { idempotencyKey?: string; apiKeyId: string },
 ): Promise<SingleIngestResult> {
   const key = opts.idempotencyKey;
+  const owner = opts.apiKeyId;
   const hash = requestHash(raw);
-  const row = toNewReading(parsed, opts, key ? `ingest:${key}` : null);
+  const row = toNewReading(parsed, opts, key ? `ingest:${owner}/${key}` : null);
   if (isFieldError(row)) {
     // A replay is answered as before, even if the original would no longer pass this check.
-    const cached = key ? await readCachedRecord(deps, key) : undefined;
+    const cached = key ? await readCachedRecord(deps, owner, key) : undefined;
     if (cached) return replayCached(cached, hash);
     throw new InvalidInput([row]);
   }
@@ -94,9 +100,9 @@ export async function ingestSingle(
   // statement itself refuses a key that is already stored (the reading's unique idempotency key;
   // readings are never deleted): for a replay it writes nothing, and the cached answer is
   // returned even when PostgreSQL is down.
-  const claim = key ? { key, route: ROUTE, requestHash: hash } : null;
+  const claim = key ? { apiKeyId: owner, key, route: ROUTE, requestHash: hash } : null;
   const [cachedResult, writeResult] = await Promise.allSettled([
-    key ? readCachedRecord(deps, key) : Promise.resolve(undefined),
+    key ? readCachedRecord(deps, owner, key) : Promise.resolve(undefined),
     deps.writer ? deps.writer.write(row, claim) : insertReadings([row], deps.sql, [claim]).then((r) => r.inserted[0]),
   ]);
   const cached = cachedResult.status === 'fulfilled' ? cachedResult.value : undefined;
@@ -105,10 +111,10 @@ export async function ingestSingle(
   const reading = writeResult.value;
   if (!reading) {
     // The key's reading exists already (an earlier or a concurrent request committed it first).
-    const existing = key ? await findIdempotencyRecord(key, deps.sql) : undefined;
+    const existing = key ? await findIdempotencyRecord(owner, key, deps.sql) : undefined;
     if (!existing) throw new Conflict('The reading was already ingested', 'duplicate_reading');
     const replayed = await replayBody(deps.sql, existing, hash);
-    await cacheRecord(deps, { ...existing, response: replayed.body });
+    await cacheRecord(deps, owner, { ...existing, response: replayed.body });
     return replayed;
   }
   const body: SingleIngestBody = {
@@ -119,7 +125,7 @@ export async function ingestSingle(
   };
   // Not awaited: the command is on Redis's socket before the answer leaves, and PostgreSQL, not
   // this cache, is what makes the key exactly-once.
-  if (key) void cacheRecord(deps, { key, route: ROUTE, requestHash: hash, status: 200, response: body });
+  if (key) void cacheRecord(deps, owner, { key, route: ROUTE, requestHash: hash, status: 200, response: body });
   return { status: 200, body, replayed: false };
 }
 
@@ -148,9 +154,16 @@ function replayCached(rec: IdempotencyRecord, hash: string): SingleIngestResult 
   return { status: rec.status, body: rec.response as SingleIngestBody, replayed: true };
 }
 
-async function readCachedRecord(deps: { redis: Redis; redisPrefix: string }, key: string): Promise<IdempotencyRecord | undefined> {
+/** The Redis entry of an Idempotency-Key, scoped like the PostgreSQL record by its API key. */
+export const idempotencyCacheKey = (redisPrefix: string, apiKeyId: string, key: string) => `${redisPrefix}idem:${apiKeyId}/${key}`;
+
+async function readCachedRecord(
+  deps: { redis: Redis; redisPrefix: string },
+  apiKeyId: string,
+  key: string,
+): Promise<IdempotencyRecord | undefined> {
   try {
-    const text = await deps.redis.get(`${deps.redisPrefix}idem:${key}`);
+    const text = await deps.redis.get(idempotencyCacheKey(deps.redisPrefix, apiKeyId, key));
     return text ? (JSON.parse(text) as IdempotencyRecord) : undefined;
   } catch {
     // Redis is only a cache here; PostgreSQL's unique key still decides.
@@ -160,10 +173,11 @@ async function readCachedRecord(deps: { redis: Redis; redisPrefix: string }, key
 
 async function cacheRecord(
   deps: { redis: Redis; redisPrefix: string; idempotencyTtlSeconds: number },
+  apiKeyId: string,
   rec: IdempotencyRecord,
 ): Promise<void> {
   try {
-    await deps.redis.set(`${deps.redisPrefix}idem:${rec.key}`, JSON.stringify(rec), 'EX', deps.idempotencyTtlSeconds);
+    await deps.redis.set(idempotencyCacheKey(deps.redisPrefix, apiKeyId, rec.key), JSON.stringify(rec), 'EX', deps.idempotencyTtlSeconds);
   } catch {
     // See readCachedRecord.
   }

@@ -34,7 +34,7 @@ export async function getPredictionWithStatus(id: string, deps: Pick<AppDeps, 's
 /** Starts (or joins) the background explanation of a stored prediction; NotFound when there is none. */
 export async function requestExplanation(
   deps: Pick<AppDeps, 'sql' | 'temporal' | 'config'>,
-  o: { predictionId: string; correlationId?: string },
+  o: { predictionId: string; correlationId?: string; startedBy?: string },
 ) {
   await requirePrediction(o.predictionId, deps);
   return startExplainPrediction(deps, o);

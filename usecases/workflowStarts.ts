@@ -15,6 +15,8 @@ export interface GoldenPathOptions {
   timeout_policy?: 'escalate' | 'auto_approve';
   sensor_id?: string;
   correlation_id?: string;
+  /** Id of the API key that asked: counted against its workflow caps. */
+  started_by?: string;
 }
 
 /** Starts a Golden Path run; its id is `golden-path-<correlation id>`. */
@@ -31,7 +33,7 @@ export async function startGoldenPath(deps: Deps, o: GoldenPathOptions) {
     autoDecision: o.auto_decision,
     timeoutPolicy: o.timeout_policy ?? deps.config.DECISION_TIMEOUT_POLICY,
   };
-  const links = await startWorkflow<typeof goldenPath>(deps, 'goldenPath', { workflowId, args: [input] });
+  const links = await startWorkflow<typeof goldenPath>(deps, 'goldenPath', { workflowId, startedBy: o.started_by, args: [input] });
   // The demo's own status page follows a Golden Path run by its correlation id.
   return {
     correlation_id: correlationId,
@@ -50,6 +52,8 @@ export interface PredictionToMaintenanceOptions {
   timeout_policy?: 'escalate' | 'auto_approve';
   auto_decision: 'approved' | 'rejected' | 'escalated' | null;
   correlation_id?: string;
+  /** Id of the API key that asked: counted against its workflow caps. */
+  started_by?: string;
 }
 
 /** Starts prediction-to-maintenance; its id is `maintenance-<sensor>-<prediction id>`. */
@@ -68,6 +72,10 @@ export async function startPredictionToMaintenance(deps: Deps, o: PredictionToMa
     timeoutPolicy: o.timeout_policy ?? deps.config.DECISION_TIMEOUT_POLICY,
     autoDecision: o.auto_decision,
   };
-  const links = await startWorkflow<typeof predictionToMaintenance>(deps, 'predictionToMaintenance', { workflowId, args: [input] });
+  const links = await startWorkflow<typeof predictionToMaintenance>(deps, 'predictionToMaintenance', {
+    workflowId,
+    startedBy: o.started_by,
+    args: [input],
+  });
   return { correlation_id: correlationId, ...links, prediction_id: predictionId };
 }

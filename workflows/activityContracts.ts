@@ -363,6 +363,8 @@ export interface ActiveSensorsResult {
 export interface ActivityContracts {
   ingestScenarioReadings: (input: IngestScenarioReadingsInput) => Promise<IngestScenarioReadingsResult>;
   ingestCsvRange: (input: IngestCsvRangeInput) => Promise<IngestCsvRangeResult>;
+  /** Drops an ingested upload's stored file (after its last range). */
+  releaseCsvUpload: (input: { uploadId: string }) => Promise<{ released: boolean }>;
   validateReadings: (input: RunReadingsInput) => Promise<ValidateReadingsResult>;
   assessAnomalyCredibility: (input: AssessAnomalyCredibilityInput) => Promise<AssessAnomalyCredibilityResult>;
   detectAnomalies: (input: RunReadingsInput) => Promise<DetectAnomaliesResult>;

@@ -1,4 +1,4 @@
-import { defineQuery, proxyActivities } from '@temporalio/workflow';
+import { defineQuery, patched, proxyActivities } from '@temporalio/workflow';
 import type { ActivityContracts } from './activityContracts';
 import type { CsvLineError } from '../domain/csvReadings';
 import { withProgress } from './withProgress';
@@ -37,6 +37,13 @@ const { ingestCsvRange } = proxyActivities<Pick<ActivityContracts, 'ingestCsvRan
   retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['UploadMissing'] },
 });
 
+const { releaseCsvUpload } = proxyActivities<Pick<ActivityContracts, 'releaseCsvUpload'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 5, initialInterval: '1 second', maximumInterval: '10 seconds' },
+});
+
+export const RELEASE_UPLOAD_PATCH = 'csv-release-upload';
+
 /** Ingests a stored CSV upload in chunks, exposing its progress through the `progress` query. */
 export async function csvIngestion(input: CsvIngestionInput): Promise<CsvIngestionProgress> {
   const progress: CsvIngestionProgress = {
@@ -60,6 +67,10 @@ export async function csvIngestion(input: CsvIngestionInput): Promise<CsvIngesti
         progress.invalid += r.invalid;
         progress.errors.push(...r.errors.slice(0, MAX_REPORTED_ERRORS - progress.errors.length));
       }
+      // Every row is in: the stored file is no longer needed (issue 22). Behind patched() because
+      // it adds a command; runs recorded before it replay without it.
+      // The rows are what the caller asked for: a failed release leaves the file to the retention sweep.
+      if (patched(RELEASE_UPLOAD_PATCH)) await releaseCsvUpload({ uploadId: input.uploadId }).catch(() => undefined);
     },
   );
 }

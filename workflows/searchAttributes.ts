@@ -10,4 +10,7 @@ export const STAGE = defineSearchAttributeKey('Stage', SearchAttributeType.KEYWO
 export const BUSINESS_STATUS = defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD);
 export const CORRELATION_ID = defineSearchAttributeKey('CorrelationId', SearchAttributeType.KEYWORD);
 
-export const ALL_SEARCH_ATTRIBUTES = [SENSOR_ID, STAGE, BUSINESS_STATUS, CORRELATION_ID];
+/** The API key that started the workflow, so the API can count a key's running workflows. */
+export const STARTED_BY_KEY_ID = defineSearchAttributeKey('StartedByKeyId', SearchAttributeType.KEYWORD);
+
+export const ALL_SEARCH_ATTRIBUTES = [SENSOR_ID, STAGE, BUSINESS_STATUS, CORRELATION_ID, STARTED_BY_KEY_ID];

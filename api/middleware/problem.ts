@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import { DomainError } from '../../domain/errors';
-import { fromDomainError, HttpError, UnavailableError } from '../errors';
+import { fromDomainError, HttpError, UnavailableError, ValidationError } from '../errors';
 
 /**
  * Turns every error into application/problem+json (RFC 9457): domain errors through their one
@@ -61,10 +61,23 @@ function isDependencyUnreachable(raw: unknown): boolean {
   return typeof code === 'string' && (UNREACHABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code));
 }
 
+/**
+ * SQLSTATE class 22 (data exception: a NUL byte in text, an out-of-range number or date, an
+ * invalid escape) is a value PostgreSQL refuses to store or compare, so the request was at fault.
+ * Schemas catch the known cases first; this keeps any one they miss from becoming a 500.
+ */
+function isDataException(raw: unknown): boolean {
+  const e = raw as { code?: unknown; name?: unknown } | null;
+  return typeof e?.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && e.name === 'PostgresError';
+}
+
 function toHttpError(raw: unknown): HttpError {
   if (raw instanceof HttpError) return raw;
   if (raw instanceof DomainError) return fromDomainError(raw);
   if (isDependencyUnreachable(raw)) return new UnavailableError('A dependency (the database) is unreachable; retry later', 5, raw);
+  // The server's message names the value's problem, never data from other rows, so it is shown.
+  if (isDataException(raw))
+    return new ValidationError([], `The database cannot store or compare a value of this request: ${(raw as Error).message}`.slice(0, 500));
   const e = raw as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e?.status ?? e?.statusCode;
   // Koa and its helpers throw http-errors with a status; keep their 4xx, hide anything else.

@@ -5,7 +5,7 @@ import { SingleReadingWriter } from '../../usecases/singleReadingWriter';
 import { startCsvIngestion } from '../../usecases/csvUploads';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import { workflowStartLimit, type ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
 
 export const MAX_BATCH = 10_000;
@@ -57,7 +57,13 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
         },
         ctx.request.json ?? body,
         body,
-        { idempotencyKey, correlationId: ctx.state.correlationId, maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS },
+        {
+          idempotencyKey,
+          // The route requires a key, so there always is one: Idempotency-Keys are scoped by it.
+          apiKeyId: ctx.state.apiKey!.id,
+          correlationId: ctx.state.correlationId,
+          maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS,
+        },
       );
       if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
       else deps.metrics.readingsIngested.inc({ path: 'single' });
@@ -95,6 +101,7 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['data'],
     scopes: ['data:ingest'],
     bodyKinds: ['csv'],
+    rateLimit: workflowStartLimit(config),
     bodyLimit: config.CSV_BODY_LIMIT_BYTES,
     body: z.string().min(1, 'the CSV body is empty'),
     query: csvQuery,
@@ -107,6 +114,7 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
         content: body,
         filename: query.filename ?? null,
         correlationId: ctx.state.correlationId,
+        apiKeyId: ctx.state.apiKey!.id,
       });
       ctx.status = 202;
       ctx.body = started;

@@ -5,6 +5,9 @@ import type { ApiRouter } from '../route';
 import { decisionBodySchema } from './workflows';
 import * as responses from '../schemas/responses';
 
+/** A decision request's id, in the body that answers it and in the /decisions filter alike. */
+export const decisionRequestIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'letters, digits and . _ : - only (1-200)');
+
 /** The human decision over REST: delivered to the waiting workflow, which records it. */
 export function decisionSubmitRoutes(api: ApiRouter, deps: AppDeps): void {
   api.route({
@@ -14,7 +17,7 @@ export function decisionSubmitRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['decisions'],
     scopes: ['decisions:write'],
     body: decisionBodySchema.extend({
-      request_id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/),
+      request_id: decisionRequestIdSchema,
       correlation_id: z.uuid().optional(),
     }),
     responses: {

@@ -5,10 +5,13 @@ import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { respondWithPage } from '../pagedResponse';
+import { decisionRequestIdSchema } from './decisionSubmit';
+import { decisionBodySchema } from './workflows';
 
 const decisionsQuery = z.strictObject({
-  operator_id: z.string().min(1).max(200).optional(),
-  request_id: z.string().min(1).max(200).optional(),
+  // Validated like the body fields they filter on: a value no decision can hold is a 422, not a query.
+  operator_id: decisionBodySchema.shape.operator_id.optional(),
+  request_id: decisionRequestIdSchema.optional(),
   correlation_id: z.uuid().optional(),
   decision: z.enum(DECISIONS).optional(),
   from: isoTimestamp.optional().describe('Decisions recorded at or after this instant'),

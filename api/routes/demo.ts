@@ -4,7 +4,7 @@ import { sensorIdSchema } from '../../domain/reading';
 import { describeWorkflow } from '../../usecases/workflows';
 import { startGoldenPath } from '../../usecases/workflowStarts';
 import type { AppDeps } from '../deps';
-import type { ApiRouter, RouteSpec } from '../route';
+import { workflowStartLimit, type ApiRouter, type RouteSpec } from '../route';
 import * as responses from '../schemas/responses';
 
 export const goldenPathOptionsSchema = z.strictObject({
@@ -34,6 +34,7 @@ export function goldenPathStartRoute(
     summary: 'Start the Golden Path demonstration',
     tags,
     scopes: ['workflows:write'],
+    rateLimit: workflowStartLimit(deps.config),
     body: goldenPathOptionsSchema,
     responses: { 202: { description: 'Started; follow it at status_url or events_url', schema: responses.goldenPathStarted } },
     handler: async (ctx, { body }) => {
@@ -42,6 +43,7 @@ export function goldenPathStartRoute(
       ctx.body = await startGoldenPath(deps, {
         ...body,
         correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined,
+        started_by: ctx.state.apiKey?.id,
       });
     },
   };

@@ -8,6 +8,8 @@ import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
 
+const technicianIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - only');
+
 const PRIORITIES = ['low', 'medium', 'high', 'urgent', 'very_urgent'] as const;
 
 const scheduleBody = z.strictObject({
@@ -34,7 +36,8 @@ const scheduleBody = z.strictObject({
 
 const scheduledQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),
-  technician: z.string().min(1).max(64).optional(),
+  // The same rule as the id a technician is stored under, so a value no technician can have is a 422.
+  technician: technicianIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -237,7 +240,7 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     summary: 'Create or replace a technician (skills with levels 1–5, weekly shifts in site local time)',
     tags: ['maintenance'],
     scopes: ['maintenance:schedule'],
-    params: z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - only') }),
+    params: z.object({ id: technicianIdSchema }),
     body: z.strictObject({
       name: z.string().trim().min(1).max(200),
       site: z.string().trim().min(1).max(64),

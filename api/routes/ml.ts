@@ -249,6 +249,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     body: driftBody,
     responses: {
       200: { description: 'Drift result, or status insufficient_data', schema: responses.driftResult },
+      422: { description: 'Invalid body, or a pinned reference window longer than DRIFT_MAX_REFERENCE_DAYS' },
       429: { description: 'More than the drift limit per minute' },
     },
     handler: async (ctx, { body }) => {
@@ -262,6 +263,8 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         minSamples: body.min_samples,
         referenceStart: body.reference_start ? new Date(body.reference_start) : undefined,
         referenceEnd: body.reference_end ? new Date(body.reference_end) : undefined,
+        maxReferenceDays: deps.config.DRIFT_MAX_REFERENCE_DAYS,
+        maxRows: deps.config.DRIFT_MAX_ROWS_PER_WINDOW,
       });
       await recordDriftCheck(deps.sql, result, null, null);
       ctx.body = { ...result, timestamp: new Date().toISOString(), request_id: ctx.state.requestId };

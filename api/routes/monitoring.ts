@@ -3,7 +3,7 @@ import { startSensorMonitoring } from '../../usecases/backgroundFlowStarts';
 import { describeMonitoringSchedule } from '../../temporal/schedules';
 import { NotFoundError, UnavailableError } from '../errors';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import { workflowStartLimit, type ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
 
 const runBody = z
@@ -43,18 +43,23 @@ export function monitoringRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'Run a monitoring pass now: drift check and anomaly-burst count per active sensor, incidents where needed',
     tags: ['monitoring'],
     scopes: ['workflows:write'],
+    rateLimit: workflowStartLimit(deps.config),
     body: runBody,
     responses: { 202: { description: 'Started; follow it at status_url', schema: responses.workflowLinks } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
-      ctx.body = await startSensorMonitoring(deps, {
-        activeWithinHours: body.active_within_hours,
-        windowMinutes: body.window_minutes,
-        pValueThreshold: body.p_value_threshold,
-        minSamples: body.min_samples,
-        burstThreshold: body.burst_threshold,
-        burstWindowMinutes: body.burst_window_minutes,
-      });
+      ctx.body = await startSensorMonitoring(
+        deps,
+        {
+          activeWithinHours: body.active_within_hours,
+          windowMinutes: body.window_minutes,
+          pValueThreshold: body.p_value_threshold,
+          minSamples: body.min_samples,
+          burstThreshold: body.burst_threshold,
+          burstWindowMinutes: body.burst_window_minutes,
+        },
+        ctx.state.apiKey?.id,
+      );
     },
   });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sensorIdSchema } from '../../domain/reading';
 import { getPredictionWithStatus, listPredictions, requestExplanation } from '../../usecases/predictions';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import { workflowStartLimit, type ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
 
 const idParams = z.object({ id: z.uuid('must be a prediction id (UUID)') });
@@ -48,13 +48,18 @@ export function predictionRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'Compute exact Shapley explanations for a stored prediction in the background (workflow explain-<id>)',
     tags: ['ml'],
     scopes: ['ml:predict'],
+    rateLimit: workflowStartLimit(deps.config),
     params: idParams,
     responses: {
       202: { description: 'Started (or joined); poll prediction_url', schema: responses.explainStarted },
       404: { description: 'No such prediction' },
     },
     handler: async (ctx, { params }) => {
-      const started = await requestExplanation(deps, { predictionId: params.id, correlationId: ctx.state.correlationId });
+      const started = await requestExplanation(deps, {
+        predictionId: params.id,
+        correlationId: ctx.state.correlationId,
+        startedBy: ctx.state.apiKey?.id,
+      });
       ctx.status = 202;
       ctx.body = started;
     },

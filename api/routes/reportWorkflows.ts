@@ -3,7 +3,7 @@ import { isoTimestamp } from '../../domain/reading';
 import { REPORT_TYPES } from '../../domain/report';
 import { startReportGeneration } from '../../usecases/backgroundFlowStarts';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import { workflowStartLimit, type ApiRouter } from '../route';
 import { workflowIdSchema } from './workflows';
 import * as responses from '../schemas/responses';
 
@@ -26,6 +26,7 @@ export function reportWorkflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows', 'reports'],
     // Starting a workflow, and producing a report: both rights.
     scopes: ['workflows:write', 'reports:generate'],
+    rateLimit: workflowStartLimit(deps.config),
     body,
     responses: {
       202: { description: 'Started; the period is pinned in the response', schema: responses.reportGenerationStarted },
@@ -33,7 +34,11 @@ export function reportWorkflowRoutes(api: ApiRouter, deps: AppDeps): void {
     },
     handler: async (ctx, { body: b }) => {
       ctx.status = 202;
-      ctx.body = await startReportGeneration(deps, { ...b, correlation_id: b.correlation_id ?? ctx.state.correlationId });
+      ctx.body = await startReportGeneration(deps, {
+        ...b,
+        correlation_id: b.correlation_id ?? ctx.state.correlationId,
+        started_by: ctx.state.apiKey?.id,
+      });
     },
   });
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { readingInputSchema } from '../../domain/reading';
 import { signalDecision } from '../../usecases/decisions';
-import { progressStream } from '../../usecases/progressStream';
+import { ProgressHub } from '../../usecases/progressStream';
 import { startPredictionToMaintenance } from '../../usecases/workflowStarts';
 import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../usecases/workflows';
 import type { AppDeps } from '../deps';
-import type { ApiRouter } from '../route';
+import { workflowStartLimit, type ApiRouter } from '../route';
 import { goldenPathStartRoute } from './demo';
 import * as responses from '../schemas/responses';
 
@@ -41,6 +41,11 @@ export const predictionToMaintenanceSchema = z.strictObject({
 /** Start, list, describe, follow (SSE), signal and export the history of workflows. */
 export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
   const client = deps.temporal.client;
+  // One per app: it shares a poll loop among a workflow's subscribers and caps open streams.
+  const hub = new ProgressHub(client, {
+    maxPerKey: deps.config.SSE_MAX_STREAMS_PER_KEY,
+    maxPerProcess: deps.config.SSE_MAX_STREAMS_PER_PROCESS,
+  });
 
   api.route(goldenPathStartRoute(deps, '/workflows/goldenPath', ['workflows']));
 
@@ -50,11 +55,16 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     summary: 'Predict and, when risky, run the maintenance flow with a human decision',
     tags: ['workflows'],
     scopes: ['workflows:write'],
+    rateLimit: workflowStartLimit(deps.config),
     body: predictionToMaintenanceSchema,
     responses: { 202: { description: 'Started', schema: responses.predictionToMaintenanceStarted } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
-      ctx.body = await startPredictionToMaintenance(deps, { ...body, correlation_id: ctx.state.correlationId });
+      ctx.body = await startPredictionToMaintenance(deps, {
+        ...body,
+        correlation_id: ctx.state.correlationId,
+        started_by: ctx.state.apiKey?.id,
+      });
     },
   });
 
@@ -115,15 +125,17 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     params: z.object({ id: workflowIdSchema }),
     responses: {
       200: { description: 'text/event-stream', contentType: 'text/event-stream', schema: z.string() },
+      429: { description: 'Too many streams open for this key (SSE_MAX_STREAMS_PER_KEY) or this server' },
     },
     handler: async (ctx, { params }) => {
       await describeWorkflow(client, deps.config, params.id); // 404 before the stream starts
+      // Before any header: over a cap, the answer is a 429 problem, not an empty stream.
+      const stream = hub.subscribe(params.id, ctx.state.apiKey!.id);
       ctx.req.socket.setTimeout(0);
       ctx.set('Cache-Control', 'no-cache, no-transform');
       ctx.set('Connection', 'keep-alive');
       ctx.set('X-Accel-Buffering', 'no');
       ctx.type = 'text/event-stream';
-      const stream = progressStream(client, params.id);
       ctx.req.on('close', () => stream.destroy());
       ctx.body = stream;
     },

@@ -81,7 +81,10 @@ describe('POST /api/v1/data/ingest', () => {
         json: { sensor_id: id, value: 7 },
       });
     const first = await (await send()).json();
-    await stack.redis.del(`${stack.config.REDIS_PREFIX}idem:${idem}`);
+    // Redis entries are scoped by API key (`idem:<key id>/<Idempotency-Key>`).
+    const cached = await stack.redis.keys(`${stack.config.REDIS_PREFIX}idem:*/${idem}`);
+    expect(cached).toHaveLength(1);
+    await stack.redis.del(...cached);
     const again = await send();
     expect(again.status).toBe(200);
     expect((await again.json()).reading.id).toBe(first.reading.id);

@@ -86,8 +86,9 @@ describe('the API process killed during an ingestion load', () => {
     const counts = await rowsPerKey(sql, keys);
     const lost = keys.filter((k) => !counts.has(k));
     const duplicated = keys.filter((k) => (counts.get(k) ?? 0) > 1);
+    // Single ingests store `ingest:<api key id>/<Idempotency-Key>` (scoped by API key, issue 22).
     const stored = await sql<{ k: string; id: bigint }[]>`
-      select substr(idempotency_key, 8) as k, id from sensor_readings where sensor_id = ${sensor}`;
+      select split_part(idempotency_key, '/', 2) as k, id from sensor_readings where sensor_id = ${sensor}`;
     const idMismatch = stored.filter((r) => acked.get(r.k) !== r.id.toString());
 
     console.log(

@@ -91,10 +91,13 @@ export function percentile(values: number[], q: number): number {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Rows per stored idempotency key among `keys` (single ingests store `ingest:<key>`). */
+/**
+ * Rows per stored idempotency key among `keys`. Single ingests store `ingest:<api key id>/<key>`
+ * (keys are scoped by API key since issue 22); the suffix after `/` is the client's key.
+ */
 export async function rowsPerKey(sql: postgres.Sql, keys: string[]): Promise<Map<string, number>> {
-  const stored = keys.map((k) => `ingest:${k}`);
   const rows = await sql<{ k: string; n: number }[]>`
-    select idempotency_key as k, count(*)::int as n from sensor_readings where idempotency_key = any(${stored}) group by 1`;
-  return new Map(rows.map((r) => [r.k.slice('ingest:'.length), r.n]));
+    select split_part(idempotency_key, '/', 2) as k, count(*)::int as n from sensor_readings
+    where idempotency_key like 'ingest:%/%' and split_part(idempotency_key, '/', 2) = any(${keys}) group by 1`;
+  return new Map(rows.map((r) => [r.k, r.n]));
 }

@@ -28,7 +28,9 @@ let apiA: ApiProcess;
 let apiB: ApiProcess;
 // Every key is limited to LIMIT requests a minute, so each phase ingests with keys of its own.
 const ingestBefore = seedKey('ingest-before', ['data:ingest']);
-const ingestReplay = seedKey('ingest-replay', ['data:ingest']);
+// Idempotency-Keys belong to the API key that sent them (issue 22): replays use ingestBefore, and
+// the reuse check a key of its own, so no key passes LIMIT.
+const ingestReuse = seedKey('ingest-reuse', ['data:ingest']);
 const ingestDuring = [seedKey('ingest-during-1', ['data:ingest']), seedKey('ingest-during-2', ['data:ingest'])];
 const limitedA = seedKey('limited-a', ['data:read']);
 const limitedB = seedKey('limited-b', ['data:read']);
@@ -56,7 +58,7 @@ beforeAll(async () => {
   redis = await startRedis();
   const env = serviceEnv('redisdown', {
     REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
-    API_KEYS: [ingestBefore, ingestReplay, ...ingestDuring, limitedA, limitedB].map((k) => k.entry).join(';'),
+    API_KEYS: [ingestBefore, ingestReuse, ...ingestDuring, limitedA, limitedB].map((k) => k.entry).join(';'),
     RATE_LIMIT_PER_MINUTE: String(LIMIT),
   });
   [apiA, apiB] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
@@ -103,7 +105,7 @@ describe('the API with its Redis stopped', () => {
 
     // Replays of keys first seen with Redis up: the original reading, from PostgreSQL.
     for (const [key, id] of before) {
-      const res = await ingestOnce(apiB, ingestReplay.key, key, Number(key.split('-').at(-1)));
+      const res = await ingestOnce(apiB, ingestBefore.key, key, Number(key.split('-').at(-1)));
       expect(res.status, res.text).toBe(200);
       expect(res.headers?.get('Idempotent-Replayed')).toBe('true');
       expect(idOf(res.text)).toBe(id);
@@ -120,7 +122,15 @@ describe('the API with its Redis stopped', () => {
       }),
     );
     // A key reused with a different body is still refused without Redis.
-    const reused = await ingestOnce(apiA, ingestBefore.key, `redis-${run}-down-0`, 999);
+    // (on a sensor of its own, so the row count below stays the replay phases').
+    const reuse = (api: ApiProcess, n: number) =>
+      call(`${api.baseUrl}/api/v1/data/ingest`, {
+        key: ingestReuse.key,
+        json: readingBody(`${sensor}-reuse`, n),
+        headers: { 'Idempotency-Key': `redis-${run}-reuse` },
+      });
+    expect((await reuse(apiA, 998)).status).toBe(200);
+    const reused = await reuse(apiB, 999);
     expect(reused.status).toBe(409);
 
     // Rate limit with Redis down: each process counts in its own memory.

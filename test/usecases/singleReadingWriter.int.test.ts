@@ -35,7 +35,9 @@ function reading(sensorId: string, value: number, key: string | null = null, cor
   };
 }
 
-const claimFor = (key: string) => ({ key, route: 'POST /api/v1/data/ingest', requestHash: `hash-${key}` });
+// Idempotency records are scoped by API key (issue 22); any owner id will do here.
+const OWNER = '00000000-0000-4000-8000-000000000001';
+const claimFor = (key: string) => ({ apiKeyId: OWNER, key, route: 'POST /api/v1/data/ingest', requestHash: `hash-${key}` });
 
 describe('SingleReadingWriter', () => {
   it('writes concurrent readings in shared statements, each caller getting its own committed row', async () => {
@@ -113,7 +115,7 @@ describe('single ingest idempotency', () => {
     const deps = (s: postgres.Sql) => ({ sql: s, redis, redisPrefix: prefix, idempotencyTtlSeconds: 60 });
     const body = { sensor_id: `pgdown-${randomUUID().slice(0, 8)}`, value: 3 };
     const parsed = readingInputSchema.parse(body);
-    const opts = { idempotencyKey: randomUUID(), maxFutureSkewSeconds: 300 };
+    const opts = { idempotencyKey: randomUUID(), apiKeyId: OWNER, maxFutureSkewSeconds: 300 };
     try {
       const original = await ingestSingle(deps(live), body, parsed, opts);
       // The cache write is not awaited by ingestSingle; give it its round trip.

@@ -14,6 +14,7 @@ afterAll(() => env?.teardown());
 describe('csvIngestion on the time-skipping server', () => {
   it('ingests in chunks of 5,000 records and adds up their results, keeping the first 100 errors', async () => {
     const calls: { from: number; to: number }[] = [];
+    const released: string[] = [];
     const taskQueue = `csv-${randomUUID()}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -25,13 +26,19 @@ describe('csvIngestion on the time-skipping server', () => {
           const errors = Array.from({ length: 60 }, (_, i) => ({ line: input.from + i + 2, field: 'value', message: 'bad' }));
           return { inserted: input.to - input.from - 60, duplicates: 0, invalid: 60, errors, resumedAt: null };
         },
+        async releaseCsvUpload(input: { uploadId: string }) {
+          // Recorded after the ranges it follows: the file is released only once every row is in.
+          released.push(`${input.uploadId}@${calls.length}`);
+          return { released: true };
+        },
       },
     });
+    const uploadId = randomUUID();
     const result = (await worker.runUntil(
       env.client.workflow.execute('csvIngestion', {
         taskQueue,
         workflowId: `csv-ingest-${randomUUID()}`,
-        args: [{ uploadId: randomUUID(), records: 12_000 }],
+        args: [{ uploadId, records: 12_000 }],
       }),
     )) as CsvIngestionProgress;
     expect(calls).toEqual([
@@ -41,6 +48,7 @@ describe('csvIngestion on the time-skipping server', () => {
     ]);
     expect(result).toMatchObject({ status: 'completed', rows_total: 12_000, rows_done: 12_000, inserted: 12_000 - 180, invalid: 180 });
     expect(result.errors).toHaveLength(100);
+    expect(released).toEqual([`${uploadId}@3`]);
     expect(result.errors[0]).toEqual({ line: 2, field: 'value', message: 'bad' });
   });
 });

@@ -2446,14 +2446,18 @@ export interface operations {
               count: number;
               end: string;
               start: string;
+              truncated: boolean;
             } | null;
             reference: {
               count: number;
               end: string;
               pinned: boolean;
               start: string;
+              truncated: boolean;
             } | null;
             request_id: string;
+            /** @description Most readings read per window; a truncated window used its latest ones */
+            row_limit: number;
             sensor_id: string;
             /** @enum {string} */
             status: 'ok' | 'insufficient_data' | 'no_data';
@@ -2461,6 +2465,13 @@ export interface operations {
             window_minutes: number;
           };
         };
+      };
+      /** @description Invalid body, or a pinned reference window longer than DRIFT_MAX_REFERENCE_DAYS */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description More than the drift limit per minute */
       429: {
@@ -3784,6 +3795,13 @@ export interface operations {
         content: {
           'text/event-stream': string;
         };
+      };
+      /** @description Too many streams open for this key (SSE_MAX_STREAMS_PER_KEY) or this server */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem */
       default: {
