@@ -5,6 +5,8 @@ import type { Priority } from '../domain/routing';
 import { applyDecision, cancelOrder, proposeOrder, type PlanView } from '../usecases/maintenanceOrders';
 import { withDomainFailures } from './failures';
 import { InvalidInput, NotFound } from '../domain/errors';
+import { SYSTEM_IDENTITY } from '../domain/identity';
+import { identitySchema } from '../domain/identitySchema';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -22,6 +24,7 @@ const decisionInput = z.object({
   decision: z.enum(['approved', 'rejected', 'escalated']),
   actor: text(200),
   workflowId: text(300),
+  by: identitySchema.nullable().optional(),
 });
 
 const cancelInput = z.object({
@@ -86,7 +89,8 @@ export function createSchedulingActivities(deps: SchedulingDeps) {
           correlationId: input.correlationId,
           dedupKey: `${input.workflowId}:order`,
         },
-        { now: now(), actor: `workflow:${input.workflowId}` },
+        // The workflow proposes on its own account; who decides is recorded with the decision.
+        { now: now(), actor: `workflow:${input.workflowId}`, by: SYSTEM_IDENTITY },
       ).catch(missingReference);
       return {
         id: result.order.id,

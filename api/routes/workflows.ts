@@ -6,6 +6,7 @@ import { startPredictionToMaintenance } from '../../usecases/workflowStarts';
 import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../usecases/workflows';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import { callerIdentity } from '../callerIdentity';
 import { goldenPathStartRoute } from './demo';
 import * as responses from '../schemas/responses';
 
@@ -33,9 +34,13 @@ export const predictionToMaintenanceSchema = z.strictObject({
     .int()
     .min(1)
     .max(7 * 86_400)
-    .default(3600),
-  timeout_policy: z.enum(['escalate', 'auto_approve']).optional(),
-  auto_decision: z.enum(['approved', 'rejected', 'escalated']).nullable().default(null),
+    .default(3600)
+    .describe("At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY"),
+  auto_decision: z
+    .enum(['approved', 'rejected', 'escalated'])
+    .nullable()
+    .default(null)
+    .describe('Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors'),
 });
 
 /** Start, list, describe, follow (SSE), signal and export the history of workflows. */
@@ -54,7 +59,11 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     responses: { 202: { description: 'Started', schema: responses.predictionToMaintenanceStarted } },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
-      ctx.body = await startPredictionToMaintenance(deps, { ...body, correlation_id: ctx.state.correlationId });
+      ctx.body = await startPredictionToMaintenance(deps, {
+        ...body,
+        correlation_id: ctx.state.correlationId,
+        started_by: callerIdentity(ctx),
+      });
     },
   });
 
@@ -142,7 +151,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
       409: { description: 'Not waiting, or already decided' },
     },
     handler: async (ctx, { params, body }) => {
-      await signalDecision(client, params.id, body);
+      await signalDecision(client, params.id, { ...body, identity: callerIdentity(ctx) });
       ctx.status = 202;
       ctx.body = { status: 'accepted', workflow_id: params.id };
     },

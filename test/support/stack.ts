@@ -55,6 +55,8 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     TEMPORAL_TASK_QUEUE_PREFIX: `test-${run}`,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Unattended Golden Paths (auto_decision) are a demo-only setting; tests of the gate turn it off.
+    DEMO_AUTO_DECISIONS: 'true',
     ...overrides,
   });
   const sql = createSql(config.DATABASE_URL, 5);
