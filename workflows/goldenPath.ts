@@ -160,7 +160,13 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
           mark('human_decision', 'waiting_for_decision');
         },
         onDecided: (d) => {
-          state.doc.decision = { decision: d.decision, operator_id: d.operator_id, justification: d.justification, source: d.source };
+          state.doc.decision = {
+            decision: d.decision,
+            operator_id: d.operator_id,
+            justification: d.justification,
+            source: d.source,
+            decided_by: d.decided_by ?? null,
+          };
           state.doc.status = d.source === 'timeout_policy' ? 'timed_out' : 'running';
         },
       });

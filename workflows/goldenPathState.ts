@@ -2,6 +2,8 @@
  * The Golden Path's observable state: seven stages with timings and messages, the recent events,
  * and the ids a client needs. Plain data plus small mutators, so the workflow stays a short script.
  */
+import type { Identity } from '../domain/identity';
+
 export const GOLDEN_PATH_STAGES = [
   'ingestion',
   'processing',
@@ -50,7 +52,7 @@ export interface GoldenPathStatus {
   events: EventView[];
   decision_request_id: string | null;
   decision_deadline: string | null;
-  decision: { decision: string; operator_id: string; justification: string; source: string } | null;
+  decision: { decision: string; operator_id: string; justification: string; source: string; decided_by?: Identity | null } | null;
   maintenance_order_id: string | null;
   prediction: { probability: number; prediction: number; model: string; version: string } | null;
   report_id: string | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../../domain/reading';
-import { identitySchema } from '../../domain/identitySchema';
+import { identityView } from '../../domain/identitySchema';
 import { DECISIONS, listDecisions, type DecisionView } from '../../usecases/decisions';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
@@ -31,7 +31,7 @@ const decisionView = z.object({
   source: z.string(),
   supersedes: z.string().nullable(),
   superseded_by: z.string().nullable(),
-  decided_by: identitySchema
+  decided_by: identityView
     .nullable()
     .describe('Who decided, as authenticated (operator_id is what the body said); null before identities were recorded'),
   created_at: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
 import { DECISION_STATUSES, ORDER_STATUSES } from '../../domain/orderLifecycle';
 import { hasScopes } from '../../domain/scopes';
-import { identitySchema } from '../../domain/identitySchema';
+import { identityView } from '../../domain/identitySchema';
 import { callerIdentity } from '../callerIdentity';
 import { ForbiddenError } from '../errors';
 import { isoTimestamp } from '../../domain/reading';
@@ -111,7 +111,7 @@ const orderDetailView = orderView.extend({
       from_status: z.string().nullable(),
       to_status: z.string(),
       actor: z.string(),
-      by: identitySchema.nullable().describe('Who made the move, as authenticated; null before identities were recorded'),
+      by: identityView.nullable().describe('Who made the move, as authenticated; null before identities were recorded'),
       note: z.string().nullable(),
       ts: z.string(),
     }),

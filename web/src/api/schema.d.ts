@@ -1304,23 +1304,12 @@ export interface operations {
             correlation_id: string | null;
             created_at: string;
             /** @description Who decided, as authenticated (operator_id is what the body said); null before identities were recorded */
-            decided_by:
-              | (
-                  | {
-                      /** Format: uuid */
-                      key_id: string;
-                      key_name: string;
-                      /** @constant */
-                      kind: 'api_key';
-                    }
-                  | {
-                      key_id: null;
-                      key_name: null;
-                      /** @constant */
-                      kind: 'system';
-                    }
-                )
-              | null;
+            decided_by: {
+              key_id: string | null;
+              key_name: string | null;
+              /** @enum {string} */
+              kind: 'api_key' | 'system';
+            } | null;
             /** @enum {string} */
             decision: 'approved' | 'rejected' | 'escalated';
             id: string;
@@ -1375,6 +1364,13 @@ export interface operations {
         content: {
           'application/json': {
             created_at: string;
+            /** @description Who decided, as authenticated (operator_id is what the body said) */
+            decided_by: {
+              key_id: string | null;
+              key_name: string | null;
+              /** @enum {string} */
+              kind: 'api_key' | 'system';
+            } | null;
             /** @enum {string} */
             decision: 'approved' | 'rejected' | 'escalated';
             id: string;
@@ -1493,6 +1489,12 @@ export interface operations {
           'application/json': {
             correlation_id: string;
             decision: {
+              decided_by?: {
+                key_id: string | null;
+                key_name: string | null;
+                /** @enum {string} */
+                kind: 'api_key' | 'system';
+              } | null;
               decision: string;
               justification: string;
               operator_id: string;
@@ -1934,23 +1936,12 @@ export interface operations {
             transitions: {
               actor: string;
               /** @description Who made the move, as authenticated; null before identities were recorded */
-              by:
-                | (
-                    | {
-                        /** Format: uuid */
-                        key_id: string;
-                        key_name: string;
-                        /** @constant */
-                        kind: 'api_key';
-                      }
-                    | {
-                        key_id: null;
-                        key_name: null;
-                        /** @constant */
-                        kind: 'system';
-                      }
-                  )
-                | null;
+              by: {
+                key_id: string | null;
+                key_name: string | null;
+                /** @enum {string} */
+                kind: 'api_key' | 'system';
+              } | null;
               from_status: string | null;
               note: string | null;
               to_status: string;
@@ -2080,23 +2071,12 @@ export interface operations {
             transitions: {
               actor: string;
               /** @description Who made the move, as authenticated; null before identities were recorded */
-              by:
-                | (
-                    | {
-                        /** Format: uuid */
-                        key_id: string;
-                        key_name: string;
-                        /** @constant */
-                        kind: 'api_key';
-                      }
-                    | {
-                        key_id: null;
-                        key_name: null;
-                        /** @constant */
-                        kind: 'system';
-                      }
-                  )
-                | null;
+              by: {
+                key_id: string | null;
+                key_name: string | null;
+                /** @enum {string} */
+                kind: 'api_key' | 'system';
+              } | null;
               from_status: string | null;
               note: string | null;
               to_status: string;
