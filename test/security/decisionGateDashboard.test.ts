@@ -28,8 +28,17 @@ const NumberInputStub = defineComponent({
   props: { hint: String, min: Number },
   setup: (props) => () => h('div', { 'data-min': props.min }, props.hint),
 });
-const mountForm = (locale: 'en' | 'pt-BR' = 'en') =>
-  mountWithApp(GoldenPathOptionsForm, { props: { busy: false }, locale, global: { stubs: { VNumberInput: NumberInputStub } } });
+/** Forms mounted by a test; unmounted after it, so no earlier form reacts to a later key change. */
+const mounted: { unmount(): void }[] = [];
+function mountForm(locale: 'en' | 'pt-BR' = 'en') {
+  const wrapper = mountWithApp(GoldenPathOptionsForm, {
+    props: { busy: false },
+    locale,
+    global: { stubs: { VNumberInput: NumberInputStub } },
+  });
+  mounted.push(wrapper);
+  return wrapper;
+}
 
 const settings = (autoDecisions: boolean) => ({
   auto_decisions: autoDecisions,
@@ -42,7 +51,10 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
   useSettingsStore().apiKey = 'sm_test_key';
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  mounted.splice(0).forEach((w) => w.unmount());
+  vi.unstubAllGlobals();
+});
 
 describe('Golden Path form: automatic decisions', () => {
   it('hides the automatic decision and never sends one while the server has it off', async () => {
@@ -70,6 +82,19 @@ describe('Golden Path form: automatic decisions', () => {
     const wrapper = mountForm(locale);
     await flushPromises();
     expect(wrapper.get('[data-testid="golden-path-auto-decision"]').text()).toContain(label);
+  });
+
+  it('asks nothing without an API key (the route needs one), and asks once a key is saved', async () => {
+    useSettingsStore().apiKey = '';
+    fetchMock.mockResolvedValue(json(settings(true)));
+    const wrapper = mountForm();
+    await flushPromises();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(wrapper.find('[data-testid="golden-path-auto-decision"]').exists()).toBe(false);
+    useSettingsStore().apiKey = 'sm_new_key';
+    await flushPromises();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(wrapper.find('[data-testid="golden-path-auto-decision"]').exists()).toBe(true);
   });
 
   it('offers no automatic decision when the settings cannot be read', async () => {
