@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../db/apiKeys';
 import { seedDefaultTechnicians } from '../../db/technicians';
+import { demoSensorId } from '../../domain/demoSensors';
 import { hasScopes, SCOPES, type Scope } from '../../domain/scopes';
+import type { GoldenPathInput } from '../../workflows/goldenPath';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -321,6 +323,36 @@ describe('decision gate: orders held by a waiting workflow', () => {
     const [header, row] = (await csv.text()).trim().split(/\r?\n/);
     const cells = Object.fromEntries(header!.split(',').map((h, i) => [h, row!.split(',')[i]]));
     expect(cells).toMatchObject({ decided_by_kind: 'api_key', decided_by_key_id: decider.id, decided_by_key_name: decider.name });
+  });
+});
+
+describe('decision gate: a passed deadline', () => {
+  it('records the timeout decision, and the order move it causes, as the system', async () => {
+    // Started on Temporal directly: the API would refuse a deadline this short.
+    const correlationId = randomUUID();
+    const workflowId = `golden-path-${correlationId}`;
+    const input: GoldenPathInput = {
+      correlationId,
+      sensorId: demoSensorId('drift', correlationId),
+      scenario: 'drift',
+      sensorEvents: 40,
+      includeHumanDecision: true,
+      decisionTimeoutSeconds: 2,
+      autoDecision: null,
+      timeoutPolicy: 'escalate',
+      startedBy: { kind: 'api_key', key_id: admin.id, key_name: admin.name },
+    };
+    await stack.temporal.client.workflow.start('goldenPath', { taskQueue: stack.temporal.taskQueue, workflowId, args: [input] });
+    workflowIds.add(workflowId);
+    const done = await waitForRun(correlationId, ['completed', 'failed', 'timed_out']);
+    expect(done.decision).toMatchObject({ decision: 'escalated', source: 'timeout_policy', decided_by: { kind: 'system' } });
+    orderIds.add(done.maintenance_order_id);
+    const [stored] = await stack.sql`
+      select decided_by_kind, decided_by_key_id from human_decisions where workflow_id = ${workflowId}`;
+    expect(stored).toEqual({ decided_by_kind: 'system', decided_by_key_id: null });
+    const [move] = await stack.sql`
+      select by_kind, by_key_id from order_transitions where order_id = ${done.maintenance_order_id} and to_status = 'escalated'`;
+    expect(move).toEqual({ by_kind: 'system', by_key_id: null });
   });
 });
 

@@ -3,13 +3,13 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory } from 'vue-router';
-import en from '../../locales/en.json';
-import ptBR from '../../locales/pt-BR.json';
-import GoldenPathOptionsForm from '../../web/src/features/golden-path/components/GoldenPathOptionsForm.vue';
-import DecisionsView from '../../web/src/features/decisions/views/DecisionsView.vue';
-import { useSettingsStore } from '../../web/src/features/settings/settings.store';
-import { createAppRouter } from '../../web/src/plugins/router';
-import { mountWithApp } from '../web/mountApp';
+import en from '../../../locales/en.json';
+import ptBR from '../../../locales/pt-BR.json';
+import GoldenPathOptionsForm from '../../../web/src/features/golden-path/components/GoldenPathOptionsForm.vue';
+import DecisionsView from '../../../web/src/features/decisions/views/DecisionsView.vue';
+import { useSettingsStore } from '../../../web/src/features/settings/settings.store';
+import { createAppRouter } from '../../../web/src/plugins/router';
+import { mountWithApp } from '../../web/mountApp';
 
 /**
  * Issue #22, the decision gate on the dashboard: the Golden Path form offers an automatic decision
