@@ -50,7 +50,11 @@ export function goldenPathStartRoute(
     tags,
     scopes: ['workflows:write'],
     body: goldenPathOptionsSchema,
-    responses: { 202: { description: 'Started; follow it at status_url or events_url', schema: responses.goldenPathStarted } },
+    responses: {
+      202: { description: 'Started; follow it at status_url or events_url', schema: responses.goldenPathStarted },
+      403: { description: 'sensor_id names a sensor that is not a demo sensor and the key lacks data:ingest' },
+      422: { description: 'Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow' },
+    },
     handler: async (ctx, { body }) => {
       // The run writes ~sensor_events readings to its sensor: only a demo sensor is workflows:write's own.
       if (body.sensor_id && !isDemoSensor(body.sensor_id) && !hasScopes(ctx.state.apiKey?.scopes ?? [], ['data:ingest'])) {

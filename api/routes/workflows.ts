@@ -56,7 +56,10 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     tags: ['workflows'],
     scopes: ['workflows:write'],
     body: predictionToMaintenanceSchema,
-    responses: { 202: { description: 'Started', schema: responses.predictionToMaintenanceStarted } },
+    responses: {
+      202: { description: 'Started', schema: responses.predictionToMaintenanceStarted },
+      422: { description: 'Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow' },
+    },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
       ctx.body = await startPredictionToMaintenance(deps, {

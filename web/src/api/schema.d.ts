@@ -1458,6 +1458,20 @@ export interface operations {
           };
         };
       };
+      /** @description sensor_id names a sensor that is not a demo sensor and the key lacks data:ingest */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Problem */
       default: {
         headers: {
@@ -3958,6 +3972,20 @@ export interface operations {
           };
         };
       };
+      /** @description sensor_id names a sensor that is not a demo sensor and the key lacks data:ingest */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Problem */
       default: {
         headers: {
@@ -4017,6 +4045,13 @@ export interface operations {
             workflow_id: string;
           };
         };
+      };
+      /** @description Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem */
       default: {
