@@ -38,8 +38,11 @@ export default defineConfig({
       },
       {
         // The security issue's findings, one test each (the scope x route matrix included): unit and
-        // integration files together, on the same kind of servers as `integration`.
+        // integration files together, on the same kind of servers as `integration`. Dashboard
+        // findings mount .vue components, hence the same Vue plugin and Vuetify inlining as `unit`.
+        plugins: [vue()],
         test: {
+          server: { deps: { inline: ['vuetify'] } },
           name: 'security',
           sequence: { groupOrder: 2 },
           include: ['test/security/**/*.test.ts'],

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DECISIONS, DECISION_SOURCES, findDecisionByDedupKey, getDecision, recordDecision, type DecisionView } from '../db/decisions';
 import { withDomainFailures } from './failures';
 import { InvalidInput } from '../domain/errors';
+import { identitySchema } from '../domain/identitySchema';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -17,6 +18,7 @@ const decisionInput = z.object({
   orderId: z.uuid().optional(),
   source: z.enum(DECISION_SOURCES),
   dedupKey: text(300),
+  decidedBy: identitySchema.nullable().optional(),
 });
 
 const correctionInput = z.object({
@@ -27,6 +29,7 @@ const correctionInput = z.object({
   justification: text(4000),
   source: z.enum(DECISION_SOURCES).default('api'),
   dedupKey: text(300),
+  decidedBy: identitySchema.nullable().optional(),
 });
 
 export type RecordDecisionInput = z.input<typeof decisionInput>;
@@ -87,6 +90,7 @@ export function createDecisionAuditActivities(deps: DecisionAuditDeps) {
             source: input.source,
             supersedes: original.id,
             dedupKey: input.dedupKey,
+            decidedBy: input.decidedBy,
           },
           deps.sql,
         );

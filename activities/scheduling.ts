@@ -5,6 +5,8 @@ import type { ProposedOrder } from '../domain/maintenanceOrder';
 import { applyDecision, cancelOrder, proposeOrder } from '../usecases/maintenanceOrders';
 import { withDomainFailures } from './failures';
 import { InvalidInput, NotFound } from '../domain/errors';
+import { SYSTEM_IDENTITY } from '../domain/identity';
+import { identitySchema } from '../domain/identitySchema';
 
 export type { ProposedOrder } from '../domain/maintenanceOrder';
 
@@ -24,6 +26,7 @@ const decisionInput = z.object({
   decision: z.enum(['approved', 'rejected', 'escalated']),
   actor: text(200),
   workflowId: text(300),
+  by: identitySchema.nullable().optional(),
 });
 
 const cancelInput = z.object({
@@ -78,7 +81,8 @@ export function createSchedulingActivities(deps: SchedulingDeps) {
           correlationId: input.correlationId,
           dedupKey: `${input.workflowId}:order`,
         },
-        { now: now(), actor: `workflow:${input.workflowId}` },
+        // The workflow proposes on its own account; who decides is recorded with the decision.
+        { now: now(), actor: `workflow:${input.workflowId}`, by: SYSTEM_IDENTITY },
       ).catch(missingReference);
       return {
         id: result.order.id,

@@ -51,8 +51,9 @@ export class UnauthorizedError extends HttpError {
 }
 
 export class ForbiddenError extends HttpError {
-  constructor(scopes: string[]) {
-    super(403, 'forbidden', `This API key lacks the required scope: ${scopes.join(', ')}`, {
+  /** @param reason says why these scopes are needed when the route's own scopes were not enough */
+  constructor(scopes: string[], reason = 'This API key lacks the required scope') {
+    super(403, 'forbidden', `${reason}: ${scopes.join(', ')}`, {
       extensions: { required_scopes: scopes },
     });
   }

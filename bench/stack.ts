@@ -106,6 +106,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     REDIS_PREFIX: 'bench:',
     API_PORT: String(apiPort),
     API_KEYS: `bench=${BENCH_KEY}@admin`,
+    // The workflow bench runs unattended Golden Paths with auto_decision, a demo-only setting.
+    DEMO_AUTO_DECISIONS: 'true',
     RATE_LIMIT_PER_MINUTE: '100000000',
     DRIFT_RATE_LIMIT_PER_MINUTE: '100000000',
     // The load comes from one loopback address, which the per-address limits do not exempt.

@@ -120,6 +120,10 @@ const schema = z.object({
   MLFLOW_TRACKING_URI: z.string().url().optional(),
   /** What a decision deadline does when nobody decided: escalate, or approve in demo mode. */
   DECISION_TIMEOUT_POLICY: z.enum(['escalate', 'auto_approve']).default('escalate'),
+  /** Shortest decision deadline a start request may ask for, so nobody can race a person to the deadline. */
+  DECISION_TIMEOUT_MIN_SECONDS: positiveInt.default(60),
+  /** Demo only: lets a start request carry `auto_decision`, and then only for the Golden Path's demo sensors. */
+  DEMO_AUTO_DECISIONS: bool.default(false),
   /** Generic JSON webhook for notifications (empty: disabled). */
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   /** Slack-compatible incoming webhook (empty: disabled). */

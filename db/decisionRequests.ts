@@ -40,3 +40,15 @@ export async function findDecisionRequest(requestId: string, sql: Sql = getSql()
 export async function closeDecisionRequest(requestId: string, status: 'decided' | 'expired', sql: Sql = getSql()): Promise<void> {
   await sql`update decision_requests set status = ${status}, closed_at = coalesce(closed_at, now()) where request_id = ${requestId} and status = 'open'`;
 }
+
+/**
+ * The open request a workflow holds for this order, if any: while it is open, the decision belongs
+ * to that request, so nothing else may move the order.
+ */
+export async function findOpenDecisionRequestForOrder(orderId: string, sql: Sql = getSql()): Promise<DecisionRequest | undefined> {
+  const [row] = await sql<DecisionRequest[]>`
+    select request_id, workflow_id, order_id, correlation_id, status, deadline, created_at, closed_at
+    from decision_requests where order_id = ${orderId} and status = 'open'
+    order by created_at desc limit 1`;
+  return row;
+}

@@ -1,3 +1,4 @@
+import { identityFromColumns, type Identity } from '../domain/identity';
 import { getSql, type Sql } from './sql';
 
 export const DECISIONS = ['approved', 'rejected', 'escalated'] as const;
@@ -17,6 +18,8 @@ export interface NewDecision {
   source: DecisionSource;
   supersedes?: string | null;
   dedupKey: string;
+  /** The authenticated identity that decided (null only for a payload that carried none). */
+  decidedBy?: Identity | null;
 }
 
 export interface DecisionView {
@@ -33,18 +36,27 @@ export interface DecisionView {
   /** The correction that replaced this decision, or null while it is the current one. */
   superseded_by: string | null;
   dedup_key: string | null;
+  /** Who decided, as authenticated; null for decisions recorded before identities were kept. */
+  decided_by: Identity | null;
   created_at: string;
 }
 
-interface DecisionRow extends Omit<DecisionView, 'created_at'> {
+interface DecisionRow extends Omit<DecisionView, 'created_at' | 'decided_by'> {
   created_at: Date;
+  decided_by_kind: string | null;
+  decided_by_key_id: string | null;
+  decided_by_key_name: string | null;
 }
 
-const toView = (r: DecisionRow): DecisionView => ({ ...r, created_at: r.created_at.toISOString() });
+const toView = ({ decided_by_kind, decided_by_key_id, decided_by_key_name, ...r }: DecisionRow): DecisionView => ({
+  ...r,
+  decided_by: identityFromColumns(decided_by_kind, decided_by_key_id, decided_by_key_name),
+  created_at: r.created_at.toISOString(),
+});
 
 const columns = (sql: Sql) => sql`
   d.id, d.request_id, d.decision, d.operator_id, d.justification, d.workflow_id, d.correlation_id, d.order_id,
-  d.source, d.supersedes, d.dedup_key, d.created_at,
+  d.source, d.supersedes, d.dedup_key, d.created_at, d.decided_by_kind, d.decided_by_key_id, d.decided_by_key_name,
   (select c.id from human_decisions c where c.supersedes = d.id) as superseded_by`;
 
 /**
@@ -54,9 +66,11 @@ const columns = (sql: Sql) => sql`
 export async function recordDecision(d: NewDecision, sql: Sql = getSql()): Promise<{ decision: DecisionView; inserted: boolean }> {
   const [row] = await sql<{ id: string }[]>`
     insert into human_decisions
-      (request_id, decision, operator_id, justification, workflow_id, correlation_id, order_id, source, supersedes, dedup_key)
+      (request_id, decision, operator_id, justification, workflow_id, correlation_id, order_id, source, supersedes, dedup_key,
+       decided_by_kind, decided_by_key_id, decided_by_key_name)
     values (${d.requestId}, ${d.decision}, ${d.operatorId}, ${d.justification}, ${d.workflowId ?? null}, ${d.correlationId ?? null},
-            ${d.orderId ?? null}, ${d.source}, ${d.supersedes ?? null}, ${d.dedupKey})
+            ${d.orderId ?? null}, ${d.source}, ${d.supersedes ?? null}, ${d.dedupKey},
+            ${d.decidedBy?.kind ?? null}, ${d.decidedBy?.key_id ?? null}, ${d.decidedBy?.key_name ?? null})
     on conflict (dedup_key) do nothing
     returning id`;
   const stored = await findDecisionByDedupKey(d.dedupKey, sql);

@@ -1,3 +1,4 @@
+import { identityFromColumns, type Identity } from '../domain/identity';
 import type { OrderStatus } from '../domain/orderLifecycle';
 import type { Priority } from '../domain/routing';
 import { getSql, type Sql } from './sql';
@@ -112,21 +113,28 @@ export interface OrderTransition {
   actor: string;
   note: string | null;
   ts: Date;
+  /** Who made the move, as authenticated; null for transitions recorded before identities were kept. */
+  by: Identity | null;
 }
 
+/** `actor` is the free text (a body's actor, `workflow:<id>`); `by` the authenticated identity. */
 export async function recordOrderTransition(
-  t: { orderId: string; from: OrderStatus | null; to: OrderStatus; actor: string; note?: string | null; at: Date },
+  t: { orderId: string; from: OrderStatus | null; to: OrderStatus; actor: string; by: Identity | null; note?: string | null; at: Date },
   sql: Sql = getSql(),
 ): Promise<void> {
   await sql`
-    insert into order_transitions (order_id, from_status, to_status, actor, note, ts)
-    values (${t.orderId}, ${t.from}, ${t.to}, ${t.actor}, ${t.note ?? null}, ${t.at})`;
+    insert into order_transitions (order_id, from_status, to_status, actor, note, ts, by_kind, by_key_id, by_key_name)
+    values (${t.orderId}, ${t.from}, ${t.to}, ${t.actor}, ${t.note ?? null}, ${t.at},
+            ${t.by?.kind ?? null}, ${t.by?.key_id ?? null}, ${t.by?.key_name ?? null})`;
 }
 
 export async function listOrderTransitions(orderId: string, sql: Sql = getSql()): Promise<OrderTransition[]> {
-  return sql<OrderTransition[]>`
-    select t.id::text as id, t.from_status, t.to_status, t.actor, t.note, t.ts
+  const rows = await sql<
+    (Omit<OrderTransition, 'by'> & { by_kind: string | null; by_key_id: string | null; by_key_name: string | null })[]
+  >`
+    select t.id::text as id, t.from_status, t.to_status, t.actor, t.note, t.ts, t.by_kind, t.by_key_id, t.by_key_name
     from order_transitions t where t.order_id = ${orderId} order by t.ts, t.id`;
+  return rows.map(({ by_kind, by_key_id, by_key_name, ...t }) => ({ ...t, by: identityFromColumns(by_kind, by_key_id, by_key_name) }));
 }
 
 /**

@@ -75,5 +75,11 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
 }
 
+/**
+ * The statuses only a human decision may set: moving an order into one of them is deciding it, so
+ * it needs the decision scope (issue #22), whichever route does it.
+ */
+export const DECISION_STATUSES: readonly OrderStatus[] = ['approved', 'rejected', 'escalated'];
+
 /** Moving into one of these gives the technician's time back (the compensation of a proposal). */
 export const RELEASING_STATUSES: readonly OrderStatus[] = ['rejected', 'escalated', 'cancelled'];

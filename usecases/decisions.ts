@@ -2,7 +2,11 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@
 import type postgres from 'postgres';
 import { Conflict, NotFound, Unavailable } from '../domain/errors';
 import { findDecisionRequest } from '../db/decisionRequests';
+import type { Identity } from '../domain/identity';
 import type { DecisionInput, RecordedDecision } from '../workflows/humanDecision';
+
+/** A decision as the API delivers it: the identity is the authenticated caller's, always present. */
+type AuthenticatedDecision = DecisionInput & { identity: Identity };
 
 /**
  * Delivers a human decision to the workflow waiting for it, through the `submitDecision` update,
@@ -11,7 +15,7 @@ import type { DecisionInput, RecordedDecision } from '../workflows/humanDecision
  */
 export async function submitDecision(
   deps: { sql: postgres.Sql; client: Client },
-  input: DecisionInput & { request_id: string },
+  input: AuthenticatedDecision & { request_id: string },
 ): Promise<RecordedDecision & { workflow_id: string }> {
   const request = await findDecisionRequest(input.request_id, deps.sql);
   if (!request) throw new NotFound(`No workflow waits for decision request ${input.request_id}`);
@@ -26,7 +30,7 @@ export async function submitDecision(
 }
 
 /** The design's signal, for clients that prefer it: validated against the workflow's progress first. */
-export async function signalDecision(client: Client, workflowId: string, input: DecisionInput): Promise<void> {
+export async function signalDecision(client: Client, workflowId: string, input: AuthenticatedDecision): Promise<void> {
   const handle = client.workflow.getHandle(workflowId);
   try {
     const progress = (await handle.query('progress')) as { decision_request_id?: string | null; decision?: unknown };
@@ -54,4 +58,4 @@ function asDomainError(err: unknown, workflowId: string): Error {
 }
 
 /** The audit trail of decisions, for the decisions screen and exports. */
-export { DECISIONS, listDecisions } from '../db/decisions';
+export { DECISIONS, listDecisions, type DecisionView } from '../db/decisions';

@@ -22,7 +22,9 @@ import {
   type MaintenanceOrder,
   type OrderTransition,
 } from '../db/maintenanceOrders';
+import { findOpenDecisionRequestForOrder } from '../db/decisionRequests';
 import { getTechnician, loadPlanningRoster } from '../db/technicians';
+import { SYSTEM_IDENTITY, type Identity } from '../domain/identity';
 import { Conflict, NotFound, Unavailable } from '../domain/errors';
 import { assertTransition, isTerminal, RELEASING_STATUSES, type OrderStatus } from '../domain/orderLifecycle';
 import type { PlanView } from '../domain/maintenanceOrder';
@@ -41,6 +43,7 @@ export type { PlanView } from '../domain/maintenanceOrder';
 
 /** The actor recorded for transitions the SchedulingAgent makes on its own. */
 export const SCHEDULER_ACTOR = 'scheduling-agent';
+const SCHEDULER = { actor: SCHEDULER_ACTOR, by: SYSTEM_IDENTITY };
 /**
  * Local-search iterations for one order. A fixed cap (never a time budget) keeps the plan a pure
  * function of the committed bookings, the order and `now`, so a retried activity plans the same.
@@ -66,6 +69,22 @@ export class NoSlotError extends Conflict {
   ) {
     super(`Order ${orderId} cannot be scheduled: ${reason}`, 'no_slot');
     this.name = 'NoSlotError';
+  }
+}
+
+/**
+ * A workflow waits for a human decision on this order: the move is refused, and the caller is
+ * pointed at the decision request (decide through POST /decisions/submit instead).
+ */
+export class OrderAwaitingDecisionError extends Conflict {
+  constructor(orderId: string, requestId: string, workflowId: string) {
+    super(
+      `Order ${orderId} is held by workflow ${workflowId}, which waits for a human decision on request ${requestId}; ` +
+        'submit the decision with POST /api/v1/decisions/submit instead of changing the order',
+      'awaiting_decision',
+      { order_id: orderId, request_id: requestId, workflow_id: workflowId, submit_path: '/api/v1/decisions/submit' },
+    );
+    this.name = 'OrderAwaitingDecisionError';
   }
 }
 
@@ -118,7 +137,14 @@ export interface OrderDetail extends OrderView {
   booking: BookingView | null;
   /** Every booking the order held, released ones included. */
   bookings: BookingView[];
-  transitions: { from_status: OrderStatus | null; to_status: OrderStatus; actor: string; note: string | null; ts: string }[];
+  transitions: {
+    from_status: OrderStatus | null;
+    to_status: OrderStatus;
+    actor: string;
+    by: Identity | null;
+    note: string | null;
+    ts: string;
+  }[];
 }
 
 export interface ProposalResult {
@@ -154,7 +180,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * approval. An unplaceable order still awaits approval, with the reason, for a human to plan.
  * With a dedup key already used, returns the earlier order without solving again.
  */
-export async function proposeOrder(sql: postgres.Sql, req: OrderRequest, opts: { now: Date; actor: string }): Promise<ProposalResult> {
+export async function proposeOrder(
+  sql: postgres.Sql,
+  req: OrderRequest,
+  opts: { now: Date; actor: string; by: Identity },
+): Promise<ProposalResult> {
   const { now } = opts;
   if (req.dedupKey) {
     const existing = await findOrderByDedupKey(req.dedupKey, sql);
@@ -186,13 +216,13 @@ export async function proposeOrder(sql: postgres.Sql, req: OrderRequest, opts: {
     );
     // A concurrent propose with the same key won the insert; ours wrote nothing.
     if (!order) return undefined;
-    await recordOrderTransition({ orderId: order.id, from: null, to: 'proposed', actor: opts.actor, at: now }, tx);
+    await recordOrderTransition({ orderId: order.id, from: null, to: 'proposed', actor: opts.actor, by: opts.by, at: now }, tx);
     const outcome = await planAndBook(tx, order, now, 'tentative', placement?.location ?? undefined);
     await moveOrder(
       tx,
       order,
       'awaiting_approval',
-      SCHEDULER_ACTOR,
+      SCHEDULER,
       now,
       outcome.kind === 'booked' ? 'planned tentatively' : `not planned: ${outcome.unassigned.reason}`,
     );
@@ -218,7 +248,14 @@ export async function proposeOrder(sql: postgres.Sql, req: OrderRequest, opts: {
  */
 export async function applyDecision(
   sql: postgres.Sql,
-  input: { orderId: string; decision: 'approved' | 'rejected' | 'escalated'; actor: string; workflowId?: string | null },
+  input: {
+    orderId: string;
+    decision: 'approved' | 'rejected' | 'escalated';
+    actor: string;
+    workflowId?: string | null;
+    /** Who decided, as authenticated (null only for a decision payload that carried none). */
+    by?: Identity | null;
+  },
   now: Date,
 ): Promise<{ status: OrderStatus; changed: boolean }> {
   return sql.begin(async (tx) => {
@@ -226,14 +263,14 @@ export async function applyDecision(
     if (!order) throw new OrderNotFoundError(input.orderId);
     if (alreadyReflects(order.status, input.decision)) return { status: order.status, changed: false };
     const note = input.workflowId ? `decision from workflow ${input.workflowId}` : 'decision';
-    await moveOrder(tx, order, input.decision, input.actor, now, note);
+    await moveOrder(tx, order, input.decision, { actor: input.actor, by: input.by ?? null }, now, note);
     if (input.decision !== 'approved') {
       await releaseLiveBooking(order.id, now, tx);
       return { status: input.decision, changed: true };
     }
     const outcome = await firmOrReplan(tx, { ...order, status: 'approved' }, now);
     if (outcome.kind === 'unassigned') return { status: 'approved' as const, changed: true };
-    await moveOrder(tx, { ...order, status: 'approved' }, 'scheduled', SCHEDULER_ACTOR, now, 'booking made firm');
+    await moveOrder(tx, { ...order, status: 'approved' }, 'scheduled', SCHEDULER, now, 'booking made firm');
     return { status: 'scheduled' as const, changed: true };
   });
 }
@@ -251,7 +288,7 @@ export async function cancelOrder(
     const order = await lockMaintenanceOrder(input.orderId, tx);
     if (!order) throw new OrderNotFoundError(input.orderId);
     if (isTerminal(order.status) || order.status === 'completed') return { status: order.status, changed: false };
-    await moveOrder(tx, order, 'cancelled', input.actor, now, input.reason);
+    await moveOrder(tx, order, 'cancelled', { actor: input.actor, by: SYSTEM_IDENTITY }, now, input.reason);
     await releaseLiveBooking(order.id, now, tx);
     return { status: 'cancelled' as const, changed: true };
   });
@@ -261,16 +298,22 @@ export async function cancelOrder(
  * A person moves the order one step (PATCH). Enforces the lifecycle; moving to `scheduled` makes
  * the booking firm (planning one if needed, NoSlotError when impossible); moving to rejected,
  * escalated or cancelled releases the booking; completed and closed keep it as history. Asking for
- * the status the order already has changes nothing.
+ * the status the order already has changes nothing. An order a workflow holds for a human decision
+ * refuses every move (OrderAwaitingDecisionError): the decision goes to its request, or the
+ * workflow, on receiving it, would find the order moved and fail.
  */
 export async function transitionOrder(
   sql: postgres.Sql,
-  input: { orderId: string; to: OrderStatus; actor: string; note?: string | null },
+  input: { orderId: string; to: OrderStatus; actor: string; by: Identity; note?: string | null },
   now: Date,
 ): Promise<{ detail: OrderDetail; changed: boolean }> {
   const changed = await sql.begin(async (tx) => {
     const order = await lockMaintenanceOrder(input.orderId, tx);
     if (!order) throw new OrderNotFoundError(input.orderId);
+    // Checked under the order's lock: the workflow opens its request before it waits, and applies
+    // the decision through applyDecision, which takes the same lock.
+    const held = await findOpenDecisionRequestForOrder(order.id, tx);
+    if (held) throw new OrderAwaitingDecisionError(order.id, held.request_id, held.workflow_id);
     if (order.status === input.to) return false;
     assertTransition(order.status, input.to);
     if (input.to === 'scheduled') {
@@ -278,7 +321,7 @@ export async function transitionOrder(
       if (outcome.kind === 'unassigned') throw new NoSlotError(order.id, outcome.unassigned.reason);
     }
     if (RELEASING_STATUSES.includes(input.to)) await releaseLiveBooking(order.id, now, tx);
-    await moveOrder(tx, order, input.to, input.actor, now, input.note ?? null);
+    await moveOrder(tx, order, input.to, { actor: input.actor, by: input.by }, now, input.note ?? null);
     return true;
   });
   return { detail: (await getOrderDetail(sql, input.orderId))!, changed };
@@ -325,13 +368,13 @@ async function moveOrder(
   tx: Tx,
   order: Pick<MaintenanceOrder, 'id' | 'status'>,
   to: OrderStatus,
-  actor: string,
+  who: { actor: string; by: Identity | null },
   now: Date,
   note: string | null,
 ): Promise<void> {
   assertTransition(order.status, to);
   await setOrderStatus(order.id, to, now, tx);
-  await recordOrderTransition({ orderId: order.id, from: order.status, to, actor, note, at: now }, tx);
+  await recordOrderTransition({ orderId: order.id, from: order.status, to, actor: who.actor, by: who.by, note, at: now }, tx);
 }
 
 /**
@@ -515,5 +558,5 @@ function toBookingView(b: Booking): BookingView {
 }
 
 function toTransitionView(t: OrderTransition) {
-  return { from_status: t.from_status, to_status: t.to_status, actor: t.actor, note: t.note, ts: t.ts.toISOString() };
+  return { from_status: t.from_status, to_status: t.to_status, actor: t.actor, by: t.by, note: t.note, ts: t.ts.toISOString() };
 }

@@ -1,39 +1,75 @@
 import { randomUUID } from 'node:crypto';
+import { demoSensorId, isDemoSensor } from '../domain/demoSensors';
+import { InvalidInput, type FieldError } from '../domain/errors';
+import type { Identity } from '../domain/identity';
 import type { AppDeps } from './deps';
 import { startWorkflow } from './startWorkflow';
 import type { goldenPath, GoldenPathInput } from '../workflows/goldenPath';
 import type { predictionToMaintenance, PredictionToMaintenanceInput } from '../workflows/predictionToMaintenance';
 
 type Deps = Pick<AppDeps, 'temporal' | 'config'>;
+type DecisionValue = 'approved' | 'rejected' | 'escalated';
 
 export interface GoldenPathOptions {
   sensor_events: number;
   scenario: 'normal' | 'drift' | 'anomaly';
   include_human_decision: boolean;
   decision_timeout_seconds: number;
-  auto_decision: 'approved' | 'rejected' | 'escalated' | null;
-  timeout_policy?: 'escalate' | 'auto_approve';
+  auto_decision: DecisionValue | null;
   sensor_id?: string;
   correlation_id?: string;
-  /** Id of the API key that asked: counted against its workflow caps. */
-  started_by?: string;
+  /** The key that starts the run; an automatic decision is recorded under it. */
+  started_by: Identity;
+}
+
+/**
+ * The decision gate's start-time rules (issue #22). The timeout policy is never a request's choice
+ * (it comes from DECISION_TIMEOUT_POLICY); the deadline has a floor, so a start cannot make the
+ * policy fire before a person could answer; and an automatic decision exists only when the
+ * operator turned DEMO_AUTO_DECISIONS on, and then only on a demo sensor.
+ */
+function assertDecisionSettings(
+  config: Deps['config'],
+  o: { decision_timeout_seconds: number; auto_decision: DecisionValue | null; sensorId: string },
+): void {
+  const errors: FieldError[] = [];
+  const min = config.DECISION_TIMEOUT_MIN_SECONDS;
+  if (o.decision_timeout_seconds < min) {
+    errors.push({ field: 'decision_timeout_seconds', message: `must be at least ${min} seconds (DECISION_TIMEOUT_MIN_SECONDS)` });
+  }
+  if (o.auto_decision !== null && !config.DEMO_AUTO_DECISIONS) {
+    errors.push({ field: 'auto_decision', message: 'automatic decisions are disabled on this server (DEMO_AUTO_DECISIONS=false)' });
+  } else if (o.auto_decision !== null && !isDemoSensor(o.sensorId)) {
+    errors.push({
+      field: 'auto_decision',
+      message: `is allowed only for the Golden Path's demo sensors (gp-<scenario>-<8 hex digits>), not ${o.sensorId}`,
+    });
+  }
+  if (errors.length) throw new InvalidInput(errors, 'The decision settings are not allowed');
 }
 
 /** Starts a Golden Path run; its id is `golden-path-<correlation id>`. */
 export async function startGoldenPath(deps: Deps, o: GoldenPathOptions) {
   const correlationId = o.correlation_id ?? randomUUID();
   const workflowId = `golden-path-${correlationId}`;
+  const sensorId = o.sensor_id ?? demoSensorId(o.scenario, correlationId);
+  assertDecisionSettings(deps.config, { ...o, sensorId });
   const input: GoldenPathInput = {
     correlationId,
-    sensorId: o.sensor_id ?? `gp-${o.scenario}-${correlationId.slice(0, 8)}`,
+    sensorId,
     scenario: o.scenario,
     sensorEvents: o.sensor_events,
     includeHumanDecision: o.include_human_decision,
     decisionTimeoutSeconds: o.decision_timeout_seconds,
     autoDecision: o.auto_decision,
-    timeoutPolicy: o.timeout_policy ?? deps.config.DECISION_TIMEOUT_POLICY,
+    timeoutPolicy: deps.config.DECISION_TIMEOUT_POLICY,
+    startedBy: o.started_by,
   };
-  const links = await startWorkflow<typeof goldenPath>(deps, 'goldenPath', { workflowId, startedBy: o.started_by, args: [input] });
+  const links = await startWorkflow<typeof goldenPath>(deps, 'goldenPath', {
+    workflowId,
+    startedBy: o.started_by.key_id ?? undefined,
+    args: [input],
+  });
   // The demo's own status page follows a Golden Path run by its correlation id.
   return {
     correlation_id: correlationId,
@@ -49,15 +85,14 @@ export interface PredictionToMaintenanceOptions {
   model_name: string;
   model_version: string;
   decision_timeout_seconds: number;
-  timeout_policy?: 'escalate' | 'auto_approve';
-  auto_decision: 'approved' | 'rejected' | 'escalated' | null;
+  auto_decision: DecisionValue | null;
   correlation_id?: string;
-  /** Id of the API key that asked: counted against its workflow caps. */
-  started_by?: string;
+  started_by: Identity;
 }
 
 /** Starts prediction-to-maintenance; its id is `maintenance-<sensor>-<prediction id>`. */
 export async function startPredictionToMaintenance(deps: Deps, o: PredictionToMaintenanceOptions) {
+  assertDecisionSettings(deps.config, { ...o, sensorId: o.sensor_id });
   const correlationId = o.correlation_id ?? randomUUID();
   const predictionId = randomUUID();
   const workflowId = `maintenance-${o.sensor_id}-${predictionId}`;
@@ -69,12 +104,13 @@ export async function startPredictionToMaintenance(deps: Deps, o: PredictionToMa
     modelName: o.model_name,
     modelVersion: o.model_version,
     decisionTimeoutSeconds: o.decision_timeout_seconds,
-    timeoutPolicy: o.timeout_policy ?? deps.config.DECISION_TIMEOUT_POLICY,
+    timeoutPolicy: deps.config.DECISION_TIMEOUT_POLICY,
     autoDecision: o.auto_decision,
+    startedBy: o.started_by,
   };
   const links = await startWorkflow<typeof predictionToMaintenance>(deps, 'predictionToMaintenance', {
     workflowId,
-    startedBy: o.started_by,
+    startedBy: o.started_by.key_id ?? undefined,
     args: [input],
   });
   return { correlation_id: correlationId, ...links, prediction_id: predictionId };

@@ -17,6 +17,7 @@ import type { ProposedOrder } from '../domain/maintenanceOrder';
 import type { ReportBody, ReportType } from '../domain/report';
 import type { Scenario } from '../domain/scenarios';
 import type { ModelRef } from '../models/failureClassifier';
+import type { Identity } from '../domain/identity';
 
 // ── DataIngestionAgent ────────────────────────────────────────────────────────────────────────
 
@@ -211,6 +212,8 @@ export interface RecordDecisionInput {
   /** How the decision arrived: `api` for the REST update. */
   source: 'api' | 'signal' | 'auto' | 'timeout_policy';
   dedupKey: string;
+  /** The authenticated caller (or the system, for a passed deadline); absent in histories older than it. */
+  decidedBy?: Identity | null;
 }
 
 /** The stored decision row; the workflows read its id and time. */
@@ -329,6 +332,8 @@ export interface ApplyMaintenanceDecisionInput {
   decision: 'approved' | 'rejected' | 'escalated';
   actor: string;
   workflowId: string;
+  /** Who decided, recorded on the order's transition. */
+  by?: Identity | null;
 }
 
 export interface CancelMaintenanceOrderInput {

@@ -1,6 +1,7 @@
 import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { dataAgents, durableAgents, reportAgents } from './agents';
 import { GoldenPathState, type GoldenPathStatus, type StageName } from './goldenPathState';
+import type { Identity } from '../domain/identity';
 import { DecisionGate, type DecisionValue } from './humanDecision';
 import { maintenanceFlowInput, notifyOrderOutcome, runMaintenanceFlow } from './maintenanceFlow';
 import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
@@ -14,6 +15,8 @@ export interface GoldenPathInput {
   decisionTimeoutSeconds: number;
   autoDecision: DecisionValue | null;
   timeoutPolicy: 'escalate' | 'auto_approve';
+  /** The key that started the run; an automatic decision is recorded under it (absent in old histories). */
+  startedBy?: Identity;
 }
 
 export const goldenPathProgress = defineQuery<GoldenPathStatus>('progress');
@@ -157,7 +160,13 @@ export async function goldenPath(input: GoldenPathInput): Promise<GoldenPathStat
           mark('human_decision', 'waiting_for_decision');
         },
         onDecided: (d) => {
-          state.doc.decision = { decision: d.decision, operator_id: d.operator_id, justification: d.justification, source: d.source };
+          state.doc.decision = {
+            decision: d.decision,
+            operator_id: d.operator_id,
+            justification: d.justification,
+            source: d.source,
+            decided_by: d.decided_by ?? null,
+          };
           state.doc.status = d.source === 'timeout_policy' ? 'timed_out' : 'running';
         },
       });

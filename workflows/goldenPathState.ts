@@ -3,6 +3,7 @@
  * and the ids a client needs. Plain data plus small mutators, so the workflow stays a short script.
  */
 import { GOLDEN_PATH_STAGES, type GoldenPathStageName } from '../domain/goldenPath';
+import type { Identity } from '../domain/identity';
 
 export { GOLDEN_PATH_STAGES };
 export type StageName = GoldenPathStageName;
@@ -44,7 +45,7 @@ export interface GoldenPathStatus {
   events: EventView[];
   decision_request_id: string | null;
   decision_deadline: string | null;
-  decision: { decision: string; operator_id: string; justification: string; source: string } | null;
+  decision: { decision: string; operator_id: string; justification: string; source: string; decided_by?: Identity | null } | null;
   maintenance_order_id: string | null;
   prediction: { probability: number; prediction: number; model: string; version: string } | null;
   report_id: string | null;

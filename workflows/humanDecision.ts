@@ -1,4 +1,5 @@
 import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
+import type { Identity } from '../domain/identity';
 
 export type DecisionValue = 'approved' | 'rejected' | 'escalated';
 
@@ -7,6 +8,12 @@ export interface DecisionInput {
   operator_id: string;
   justification: string;
   request_id?: string;
+  /**
+   * Who decided, as the API authenticated it (never the body's operator_id). Added to the payload
+   * after histories were recorded: an extra field changes no command, and an old payload without
+   * it replays unchanged.
+   */
+  identity?: Identity;
 }
 
 export interface RecordedDecision {
@@ -17,6 +24,7 @@ export interface RecordedDecision {
   justification: string;
   source: string;
   created_at: string;
+  decided_by?: Identity | null;
 }
 
 export type DecisionSource = 'signal' | 'update' | 'auto' | 'timeout_policy';

@@ -1,5 +1,6 @@
 import { CancellationScope, workflowInfo } from '@temporalio/workflow';
 import { durableAgents, notifyAgents } from './agents';
+import { SYSTEM_IDENTITY, type Identity } from '../domain/identity';
 import type { DecisionGate, DecisionInput, DecisionSource, DecisionValue, RecordedDecision } from './humanDecision';
 
 export interface MaintenanceFlowInput {
@@ -13,6 +14,7 @@ export interface MaintenanceFlowInput {
   timeoutPolicy: 'escalate' | 'auto_approve';
   autoDecision: DecisionValue | null;
   includeHumanDecision: boolean;
+  startedBy?: Identity;
 }
 
 export interface MaintenanceFlowHooks {
@@ -73,6 +75,7 @@ export async function runMaintenanceFlow(
         operator_id: 'auto',
         justification: 'Automatic decision requested when the run was started',
         source: 'auto',
+        identity: input.startedBy ?? SYSTEM_IDENTITY,
       };
     }
 
@@ -90,7 +93,10 @@ export async function runMaintenanceFlow(
       operator_id: 'system',
       justification: `No decision before the deadline (${deadline.toISOString()}); policy: ${input.timeoutPolicy}`,
       source: 'timeout_policy',
+      identity: SYSTEM_IDENTITY,
     };
+    // A decision without an identity can only come from a client that bypassed the API.
+    const decidedBy = chosen.identity ?? null;
 
     const stored = await durableAgents.recordDecision({
       requestId,
@@ -102,6 +108,7 @@ export async function runMaintenanceFlow(
       orderId: order.id,
       source: chosen.source === 'update' ? 'api' : chosen.source,
       dedupKey: `${workflowId}:decision`,
+      decidedBy,
     });
     const recorded: RecordedDecision = {
       id: stored.id,
@@ -111,6 +118,7 @@ export async function runMaintenanceFlow(
       justification: chosen.justification,
       source: chosen.source,
       created_at: stored.created_at,
+      decided_by: decidedBy,
     };
     gate.recorded = recorded;
     await durableAgents.closeDecisionRequest({ requestId, status: chosen.source === 'timeout_policy' ? 'expired' : 'decided' });
@@ -121,6 +129,7 @@ export async function runMaintenanceFlow(
       decision: chosen.decision,
       actor: chosen.operator_id,
       workflowId,
+      by: decidedBy,
     });
     return { orderId: order.id, orderStatus: applied.status, decision: recorded };
   } catch (err) {
@@ -151,6 +160,7 @@ export function maintenanceFlowInput(
     timeoutPolicy: 'escalate' | 'auto_approve';
     autoDecision: DecisionValue | null;
     includeHumanDecision: boolean;
+    startedBy?: Identity;
   },
 ): MaintenanceFlowInput {
   return {
@@ -164,6 +174,7 @@ export function maintenanceFlowInput(
     timeoutPolicy: run.timeoutPolicy,
     autoDecision: run.autoDecision,
     includeHumanDecision: run.includeHumanDecision,
+    startedBy: run.startedBy,
   };
 }
 

@@ -1,5 +1,6 @@
 import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { dataAgents, durableAgents, reportAgents } from './agents';
+import type { Identity } from '../domain/identity';
 import { DecisionGate, type DecisionValue, type RecordedDecision } from './humanDecision';
 import { maintenanceFlowInput, notifyOrderOutcome, runMaintenanceFlow } from './maintenanceFlow';
 import { BUSINESS_STATUS, CORRELATION_ID, SENSOR_ID, STAGE } from './searchAttributes';
@@ -14,6 +15,8 @@ export interface PredictionToMaintenanceInput {
   modelVersion: string;
   decisionTimeoutSeconds: number;
   timeoutPolicy: 'escalate' | 'auto_approve';
+  /** The key that started the run; an automatic decision is recorded under it (absent in old histories). */
+  startedBy?: Identity;
   autoDecision: DecisionValue | null;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { submitDecision } from '../../usecases/decisions';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
+import { callerIdentity } from '../callerIdentity';
 import { decisionBodySchema } from './workflows';
 import * as responses from '../schemas/responses';
 
@@ -26,7 +27,7 @@ export function decisionSubmitRoutes(api: ApiRouter, deps: AppDeps): void {
       409: { description: 'Already decided' },
     },
     handler: async (ctx, { body }) => {
-      const recorded = await submitDecision({ sql: deps.sql, client: deps.temporal.client }, body);
+      const recorded = await submitDecision({ sql: deps.sql, client: deps.temporal.client }, { ...body, identity: callerIdentity(ctx) });
       ctx.status = 201;
       ctx.body = recorded;
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../../domain/reading';
-import { DECISIONS, listDecisions } from '../../usecases/decisions';
+import { identityView } from '../../domain/identitySchema';
+import { DECISIONS, listDecisions, type DecisionView } from '../../usecases/decisions';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
@@ -33,6 +34,9 @@ const decisionView = z.object({
   source: z.string(),
   supersedes: z.string().nullable(),
   superseded_by: z.string().nullable(),
+  decided_by: identityView
+    .nullable()
+    .describe('Who decided, as authenticated (operator_id is what the body said); null before identities were recorded'),
   created_at: z.string(),
 });
 
@@ -48,6 +52,9 @@ const CSV_HEADER = [
   'source',
   'supersedes',
   'superseded_by',
+  'decided_by_kind',
+  'decided_by_key_id',
+  'decided_by_key_name',
   'created_at',
 ] as const;
 
@@ -81,9 +88,17 @@ export function decisionListRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): 
       respondWithPage(
         ctx,
         { items, total, format: query.format },
-        { filename: 'decisions.csv', header: CSV_HEADER, row: (d) => CSV_HEADER.map((c) => d[c]) },
+        { filename: 'decisions.csv', header: CSV_HEADER, row: (d) => CSV_HEADER.map((c) => csvCell(d, c)) },
         (page) => page.map(({ dedup_key: _internal, ...rest }) => rest),
       );
     },
   });
+}
+
+/** The identity is flattened into three columns, so a spreadsheet can filter on the key. */
+function csvCell(d: DecisionView, column: (typeof CSV_HEADER)[number]): unknown {
+  if (column === 'decided_by_kind') return d.decided_by?.kind ?? null;
+  if (column === 'decided_by_key_id') return d.decided_by?.key_id ?? null;
+  if (column === 'decided_by_key_name') return d.decided_by?.key_name ?? null;
+  return d[column];
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { isDemoSensor } from '../../domain/demoSensors';
 import { sensorIdSchema } from '../../domain/reading';
+import { hasScopes } from '../../domain/scopes';
+import { callerIdentity } from '../callerIdentity';
 import { describeWorkflow } from '../../usecases/workflows';
 import { startGoldenPath } from '../../usecases/workflowStarts';
 import type { AppDeps } from '../deps';
@@ -16,10 +19,22 @@ export const goldenPathOptionsSchema = z.strictObject({
     .int()
     .min(1)
     .max(7 * 86_400)
-    .default(600),
-  auto_decision: z.enum(['approved', 'rejected', 'escalated']).nullable().default(null),
-  timeout_policy: z.enum(['escalate', 'auto_approve']).optional(),
-  sensor_id: sensorIdSchema.optional(),
+    .default(600)
+    .describe("At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY"),
+  auto_decision: z
+    .enum(['approved', 'rejected', 'escalated'])
+    .nullable()
+    .default(null)
+    .describe('Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors'),
+  sensor_id: sensorIdSchema
+    .optional()
+    .describe('Defaults to a fresh demo sensor; naming any other sensor writes readings to it, so it needs data:ingest too'),
+});
+
+const decisionSettings = z.object({
+  auto_decisions: z.boolean().describe('Whether auto_decision is accepted (DEMO_AUTO_DECISIONS), for demo sensors only'),
+  decision_timeout_min_seconds: z.number().int().describe('The smallest decision_timeout_seconds accepted'),
+  decision_timeout_policy: z.enum(['escalate', 'auto_approve']).describe('What a decision deadline does (DECISION_TIMEOUT_POLICY)'),
 });
 
 /** The route that starts a Golden Path; mounted at /demo/golden-path and /workflows/goldenPath. */
@@ -36,14 +51,25 @@ export function goldenPathStartRoute(
     scopes: ['workflows:write'],
     rateLimit: workflowStartLimit(deps.config),
     body: goldenPathOptionsSchema,
-    responses: { 202: { description: 'Started; follow it at status_url or events_url', schema: responses.goldenPathStarted } },
+    responses: {
+      202: { description: 'Started; follow it at status_url or events_url', schema: responses.goldenPathStarted },
+      403: { description: 'sensor_id names a sensor that is not a demo sensor and the key lacks data:ingest' },
+      422: { description: 'Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow' },
+    },
     handler: async (ctx, { body }) => {
+      // The run writes ~sensor_events readings to its sensor: only a demo sensor is workflows:write's own.
+      if (body.sensor_id && !isDemoSensor(body.sensor_id) && !hasScopes(ctx.state.apiKey?.scopes ?? [], ['data:ingest'])) {
+        throw new ForbiddenError(
+          ['data:ingest'],
+          `sensor_id ${body.sensor_id} is not a demo sensor; writing readings to it needs the scope`,
+        );
+      }
       ctx.status = 202;
       // A caller-chosen X-Correlation-ID names the run (and seeds its demo data, so runs repeat).
       ctx.body = await startGoldenPath(deps, {
         ...body,
         correlation_id: ctx.get('X-Correlation-ID') ? ctx.state.correlationId : undefined,
-        started_by: ctx.state.apiKey?.id,
+        started_by: callerIdentity(ctx),
       });
     },
   };
@@ -52,6 +78,22 @@ export function goldenPathStartRoute(
 /** The Golden Path demo, with the original system's paths. */
 export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
   api.route(goldenPathStartRoute(deps, '/demo/golden-path', ['demo']));
+
+  api.route({
+    method: 'get',
+    path: '/demo/settings',
+    summary: 'The decision settings a start request must respect (the dashboard offers only what the server allows)',
+    tags: ['demo'],
+    scopes: [],
+    responses: { 200: { description: 'The decision settings', schema: decisionSettings } },
+    handler: (ctx) => {
+      ctx.body = {
+        auto_decisions: deps.config.DEMO_AUTO_DECISIONS,
+        decision_timeout_min_seconds: deps.config.DECISION_TIMEOUT_MIN_SECONDS,
+        decision_timeout_policy: deps.config.DECISION_TIMEOUT_POLICY,
+      };
+    },
+  });
 
   api.route({
     method: 'get',

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
-import { ORDER_STATUSES } from '../../domain/orderLifecycle';
+import { DECISION_STATUSES, ORDER_STATUSES } from '../../domain/orderLifecycle';
+import { hasScopes } from '../../domain/scopes';
+import { identityView } from '../../domain/identitySchema';
+import { callerIdentity } from '../callerIdentity';
+import { ForbiddenError } from '../errors';
 import { isoTimestamp } from '../../domain/reading';
 import { planOf, proposeOrder, transitionOrder } from '../../usecases/maintenanceOrders';
 import { getOrder, listScheduledOrders, listTechnicians, upsertTechnician } from '../../usecases/maintenanceViews';
@@ -46,7 +50,13 @@ const idParams = z.object({ id: z.uuid() });
 
 const patchBody = z.strictObject({
   status: z.enum(ORDER_STATUSES),
-  actor: z.string().trim().min(1).max(200).optional().describe('Who makes the change; defaults to the API key name'),
+  actor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Free text kept beside the authenticated key (transitions[].by); defaults to the API key name'),
   note: z.string().trim().min(1).max(2000).optional(),
 });
 
@@ -100,7 +110,14 @@ const orderDetailView = orderView.extend({
   booking: bookingView.nullable(),
   bookings: z.array(bookingView),
   transitions: z.array(
-    z.object({ from_status: z.string().nullable(), to_status: z.string(), actor: z.string(), note: z.string().nullable(), ts: z.string() }),
+    z.object({
+      from_status: z.string().nullable(),
+      to_status: z.string(),
+      actor: z.string(),
+      by: identityView.nullable().describe('Who made the move, as authenticated; null before identities were recorded'),
+      note: z.string().nullable(),
+      ts: z.string(),
+    }),
   ),
 });
 
@@ -152,7 +169,7 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
             deadline: body.deadline ? new Date(body.deadline) : undefined,
           },
         },
-        { now: new Date(), actor },
+        { now: new Date(), actor, by: callerIdentity(ctx) },
       );
       ctx.status = 201;
       ctx.body = { ...result.order, plan: result.plan, plan_message: result.planMessage };
@@ -202,7 +219,8 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
   api.route({
     method: 'patch',
     path: '/maintenance/orders/:id',
-    summary: 'Move an order one step through its lifecycle (409 illegal_transition otherwise)',
+    summary:
+      'Move an order one step through its lifecycle (409 illegal_transition otherwise); approved, rejected and escalated need decisions:write',
     tags: ['maintenance'],
     scopes: ['maintenance:schedule'],
     params: idParams,
@@ -213,11 +231,21 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
         schema: orderDetailView.extend({ plan: planView }),
       },
       404: { description: 'No such order' },
-      409: { description: 'illegal_transition (names from, to and the allowed moves), or no_slot when it cannot be scheduled' },
+      403: { description: 'A decision status without decisions:write' },
+      409: {
+        description:
+          'illegal_transition (names from, to and the allowed moves), no_slot when it cannot be scheduled, or awaiting_decision ' +
+          '(a workflow waits for a human decision: request_id and submit_path say where to send it)',
+      },
     },
     handler: async (ctx, { params, body }) => {
+      // Setting a decision status is deciding: the route's maintenance:schedule is not enough.
+      if (DECISION_STATUSES.includes(body.status) && !hasScopes(ctx.state.apiKey?.scopes ?? [], ['decisions:write'])) {
+        throw new ForbiddenError(['decisions:write'], `Moving an order to ${body.status} is a decision and needs the scope`);
+      }
       const actor = body.actor ?? `api-key:${ctx.state.apiKey?.name ?? 'unknown'}`;
-      const { detail } = await transitionOrder(deps.sql, { orderId: params.id, to: body.status, actor, note: body.note }, new Date());
+      const by = callerIdentity(ctx);
+      const { detail } = await transitionOrder(deps.sql, { orderId: params.id, to: body.status, actor, by, note: body.note }, new Date());
       ctx.body = { ...detail, plan: planOf(detail) };
     },
   });

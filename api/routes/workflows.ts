@@ -6,6 +6,7 @@ import { startPredictionToMaintenance } from '../../usecases/workflowStarts';
 import { describeWorkflow, listWorkflows, workflowHistoryJson } from '../../usecases/workflows';
 import type { AppDeps } from '../deps';
 import { workflowStartLimit, type ApiRouter } from '../route';
+import { callerIdentity } from '../callerIdentity';
 import { goldenPathStartRoute } from './demo';
 import * as responses from '../schemas/responses';
 
@@ -33,9 +34,13 @@ export const predictionToMaintenanceSchema = z.strictObject({
     .int()
     .min(1)
     .max(7 * 86_400)
-    .default(3600),
-  timeout_policy: z.enum(['escalate', 'auto_approve']).optional(),
-  auto_decision: z.enum(['approved', 'rejected', 'escalated']).nullable().default(null),
+    .default(3600)
+    .describe("At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY"),
+  auto_decision: z
+    .enum(['approved', 'rejected', 'escalated'])
+    .nullable()
+    .default(null)
+    .describe('Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors'),
 });
 
 /** Start, list, describe, follow (SSE), signal and export the history of workflows. */
@@ -57,13 +62,16 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
     scopes: ['workflows:write'],
     rateLimit: workflowStartLimit(deps.config),
     body: predictionToMaintenanceSchema,
-    responses: { 202: { description: 'Started', schema: responses.predictionToMaintenanceStarted } },
+    responses: {
+      202: { description: 'Started', schema: responses.predictionToMaintenanceStarted },
+      422: { description: 'Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow' },
+    },
     handler: async (ctx, { body }) => {
       ctx.status = 202;
       ctx.body = await startPredictionToMaintenance(deps, {
         ...body,
         correlation_id: ctx.state.correlationId,
-        started_by: ctx.state.apiKey?.id,
+        started_by: callerIdentity(ctx),
       });
     },
   });
@@ -154,7 +162,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
       409: { description: 'Not waiting, or already decided' },
     },
     handler: async (ctx, { params, body }) => {
-      await signalDecision(client, params.id, body);
+      await signalDecision(client, params.id, { ...body, identity: callerIdentity(ctx) });
       ctx.status = 202;
       ctx.body = { status: 'accepted', workflow_id: params.id };
     },

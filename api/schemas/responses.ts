@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityView } from '../../domain/identitySchema';
 import { modelStageSchema } from '../../models/manifest';
 import { REPORT_TYPES, reportBodySchema } from '../../domain/report';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
@@ -78,6 +79,7 @@ export const recordedDecision = z.object({
   source: z.string(),
   created_at: z.string(),
   workflow_id: z.string(),
+  decided_by: identityView.nullable().describe('Who decided, as authenticated (operator_id is what the body said)'),
 });
 
 export const decisionSignalled = z.object({ status: z.literal('accepted'), workflow_id: z.string() });
@@ -105,7 +107,15 @@ export const goldenPathStatus = z.object({
   events: z.array(z.object({ ts: z.string(), type: z.string(), stage: stageName.nullable(), message: z.string() })),
   decision_request_id: z.string().nullable(),
   decision_deadline: z.string().nullable(),
-  decision: z.object({ decision: z.string(), operator_id: z.string(), justification: z.string(), source: z.string() }).nullable(),
+  decision: z
+    .object({
+      decision: z.string(),
+      operator_id: z.string(),
+      justification: z.string(),
+      source: z.string(),
+      decided_by: identityView.nullable().optional(),
+    })
+    .nullable(),
   maintenance_order_id: z.string().nullable(),
   prediction: z.object({ probability: z.number(), prediction: z.number(), model: z.string(), version: z.string() }).nullable(),
   report_id: z.string().nullable(),

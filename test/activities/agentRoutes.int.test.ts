@@ -156,7 +156,8 @@ describe('GET /api/v1/decisions', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'id,request_id,decision,operator_id,justification,workflow_id,correlation_id,order_id,source,supersedes,superseded_by,created_at',
+      'id,request_id,decision,operator_id,justification,workflow_id,correlation_id,order_id,source,supersedes,superseded_by,' +
+        'decided_by_kind,decided_by_key_id,decided_by_key_name,created_at',
     );
     expect(lines).toHaveLength(4);
     expect(lines[2]!.startsWith(`${second.id},`)).toBe(true);

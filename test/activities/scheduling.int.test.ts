@@ -16,6 +16,7 @@ import { getMaintenanceOrder, insertMaintenanceOrder, listOrderTransitions } fro
 import { createSql } from '../../db/sql';
 import { seedDefaultTechnicians } from '../../db/technicians';
 import type { OrderStatus } from '../../domain/orderLifecycle';
+import { SYSTEM_IDENTITY } from '../../domain/identity';
 import { proposeOrder, type ProposalResult } from '../../usecases/maintenanceOrders';
 
 /** Monday 2031-06-02 09:00 UTC (06:00 at the default roster's sites): a fixed week, far from other tests' bookings. */
@@ -173,8 +174,8 @@ describe('SchedulingAgent.proposeMaintenanceOrder', () => {
       overrides: { requiredSkill: skill, requiredLevel: 3, durationMinutes: 240 },
     });
     const results = await Promise.all([
-      proposeOrder(sql, request(), { now: NOW, actor: 'test' }),
-      proposeOrder(sql, request(), { now: NOW, actor: 'test' }),
+      proposeOrder(sql, request(), { now: NOW, actor: 'test', by: SYSTEM_IDENTITY }),
+      proposeOrder(sql, request(), { now: NOW, actor: 'test', by: SYSTEM_IDENTITY }),
     ]);
 
     const bookings = liveBookings(
@@ -223,7 +224,7 @@ describe('SchedulingAgent.proposeMaintenanceOrder', () => {
         probability: 0.99,
         overrides: { requiredSkill: skill, requiredLevel: 1, deadline: new Date(NOW.getTime() - 3 * DAY) },
       },
-      { now: NOW, actor: 'test' },
+      { now: NOW, actor: 'test', by: SYSTEM_IDENTITY },
     );
     expect(out.plan).not.toBeNull();
     expect(new Date(out.plan!.window_end).getTime()).toBeLessThanOrEqual(NOW.getTime() + 7 * DAY);
@@ -335,7 +336,7 @@ describe('SchedulingAgent.applyMaintenanceDecision', () => {
     const out = await proposeOrder(
       sql,
       { sensorId: `eq-${randomUUID().slice(0, 8)}`, probability: 0.8, overrides: { requiredSkill: 'underwater-welding' } },
-      { now: NOW, actor: 'test' },
+      { now: NOW, actor: 'test', by: SYSTEM_IDENTITY },
     );
     expect(out.plan).toBeNull();
     expect(out.order.unassigned_code).toBe('no_skill');
@@ -380,10 +381,10 @@ describe('SchedulingAgent.cancelMaintenanceOrder', () => {
       probability: 0.95,
       overrides: { requiredSkill: skill, requiredLevel: 1, durationMinutes: 120 },
     });
-    const first = await proposeOrder(sql, request(), { now: NOW, actor: 'test' });
+    const first = await proposeOrder(sql, request(), { now: NOW, actor: 'test', by: SYSTEM_IDENTITY });
     await decide({ orderId: first.order.id, decision: 'approved', actor: 'op', workflowId: 'wf' });
     await cancel({ orderId: first.order.id, actor: 'op', reason: 'machine replaced' });
-    const second = await proposeOrder(sql, request(), { now: NOW, actor: 'test' });
+    const second = await proposeOrder(sql, request(), { now: NOW, actor: 'test', by: SYSTEM_IDENTITY });
     expect(second.plan).toMatchObject({ technician_id: technicianId, window_start: first.plan!.window_start });
   });
 
@@ -432,7 +433,7 @@ async function proposeWhileAnotherWorkerHolds(
     proposalPromise = proposeOrder(
       sql,
       { sensorId: `eq-${randomUUID().slice(0, 8)}`, probability: 0.95, overrides: { requiredSkill: skill, requiredLevel: 1 } },
-      { now: NOW, actor: 'test' },
+      { now: NOW, actor: 'test', by: SYSTEM_IDENTITY },
     );
     // Commit only once our proposal is provably blocked on the competitor's booking.
     await waitUntil(async () => {

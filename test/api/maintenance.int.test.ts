@@ -27,6 +27,7 @@ let redis: Redis;
 let server: Server;
 let baseUrl: string;
 let scheduleKey: string;
+let deciderKey: string;
 let readKey: string;
 
 beforeAll(async () => {
@@ -54,6 +55,9 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   scheduleKey = await key(['maintenance:schedule', 'maintenance:read']);
   readKey = await key(['maintenance:read']);
+  // Moving an order into approved, rejected or escalated is a decision (issue #22): these lifecycle
+  // tests used to do it with maintenance:schedule alone, which is exactly the hole that was closed.
+  deciderKey = await key(['maintenance:schedule', 'maintenance:read', 'decisions:write']);
 });
 
 afterAll(async () => {
@@ -91,7 +95,7 @@ async function createOrder(body: Record<string, unknown> = {}) {
 }
 
 const patch = (id: string, body: Record<string, unknown>) =>
-  request(`/maintenance/orders/${id}`, { method: 'PATCH', key: scheduleKey, json: body });
+  request(`/maintenance/orders/${id}`, { method: 'PATCH', key: deciderKey, json: body });
 
 describe('POST /api/v1/maintenance/schedule', () => {
   it('creates a manual order, plans it and answers 201 with the plan', async () => {
@@ -170,6 +174,8 @@ describe('GET /api/v1/maintenance/orders/:id', () => {
     });
     expect(order.transitions.map((t: { to_status: string }) => t.to_status)).toEqual(['proposed', 'awaiting_approval']);
     expect(order.transitions[0].actor).toBe('api-key:maintenance-test-maintenance:schedule+maintenance:read');
+    expect(order.transitions[0].by).toMatchObject({ kind: 'api_key', key_name: 'maintenance-test-maintenance:schedule+maintenance:read' });
+    expect(order.transitions[1].by).toEqual({ kind: 'system', key_id: null, key_name: null });
     expect(order.plan_explanation.skill.name).toBe('vibration');
   });
 

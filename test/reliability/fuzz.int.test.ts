@@ -253,7 +253,6 @@ const endpoints: Endpoint[] = [
         include_human_decision: fc.boolean(),
         decision_timeout_seconds: fc.integer({ min: 1, max: 604800 }),
         auto_decision: fc.constantFrom('approved', 'rejected', 'escalated', null),
-        timeout_policy: fc.constantFrom('escalate', 'auto_approve'),
         sensor_id: sensorId,
       }),
     ),

@@ -58,6 +58,8 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     // Every test client is loopback, which the per-address limits do not exempt (test/security sets its own).
     AUTH_FAILURES_PER_MINUTE: '1000000',
     KEYLESS_REQUESTS_PER_MINUTE: '1000000',
+    // Unattended Golden Paths (auto_decision) are a demo-only setting; tests of the gate turn it off.
+    DEMO_AUTO_DECISIONS: 'true',
     ...overrides,
   });
   const sql = createSql(config.DATABASE_URL, 5);

@@ -174,6 +174,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/demo/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The decision settings a start request must respect (the dashboard offers only what the server allows) */
+    get: operations['getApiV1DemoSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health': {
     parameters: {
       query?: never;
@@ -256,7 +273,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Move an order one step through its lifecycle (409 illegal_transition otherwise) */
+    /** Move an order one step through its lifecycle (409 illegal_transition otherwise); approved, rejected and escalated need decisions:write */
     patch: operations['patchApiV1MaintenanceOrdersId'];
     trace?: never;
   };
@@ -1307,6 +1324,13 @@ export interface operations {
           'application/json': {
             correlation_id: string | null;
             created_at: string;
+            /** @description Who decided, as authenticated (operator_id is what the body said); null before identities were recorded */
+            decided_by: {
+              key_id: string | null;
+              key_name: string | null;
+              /** @enum {string} */
+              kind: 'api_key' | 'system';
+            } | null;
             /** @enum {string} */
             decision: 'approved' | 'rejected' | 'escalated';
             id: string;
@@ -1361,6 +1385,13 @@ export interface operations {
         content: {
           'application/json': {
             created_at: string;
+            /** @description Who decided, as authenticated (operator_id is what the body said) */
+            decided_by: {
+              key_id: string | null;
+              key_name: string | null;
+              /** @enum {string} */
+              kind: 'api_key' | 'system';
+            } | null;
             /** @enum {string} */
             decision: 'approved' | 'rejected' | 'escalated';
             id: string;
@@ -1407,9 +1438,15 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @default null */
+          /**
+           * @description Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors
+           * @default null
+           */
           auto_decision?: ('approved' | 'rejected' | 'escalated') | null;
-          /** @default 600 */
+          /**
+           * @description At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY
+           * @default 600
+           */
           decision_timeout_seconds?: number;
           /** @default true */
           include_human_decision?: boolean;
@@ -1420,10 +1457,8 @@ export interface operations {
           scenario?: 'normal' | 'drift' | 'anomaly';
           /** @default 20 */
           sensor_events?: number;
-          /** @description Sensor identifier */
+          /** @description Defaults to a fresh demo sensor; naming any other sensor writes readings to it, so it needs data:ingest too */
           sensor_id?: string;
-          /** @enum {string} */
-          timeout_policy?: 'escalate' | 'auto_approve';
         };
       };
     };
@@ -1443,6 +1478,20 @@ export interface operations {
             workflow_id: string;
           };
         };
+      };
+      /** @description sensor_id names a sensor that is not a demo sensor and the key lacks data:ingest */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem */
       default: {
@@ -1475,6 +1524,12 @@ export interface operations {
           'application/json': {
             correlation_id: string;
             decision: {
+              decided_by?: {
+                key_id: string | null;
+                key_name: string | null;
+                /** @enum {string} */
+                kind: 'api_key' | 'system';
+              } | null;
               decision: string;
               justification: string;
               operator_id: string;
@@ -1532,6 +1587,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Problem */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiV1DemoSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The decision settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Whether auto_decision is accepted (DEMO_AUTO_DECISIONS), for demo sensors only */
+            auto_decisions: boolean;
+            /** @description The smallest decision_timeout_seconds accepted */
+            decision_timeout_min_seconds: number;
+            /**
+             * @description What a decision deadline does (DECISION_TIMEOUT_POLICY)
+             * @enum {string}
+             */
+            decision_timeout_policy: 'escalate' | 'auto_approve';
+          };
+        };
       };
       /** @description Problem */
       default: {
@@ -1900,6 +1994,13 @@ export interface operations {
             technician_name: string | null;
             transitions: {
               actor: string;
+              /** @description Who made the move, as authenticated; null before identities were recorded */
+              by: {
+                key_id: string | null;
+                key_name: string | null;
+                /** @enum {string} */
+                kind: 'api_key' | 'system';
+              } | null;
               from_status: string | null;
               note: string | null;
               to_status: string;
@@ -1944,7 +2045,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description Who makes the change; defaults to the API key name */
+          /** @description Free text kept beside the authenticated key (transitions[].by); defaults to the API key name */
           actor?: string;
           note?: string;
           /** @enum {string} */
@@ -2028,6 +2129,13 @@ export interface operations {
             technician_name: string | null;
             transitions: {
               actor: string;
+              /** @description Who made the move, as authenticated; null before identities were recorded */
+              by: {
+                key_id: string | null;
+                key_name: string | null;
+                /** @enum {string} */
+                kind: 'api_key' | 'system';
+              } | null;
               from_status: string | null;
               note: string | null;
               to_status: string;
@@ -2042,6 +2150,13 @@ export interface operations {
           };
         };
       };
+      /** @description A decision status without decisions:write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No such order */
       404: {
         headers: {
@@ -2049,7 +2164,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description illegal_transition (names from, to and the allowed moves), or no_slot when it cannot be scheduled */
+      /** @description illegal_transition (names from, to and the allowed moves), no_slot when it cannot be scheduled, or awaiting_decision (a workflow waits for a human decision: request_id and submit_path say where to send it) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3908,9 +4023,15 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @default null */
+          /**
+           * @description Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors
+           * @default null
+           */
           auto_decision?: ('approved' | 'rejected' | 'escalated') | null;
-          /** @default 600 */
+          /**
+           * @description At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY
+           * @default 600
+           */
           decision_timeout_seconds?: number;
           /** @default true */
           include_human_decision?: boolean;
@@ -3921,10 +4042,8 @@ export interface operations {
           scenario?: 'normal' | 'drift' | 'anomaly';
           /** @default 20 */
           sensor_events?: number;
-          /** @description Sensor identifier */
+          /** @description Defaults to a fresh demo sensor; naming any other sensor writes readings to it, so it needs data:ingest too */
           sensor_id?: string;
-          /** @enum {string} */
-          timeout_policy?: 'escalate' | 'auto_approve';
         };
       };
     };
@@ -3944,6 +4063,20 @@ export interface operations {
             workflow_id: string;
           };
         };
+      };
+      /** @description sensor_id names a sensor that is not a demo sensor and the key lacks data:ingest */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem */
       default: {
@@ -3966,9 +4099,15 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @default null */
+          /**
+           * @description Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors
+           * @default null
+           */
           auto_decision?: ('approved' | 'rejected' | 'escalated') | null;
-          /** @default 3600 */
+          /**
+           * @description At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY
+           * @default 3600
+           */
           decision_timeout_seconds?: number;
           features: {
             [key: string]: number | ('L' | 'M' | 'H');
@@ -3979,8 +4118,6 @@ export interface operations {
           model_version?: string;
           /** @description Sensor identifier */
           sensor_id: string;
-          /** @enum {string} */
-          timeout_policy?: 'escalate' | 'auto_approve';
         };
       };
     };
@@ -4000,6 +4137,13 @@ export interface operations {
             workflow_id: string;
           };
         };
+      };
+      /** @description Invalid body, a deadline below DECISION_TIMEOUT_MIN_SECONDS, or an auto_decision the server does not allow */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem */
       default: {

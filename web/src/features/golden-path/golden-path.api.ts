@@ -18,6 +18,13 @@ export const stageNames: readonly StageName[] = GOLDEN_PATH_STAGES;
 
 export const finalStatuses: readonly RunStatus[] = ['completed', 'failed', 'timed_out'];
 
+/** What the server lets a start request ask for: auto decisions (a demo setting) and the shortest deadline. */
+export type DecisionSettings = ApiBody<'/api/v1/demo/settings', 'get'>;
+
+export async function getDecisionSettings(): Promise<DecisionSettings> {
+  return (await unwrap(api.GET('/api/v1/demo/settings'))).data;
+}
+
 export async function startGoldenPath(options: GoldenPathOptions): Promise<GoldenPathStarted> {
   return (await unwrap(api.POST('/api/v1/demo/golden-path', { body: options }))).data;
 }
