@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings, writeSettings, type KeyValueStore, type Settings } from '../../../../web/src/features/settings/settings.store';
+import { readSettings, writeSettings, type KeyValueStore, type Settings } from '../../../web/src/features/settings/settings.store';
 
 class MemoryStore implements KeyValueStore {
   readonly items = new Map<string, string>();
