@@ -11,6 +11,7 @@ import { createPrng } from './prng';
 import type { ScheduleResult, ScheduleStats } from './result';
 import { ScheduleState } from './state';
 import { toIso } from './time';
+import { planQuality, whyNotEarlier } from './quality';
 import { resolveWeights, type CostWeights } from './weights';
 
 export interface SolveOptions {
@@ -70,6 +71,9 @@ function improveByAlns(prepared: PreparedProblem, state: ScheduleState, rng: Prn
 }
 
 const WARM_START_SHARE = [5, 7] as const;
+
+/** Priority from which a planned job's explanation says why it does not start earlier. */
+const HIGH_PRIORITY = 4;
 
 export function defaultIterations(jobCount: number, algorithm: SolveAlgorithm = 'alns'): number {
   if (algorithm === 'annealing') return Math.min(60_000, Math.max(2_000, 300 * jobCount));
@@ -135,7 +139,14 @@ function buildResult(
   weights: CostWeights,
   stats: ScheduleStats,
 ): ScheduleResult {
-  const assignments = prepared.jobs.filter((j) => state.isAssigned(j.index)).map((j) => explainAssignment(prepared, state, j));
+  const assignments = prepared.jobs
+    .filter((j) => state.isAssigned(j.index))
+    .map((j) => {
+      const assignment = explainAssignment(prepared, state, j);
+      if (j.job.priority < HIGH_PRIORITY) return assignment;
+      const notEarlier = whyNotEarlier(prepared, state, j);
+      return { ...assignment, reasons: [...assignment.reasons, notEarlier], explanation: { ...assignment.explanation, notEarlier } };
+    });
   const unassigned = prepared.jobs.filter((j) => !state.isAssigned(j.index)).map((j) => explainUnassigned(prepared, state, j));
   const { totalCost, costBreakdown } = evaluateSchedule(problem, assignments, now, weights);
   const partial = { now: now.toISOString(), assignments, unassigned };
@@ -145,6 +156,7 @@ function buildResult(
     totalCost,
     costBreakdown,
     hardViolations: checkHardConstraints(problem, partial).length,
+    quality: planQuality(prepared, totalCost, costBreakdown),
     stats,
   };
 }
