@@ -92,8 +92,11 @@ function buildRelaxation(problem: PreparedProblem, jobs: readonly PreparedJob[],
         const lo = Math.max(interval.start, job.earliestStartMs) + job.durationMs; // earliest end
         const hi = Math.min(interval.end, job.deadlineMs); // latest end
         if (hi < lo) continue;
-        const firstBucket = Math.floor((lo - interval.start) / bucketMs);
-        const lastBucket = Math.min(capacity[t]![f]!.length - 1, Math.floor((hi - 1 - interval.start) / bucketMs));
+        // Bucket k holds the ends in [start + kΔ, start + (k+1)Δ]; an end on the interval's last
+        // instant belongs to the last bucket (dropping it would make the bound invalid).
+        const buckets = capacity[t]![f]!.length;
+        const firstBucket = Math.min(buckets - 1, Math.floor((lo - interval.start) / bucketMs));
+        const lastBucket = Math.min(buckets - 1, Math.floor((hi - interval.start) / bucketMs));
         for (let k = firstBucket; k <= lastBucket; k++) {
           const from = Math.max(lo, interval.start + k * bucketMs);
           const to = Math.min(hi, interval.start + (k + 1) * bucketMs);
