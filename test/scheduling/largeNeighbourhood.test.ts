@@ -88,7 +88,7 @@ describe('solveSchedule with the default ALNS', () => {
     for (let seed = 1; seed <= 4; seed++) {
       const { problem, now } = generateInstance(seed, { technicians: 8, jobs: 40, horizonDays: 7 });
       const alns = solveSchedule(problem, { now, seed, maxIterations: 4_000 });
-      const warmOnly = solveSchedule(problem, { now, seed, maxIterations: Math.floor((4_000 * 5) / 7), algorithm: 'annealing' });
+      const warmOnly = solveSchedule(problem, { now, seed, maxIterations: Math.floor((4_000 * 5) / 9), algorithm: 'annealing' });
       expect(alns.totalCost).toBeLessThanOrEqual(warmOnly.totalCost + 1e-6);
       expect(alns.hardViolations).toBe(0);
     }
