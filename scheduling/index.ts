@@ -1,5 +1,6 @@
 /** The maintenance scheduling optimiser: pure, deterministic, no I/O (callable from a Temporal activity). */
-export { solveSchedule, greedyFirstFit, defaultIterations, type SolveOptions } from './solve';
+export { solveSchedule, greedyFirstFit, defaultIterations, type SolveOptions, type SolveAlgorithm } from './solve';
+export { gapToBound } from './quality';
 export { checkHardConstraints, type HardViolation, type HardViolationCode } from './checkHardConstraints';
 export { evaluateSchedule, type Evaluation, type PlannedJob } from './evaluate';
 export { effectiveDeadline, deadlineWasPast, PAST_DEADLINE_WINDOW_DAYS } from './deadline';
@@ -30,4 +31,5 @@ export type {
   UnassignedCode,
   CostBreakdown,
   ScheduleStats,
+  PlanQuality,
 } from './result';

@@ -84,9 +84,9 @@ export function improveByLocalSearch(
   return stats;
 }
 
-type Accept = (delta: number) => boolean;
+export type Accept = (delta: number) => boolean;
 
-function randomAssignedJob(state: ScheduleState, rng: Prng, jobCount: number): number {
+export function randomAssignedJob(state: ScheduleState, rng: Prng, jobCount: number): number {
   // A few tries keep this O(1) on mostly-assigned schedules; -1 when it finds none.
   for (let attempt = 0; attempt < 8; attempt++) {
     const j = rng.int(jobCount);
@@ -95,7 +95,7 @@ function randomAssignedJob(state: ScheduleState, rng: Prng, jobCount: number): n
   return -1;
 }
 
-function tryRelocate(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
+export function tryRelocate(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
   const j = randomAssignedJob(state, rng, problem.jobs.length);
   if (j < 0) return false;
   const job = problem.jobs[j]!;
@@ -110,7 +110,7 @@ function tryRelocate(problem: PreparedProblem, state: ScheduleState, rng: Prng, 
   return false;
 }
 
-function trySwap(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
+export function trySwap(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
   const a = randomAssignedJob(state, rng, problem.jobs.length);
   const b = randomAssignedJob(state, rng, problem.jobs.length);
   if (a < 0 || b < 0 || a === b) return false;
@@ -146,7 +146,7 @@ function trySwap(problem: PreparedProblem, state: ScheduleState, rng: Prng, acce
  * window), and the displaced job goes to its best slot anywhere. This is what lets a high-risk job
  * claim an early slot that a low-risk job took during construction.
  */
-function tryDisplace(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
+export function tryDisplace(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
   const a = randomAssignedJob(state, rng, problem.jobs.length);
   if (a < 0) return false;
   const jobA = problem.jobs[a]!;
@@ -177,7 +177,7 @@ function tryDisplace(problem: PreparedProblem, state: ScheduleState, rng: Prng, 
  * moving one job that occupies a qualified technician inside the job's window to its best slot
  * elsewhere. Only taken when the result is cheaper, which with the unassigned penalty is the norm.
  */
-function tryRescue(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
+export function tryRescue(problem: PreparedProblem, state: ScheduleState, rng: Prng, accept: Accept, costBefore: number): boolean {
   const unassigned = problem.jobs.filter((job) => !state.isAssigned(job.index) && job.qualified.length > 0);
   if (unassigned.length === 0) return false;
   const job = rng.pick(unassigned);

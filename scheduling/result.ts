@@ -36,6 +36,8 @@ export interface AssignmentExplanation {
   feasibleSlotsConsidered: number;
   qualifiedTechnicians: number;
   alternatives: Alternative[];
+  /** For priority 4–5 jobs: why the job does not start earlier (the blocking jobs, shift or skill). */
+  notEarlier?: string;
 }
 
 export interface Assignment {
@@ -86,6 +88,19 @@ export interface ScheduleStats {
   stoppedBy: 'iterations' | 'time_budget' | 'not_run';
 }
 
+/** How good the plan is: its cost split, and the part no plan could avoid set apart. */
+export interface PlanQuality {
+  costTerms: CostBreakdown;
+  /** Penalty of the jobs with no feasible start anywhere: the same in every plan. */
+  unavoidablePenalty: number;
+  /** totalCost − unavoidablePenalty: what a better plan could still lower. */
+  avoidableCost: number;
+  /** Penalty of unassigned jobs that some plan could place (competition for capacity). */
+  avoidableUnassignedPenalty: number;
+  /** The jobs no plan can place, each with its reason (no_skill, no_slot_before_deadline, slots_taken_by_bookings). */
+  unavoidable: UnassignedJob[];
+}
+
 export interface ScheduleResult {
   /** The `now` the plan was made for (hard rule: nothing starts before it). */
   now: string;
@@ -96,5 +111,6 @@ export interface ScheduleResult {
   costBreakdown: CostBreakdown;
   /** Always 0 for a correct solver: counted by the independent `checkHardConstraints`. */
   hardViolations: number;
+  quality: PlanQuality;
   stats: ScheduleStats;
 }
