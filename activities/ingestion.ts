@@ -5,9 +5,10 @@ import { countReadingsBefore, insertReadings } from '../db/readings';
 import { recordToRow, recordsInRange, type CsvLineError } from '../domain/csvReadings';
 import type { NewReading } from '../domain/reading';
 import { scenarioReadingRow, type ReadingRowContext } from '../domain/readingRow';
-import { generateScenario, seedFrom, type Scenario } from '../domain/scenarios';
+import { generateScenario, seedFrom } from '../domain/scenarios';
 import { withDomainFailures } from './failures';
 import { InvalidInput } from '../domain/errors';
+import type { IngestScenarioReadingsInput } from '../workflows/activityContracts';
 
 const SUB_BATCH = 500;
 /** A demo machine's past: an hour of healthy readings, so baselines and drift checks have a reference. */
@@ -58,14 +59,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
      * generates the same readings) and persists them; keys `gp:<correlation>:<i>` make a retried
      * or replayed call write each reading once.
      */
-    async ingestScenarioReadings(input: {
-      correlationId: string;
-      workflowId?: string;
-      sensorId: string;
-      scenario: Scenario;
-      count: number;
-      end?: string;
-    }) {
+    async ingestScenarioReadings(input: IngestScenarioReadingsInput) {
       if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10_000) {
         throw new InvalidInput([], `count must be an integer in 1..10000, got ${input.count}`);
       }

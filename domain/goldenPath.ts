@@ -12,3 +12,16 @@ export const GOLDEN_PATH_STAGES = [
   'human_decision',
 ] as const;
 export type GoldenPathStageName = (typeof GOLDEN_PATH_STAGES)[number];
+
+/** A stage nobody has reported yet: how the workflow starts each one and how the dashboard fills gaps. */
+export function pendingStage<N extends string>(name: N) {
+  return {
+    name,
+    status: 'pending' as const,
+    started_at: null,
+    finished_at: null,
+    duration_ms: null,
+    event_count: 0,
+    message: '',
+  };
+}

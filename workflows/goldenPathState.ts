@@ -2,7 +2,7 @@
  * The Golden Path's observable state: seven stages with timings and messages, the recent events,
  * and the ids a client needs. Plain data plus small mutators, so the workflow stays a short script.
  */
-import { GOLDEN_PATH_STAGES, type GoldenPathStageName } from '../domain/goldenPath';
+import { GOLDEN_PATH_STAGES, pendingStage, type GoldenPathStageName } from '../domain/goldenPath';
 import type { Identity } from '../domain/identity';
 
 export { GOLDEN_PATH_STAGES };
@@ -66,15 +66,7 @@ export class GoldenPathState {
       scenario: init.scenario,
       sensor_id: init.sensorId,
       status: 'running',
-      stages: GOLDEN_PATH_STAGES.map((name) => ({
-        name,
-        status: 'pending',
-        started_at: null,
-        finished_at: null,
-        duration_ms: null,
-        event_count: 0,
-        message: '',
-      })),
+      stages: GOLDEN_PATH_STAGES.map(pendingStage),
       events: [],
       decision_request_id: null,
       decision_deadline: null,

@@ -1,4 +1,4 @@
-import { GOLDEN_PATH_STAGES } from '../../../../domain/goldenPath';
+import { GOLDEN_PATH_STAGES, pendingStage } from '../../../../domain/goldenPath';
 import { api, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
 
 /** The run's status document, as the API's schema describes it (workflows/goldenPathState.ts on the server). */
@@ -40,18 +40,7 @@ export async function getGoldenPathStatus(correlationId: string): Promise<Golden
  */
 export function orderedStages(reported: Stage[]): Stage[] {
   const byName = new Map(reported.map((stage) => [stage.name, stage]));
-  return stageNames.map(
-    (name) =>
-      byName.get(name) ?? {
-        name,
-        status: 'pending',
-        started_at: null,
-        finished_at: null,
-        duration_ms: null,
-        event_count: 0,
-        message: '',
-      },
-  );
+  return stageNames.map((name) => byName.get(name) ?? pendingStage(name));
 }
 
 /** Share of the seven stages that are finished (complete, skipped or failed), 0..1. */
