@@ -36,13 +36,17 @@ export function dashboardCsp(nonce: string): string {
  * Mounted outside problemDetails(), so error responses get the same headers.
  */
 export function securityHeaders(opts: { noStorePrefix: string }): Middleware {
+  const prefixSlash = `${opts.noStorePrefix}/`;
   return async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    ctx.set('X-Frame-Options', 'DENY');
-    ctx.set('Content-Security-Policy', NO_CONTENT_CSP);
-    const noStore = ctx.path === opts.noStorePrefix || ctx.path.startsWith(`${opts.noStorePrefix}/`);
-    if (noStore) ctx.set('Cache-Control', 'no-store');
+    // res.setHeader, not ctx.set: this runs on every request, and ctx.set allocates per header
+    // (measured on the ingest route when the hot paths were tuned; see the README's performance notes).
+    const res = ctx.res;
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', NO_CONTENT_CSP);
+    const noStore = ctx.path === opts.noStorePrefix || ctx.path.startsWith(prefixSlash);
+    if (noStore) res.setHeader('Cache-Control', 'no-store');
     await next();
     if (noStore && !ctx.headerSent) {
       // A route may add directives (the event stream's no-transform); no-store stays in front.
