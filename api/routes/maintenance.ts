@@ -42,7 +42,9 @@ const scheduledQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),
   // The same rule as the id a technician is stored under, so a value no technician can have is a 422.
   technician: technicianIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  correlation_id: z.uuid().optional().describe('Orders created under this X-Correlation-ID'),
+  // 1-100 as in the original system.
+  limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
@@ -133,6 +135,11 @@ const scheduledView = z.object({
   booking_status: z.enum(['tentative', 'firm']).nullable(),
   reasons: z.array(z.string()),
   workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  // The original system's names, beside today's.
+  scheduled_start_time: z.string().nullable().describe('The same as window_start'),
+  scheduled_end_time: z.string().nullable().describe('The same as window_end'),
+  assigned_technician_id: z.string().nullable().describe('The same as technician_id'),
   created_at: z.string(),
 });
 
@@ -186,16 +193,29 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     responses: { 200: { description: 'A page of orders', schema: z.array(scheduledView) } },
     handler: async (ctx, { query }) => {
       const { items, total } = await listScheduledOrders(
-        { status: query.status, technicianId: query.technician, limit: query.limit, offset: query.offset },
+        {
+          status: query.status,
+          technicianId: query.technician,
+          correlationId: query.correlation_id,
+          limit: query.limit,
+          offset: query.offset,
+        },
         deps.sql,
       );
       ctx.set('X-Total-Count', String(total));
-      ctx.body = items.map((o) => ({
-        ...o,
-        window_start: o.window_start?.toISOString() ?? null,
-        window_end: o.window_end?.toISOString() ?? null,
-        created_at: o.created_at.toISOString(),
-      }));
+      ctx.body = items.map((o) => {
+        const start = o.window_start?.toISOString() ?? null;
+        const end = o.window_end?.toISOString() ?? null;
+        return {
+          ...o,
+          window_start: start,
+          window_end: end,
+          scheduled_start_time: start,
+          scheduled_end_time: end,
+          assigned_technician_id: o.technician_id,
+          created_at: o.created_at.toISOString(),
+        };
+      });
     },
   });
 

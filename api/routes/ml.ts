@@ -37,6 +37,9 @@ async function versionView(v: ModelVersionInfo, withCard: boolean) {
     task: v.task,
     version: v.version,
     stage: v.stage,
+    // The original system's (MLflow's) names beside today's.
+    model_name: v.name,
+    current_stage: v.stage,
     enabled: v.enabled,
     created_at: v.createdAt,
     threshold: e.threshold ?? null,
@@ -101,10 +104,11 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     responses: { 200: { description: 'Models', schema: responses.modelList } },
     handler: async (ctx) => {
-      const models = await registry().listModels();
-      ctx.body = await Promise.all(
-        models.map(async (m) => ({ name: m.name, task: m.task, versions: await Promise.all(m.versions.map((v) => versionView(v, true))) })),
+      const listed = await registry().listModels();
+      const models = await Promise.all(
+        listed.map(async (m) => ({ name: m.name, task: m.task, versions: await Promise.all(m.versions.map((v) => versionView(v, true))) })),
       );
+      ctx.body = { models, count: models.length };
     },
   });
 
@@ -115,11 +119,15 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     tags: ['ml'],
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
-    responses: { 200: { description: 'Versions', schema: z.array(responses.modelVersionView) }, 404: { description: 'Unknown model' } },
+    responses: {
+      200: { description: 'Versions, newest first', schema: responses.modelVersionList },
+      404: { description: 'Unknown model' },
+    },
     handler: async (ctx, { params }) => {
-      ctx.body = await withModelErrors(async () =>
+      const versions = await withModelErrors(async () =>
         Promise.all((await registry().listVersions(params.name)).map((v) => versionView(v, false))),
       );
+      ctx.body = { model_name: params.name, versions };
     },
   });
 
@@ -131,12 +139,13 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
     responses: {
-      200: { description: 'The resolved version with its card', schema: responses.modelVersionView },
+      200: { description: 'The resolved version with its card', schema: responses.resolvedModelVersion },
       404: { description: 'Unknown model' },
       409: { description: 'Every version disabled' },
     },
     handler: async (ctx, { params }) => {
-      ctx.body = await withModelErrors(async () => versionView(await registry().resolve(params.name, 'auto'), true));
+      const view = await withModelErrors(async () => versionView(await registry().resolve(params.name, 'auto'), true));
+      ctx.body = { ...view, resolved_version: view.version };
     },
   });
 
@@ -186,7 +195,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         probability: result.probability,
         confidence: result.confidence,
         threshold: result.threshold,
-        model_info: result.model,
+        model_info: { ...result.model, model_name: result.model.name, model_version: result.model.version },
         timestamp: new Date().toISOString(),
         request_id: ctx.state.requestId,
         latency_ms: Math.round(result.latency_ms * 1000) / 1000,
@@ -267,7 +276,17 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         maxRows: deps.config.DRIFT_MAX_ROWS_PER_WINDOW,
       });
       await recordDriftCheck(deps.sql, result, null, null);
-      ctx.body = { ...result, timestamp: new Date().toISOString(), request_id: ctx.state.requestId };
+      const now = new Date().toISOString();
+      ctx.body = {
+        ...result,
+        // The original answered a sensor without readings as insufficient_data; the stored check keeps no_data.
+        status: result.status === 'no_data' ? 'insufficient_data' : result.status,
+        recent_count: result.recent?.count ?? 0,
+        baseline_count: result.reference?.count ?? 0,
+        evaluated_at: now,
+        timestamp: now,
+        request_id: ctx.state.requestId,
+      };
     },
   });
 }

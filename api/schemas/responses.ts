@@ -35,11 +35,20 @@ export const readingView = z.object({
   ingested_at: z.string(),
 });
 
+/** A stored reading as GET /sensors/readings lists it, with the original system's names beside today's. */
+export const listedReadingView = readingView.extend({
+  sensor_metadata: z.record(z.string(), z.unknown()).describe("The original system's name for metadata"),
+  ingestion_timestamp: z.string().describe("The original system's name for ingested_at"),
+});
+
 export const ingestResult = z.object({
   status: z.literal('success'),
   message: z.string(),
   reading: readingView,
   idempotency_key: z.string().nullable(),
+  event_id: z.string().describe("The stored reading's id (the original system's name)"),
+  sensor_id: z.string(),
+  correlation_id: z.string().describe('X-Correlation-ID as sent with the first request for this reading, or a new UUID'),
 });
 
 export const batchResult = z.object({
@@ -216,6 +225,8 @@ export const modelVersionView = z.object({
   task: z.enum(['binary_classification', 'anomaly_detection']),
   version: z.string(),
   stage: modelStageSchema,
+  model_name: z.string().describe("The same as name (the original system's field)"),
+  current_stage: modelStageSchema.describe("The same as stage (the original system's field)"),
   enabled: z.boolean(),
   created_at: z.string(),
   threshold: z.number().nullable(),
@@ -224,7 +235,14 @@ export const modelVersionView = z.object({
   description: z.string().nullable(),
   card_markdown: z.string().nullable().optional(),
 });
-export const modelList = z.array(z.object({ name: z.string(), task: modelVersionView.shape.task, versions: z.array(modelVersionView) }));
+export const modelList = z.object({
+  models: z.array(z.object({ name: z.string(), task: modelVersionView.shape.task, versions: z.array(modelVersionView) })),
+  count: z.number(),
+});
+export const modelVersionList = z.object({ model_name: z.string(), versions: z.array(modelVersionView).describe('Newest first') });
+export const resolvedModelVersion = modelVersionView.extend({
+  resolved_version: z.string().describe('The version "auto" resolved to (the same as version)'),
+});
 
 export const explanation = z.object({
   method: z.literal('exact_interventional_shap'),
@@ -241,7 +259,10 @@ export const predictionResult = z.object({
   probability: z.number(),
   confidence: z.number(),
   threshold: z.number(),
-  model_info: modelRef,
+  model_info: modelRef.extend({
+    model_name: z.string().describe("The same as name (the original system's field)"),
+    model_version: z.string().describe("The same as version (the original system's field)"),
+  }),
   timestamp: z.string(),
   request_id: z.string(),
   latency_ms: z.number(),
@@ -292,8 +313,11 @@ export const anomalyResult = z.object({
 const windowView = z.object({ start: z.string(), end: z.string(), count: z.number() });
 export const driftResult = z.object({
   sensor_id: z.string(),
-  status: z.enum(['ok', 'insufficient_data', 'no_data']),
+  status: z.enum(['ok', 'insufficient_data']).describe('insufficient_data also for a sensor without readings (recent null)'),
   drift_detected: z.boolean(),
+  recent_count: z.number().describe("Readings in the recent window (the original system's field)"),
+  baseline_count: z.number().describe("Readings in the reference window (the original system's field)"),
+  evaluated_at: z.string().describe("When the check ran (the original system's field; the same as timestamp)"),
   ks_statistic: z.number().nullable(),
   p_value: z.number().nullable(),
   ks_method: z.enum(['exact', 'asymp']).nullable(),

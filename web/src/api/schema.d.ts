@@ -1118,6 +1118,10 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description X-Correlation-ID as sent with the first request for this reading, or a new UUID */
+            correlation_id: string;
+            /** @description The stored reading's id (the original system's name) */
+            event_id: string;
             idempotency_key: string | null;
             message: string;
             reading: {
@@ -1134,6 +1138,7 @@ export interface operations {
               unit: string | null;
               value: number;
             };
+            sensor_id: string;
             /** @constant */
             status: 'success';
           };
@@ -1301,12 +1306,14 @@ export interface operations {
       query?: {
         correlation_id?: string;
         decision?: 'approved' | 'rejected' | 'escalated';
+        end_date?: string;
         format?: 'json' | 'csv';
         from?: string;
         limit?: number;
         offset?: number;
         operator_id?: string;
         request_id?: string;
+        start_date?: string;
         to?: string;
       };
       header?: never;
@@ -2283,6 +2290,7 @@ export interface operations {
   getApiV1MaintenanceScheduled: {
     parameters: {
       query?: {
+        correlation_id?: string;
         limit?: number;
         offset?: number;
         status?:
@@ -2311,12 +2319,19 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The same as technician_id */
+            assigned_technician_id: string | null;
             booking_status: ('tentative' | 'firm') | null;
+            correlation_id: string | null;
             created_at: string;
             id: string;
             /** @enum {string} */
             priority: 'low' | 'medium' | 'high' | 'urgent' | 'very_urgent';
             reasons: string[];
+            /** @description The same as window_end */
+            scheduled_end_time: string | null;
+            /** @description The same as window_start */
+            scheduled_start_time: string | null;
             sensor_id: string;
             /** @enum {string} */
             status:
@@ -2548,7 +2563,11 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description Readings in the reference window (the original system's field) */
+            baseline_count: number;
             drift_detected: boolean;
+            /** @description When the check ran (the original system's field; the same as timestamp) */
+            evaluated_at: string;
             ks_method: ('exact' | 'asymp') | null;
             ks_statistic: number | null;
             message: string;
@@ -2563,6 +2582,8 @@ export interface operations {
               start: string;
               truncated: boolean;
             } | null;
+            /** @description Readings in the recent window (the original system's field) */
+            recent_count: number;
             reference: {
               count: number;
               end: string;
@@ -2574,8 +2595,11 @@ export interface operations {
             /** @description Most readings read per window; a truncated window used its latest ones */
             row_limit: number;
             sensor_id: string;
-            /** @enum {string} */
-            status: 'ok' | 'insufficient_data' | 'no_data';
+            /**
+             * @description insufficient_data also for a sensor without readings (recent null)
+             * @enum {string}
+             */
+            status: 'ok' | 'insufficient_data';
             timestamp: string;
             window_minutes: number;
           };
@@ -2697,26 +2721,36 @@ export interface operations {
         };
         content: {
           'application/json': {
-            name: string;
-            /** @enum {string} */
-            task: 'binary_classification' | 'anomaly_detection';
-            versions: {
-              card_markdown?: string | null;
-              created_at: string;
-              description: string | null;
-              enabled: boolean;
-              metrics: {
-                [key: string]: unknown;
-              } | null;
+            count: number;
+            models: {
               name: string;
               /** @enum {string} */
-              stage: 'Production' | 'Staging' | 'None';
-              /** @enum {string} */
               task: 'binary_classification' | 'anomaly_detection';
-              threshold: number | null;
-              version: string;
+              versions: {
+                card_markdown?: string | null;
+                created_at: string;
+                /**
+                 * @description The same as stage (the original system's field)
+                 * @enum {string}
+                 */
+                current_stage: 'Production' | 'Staging' | 'None';
+                description: string | null;
+                enabled: boolean;
+                metrics: {
+                  [key: string]: unknown;
+                } | null;
+                /** @description The same as name (the original system's field) */
+                model_name: string;
+                name: string;
+                /** @enum {string} */
+                stage: 'Production' | 'Staging' | 'None';
+                /** @enum {string} */
+                task: 'binary_classification' | 'anomaly_detection';
+                threshold: number | null;
+                version: string;
+              }[];
             }[];
-          }[];
+          };
         };
       };
       /** @description Problem */
@@ -2750,12 +2784,21 @@ export interface operations {
           'application/json': {
             card_markdown?: string | null;
             created_at: string;
+            /**
+             * @description The same as stage (the original system's field)
+             * @enum {string}
+             */
+            current_stage: 'Production' | 'Staging' | 'None';
             description: string | null;
             enabled: boolean;
             metrics: {
               [key: string]: unknown;
             } | null;
+            /** @description The same as name (the original system's field) */
+            model_name: string;
             name: string;
+            /** @description The version "auto" resolved to (the same as version) */
+            resolved_version: string;
             /** @enum {string} */
             stage: 'Production' | 'Staging' | 'None';
             /** @enum {string} */
@@ -2801,28 +2844,39 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Versions */
+      /** @description Versions, newest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            card_markdown?: string | null;
-            created_at: string;
-            description: string | null;
-            enabled: boolean;
-            metrics: {
-              [key: string]: unknown;
-            } | null;
-            name: string;
-            /** @enum {string} */
-            stage: 'Production' | 'Staging' | 'None';
-            /** @enum {string} */
-            task: 'binary_classification' | 'anomaly_detection';
-            threshold: number | null;
-            version: string;
-          }[];
+            model_name: string;
+            /** @description Newest first */
+            versions: {
+              card_markdown?: string | null;
+              created_at: string;
+              /**
+               * @description The same as stage (the original system's field)
+               * @enum {string}
+               */
+              current_stage: 'Production' | 'Staging' | 'None';
+              description: string | null;
+              enabled: boolean;
+              metrics: {
+                [key: string]: unknown;
+              } | null;
+              /** @description The same as name (the original system's field) */
+              model_name: string;
+              name: string;
+              /** @enum {string} */
+              stage: 'Production' | 'Staging' | 'None';
+              /** @enum {string} */
+              task: 'binary_classification' | 'anomaly_detection';
+              threshold: number | null;
+              version: string;
+            }[];
+          };
         };
       };
       /** @description Unknown model */
@@ -2889,6 +2943,10 @@ export interface operations {
             };
             latency_ms: number;
             model_info: {
+              /** @description The same as name (the original system's field) */
+              model_name: string;
+              /** @description The same as version (the original system's field) */
+              model_version: string;
               name: string;
               /** @enum {string} */
               stage: 'Production' | 'Staging' | 'None';
@@ -3543,11 +3601,17 @@ export interface operations {
             correlation_id: string | null;
             id: string;
             ingested_at: string;
+            /** @description The original system's name for ingested_at */
+            ingestion_timestamp: string;
             metadata: {
               [key: string]: unknown;
             };
             quality: number;
             sensor_id: string;
+            /** @description The original system's name for metadata */
+            sensor_metadata: {
+              [key: string]: unknown;
+            };
             sensor_type: string;
             timestamp: string;
             unit: string | null;
