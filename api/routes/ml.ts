@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { modelsDir } from '../../config';
-import { finiteNumber, isoTimestamp, sensorIdSchema } from '../../domain/reading';
+import { finiteNumber, isoTimestamp, readingInputSchema, sensorIdSchema } from '../../domain/reading';
 import { DEFAULT_FAILURE_MODEL, defaultModelRegistry, parseFailureFeatures, predictFailure, type ModelVersionInfo } from '../../models';
-import { detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
+import { DEFAULT_SENSITIVITY, detectAnomaliesBySensor, detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
 import { PredictionLog } from '../../usecases/predictionLog';
 import { recordDriftCheck, runDriftCheck } from '../../usecases/drift';
 import { explainFailure } from '../../usecases/explanations';
@@ -75,8 +75,23 @@ const detectBody = z
       .max(7 * 24 * 60)
       .default(60),
     model_version: z.string().max(50).optional(),
+    // The original system's form: readings of many sensors, each scored within its own sensor's series.
+    sensor_readings: z.array(readingInputSchema).min(1).max(10_000).optional(),
+    sensitivity: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(DEFAULT_SENSITIVITY)
+      .describe('Higher flags more: a point is anomalous from a combined score of 1 - sensitivity (clamped to 0.05-0.95)'),
   })
-  .refine((b) => b.readings || b.sensor_id, { message: 'give readings, or a sensor_id and window_minutes', path: ['readings'] });
+  .refine((b) => b.sensor_readings || b.readings || b.sensor_id, {
+    message: 'give sensor_readings (or readings, or a sensor_id and window_minutes)',
+    path: ['sensor_readings'],
+  })
+  .refine((b) => !(b.sensor_readings && (b.readings || b.sensor_id)), {
+    message: 'sensor_readings carry their own sensor_id; do not combine them with readings or sensor_id',
+    path: ['sensor_readings'],
+  });
 
 const driftBody = z.strictObject({
   sensor_id: sensorIdSchema,
@@ -211,8 +226,37 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     tags: ['ml'],
     scopes: ['ml:anomaly'],
     body: detectBody,
-    responses: { 200: { description: 'Anomalies with score, method and reason', schema: responses.anomalyResult } },
+    responses: {
+      200: {
+        description:
+          "Anomalies with score, method and reason; for sensor_readings (the original system's body) anomalies_detected per sensor",
+        schema: z.union([responses.anomalyResult, responses.sensorAnomalyResult]),
+      },
+      422: { description: 'No sensor_readings (nor readings or sensor_id), or an invalid reading (named sensor_readings.N.field)' },
+    },
     handler: async (ctx, { body }) => {
+      if (body.sensor_readings) {
+        const result = await withModelErrors(() =>
+          detectAnomaliesBySensor(
+            body.sensor_readings!,
+            async (sensorId, before) => (await sensorHistory(sensorId, before, 100, deps.sql)).reverse().map((h) => h.value),
+            { modelVersion: body.model_version, sensitivity: body.sensitivity },
+          ),
+        );
+        ctx.body = {
+          anomalies_detected: result.anomalies,
+          total_readings_analyzed: result.analyzed,
+          anomaly_count: result.anomalies.length,
+          sensors_analyzed: result.sensors,
+          sensitivity: body.sensitivity,
+          method: result.method,
+          threshold: result.threshold,
+          model_info: result.model_info,
+          fallback_reason: result.fallback_reason,
+          analysis_timestamp: new Date().toISOString(),
+        };
+        return;
+      }
       let values: number[];
       let timestamps: (string | null)[];
       let history: number[] = [];
@@ -234,7 +278,9 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         timestamps = rows.map((r) => r.ts.toISOString());
         history = (await sensorHistory(body.sensor_id!, rows[0]!.ts, 100, deps.sql)).reverse().map((h) => h.value);
       }
-      const result = await withModelErrors(() => detectAnomaliesInSeries(values, history, { modelVersion: body.model_version }));
+      const result = await withModelErrors(() =>
+        detectAnomaliesInSeries(values, history, { modelVersion: body.model_version, sensitivity: body.sensitivity }),
+      );
       ctx.body = {
         total_readings_analyzed: result.analyzed,
         anomaly_count: result.anomalies.length,
@@ -244,6 +290,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         model_info: result.model_info,
         fallback_reason: result.fallback_reason,
         baseline: result.baseline,
+        analysis_timestamp: new Date().toISOString(),
       };
     },
   });

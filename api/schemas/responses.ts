@@ -308,6 +308,29 @@ export const anomalyResult = z.object({
   model_info: modelRef.extend({ threshold: z.number() }).nullable(),
   fallback_reason: z.string().nullable(),
   baseline: z.object({ window: z.number(), history_used: z.number() }),
+  analysis_timestamp: z.string(),
+});
+
+/** The answer to the original system's body (sensor_readings of many sensors). */
+export const sensorAnomalyResult = z.object({
+  anomalies_detected: z.array(
+    anomalyResult.shape.anomalies.element.extend({
+      index: z.number().describe('Position of the reading in sensor_readings'),
+      sensor_id: z.string(),
+      sensor_type: z.string().nullable(),
+      unit: z.string().nullable(),
+      quality: z.number().nullable(),
+    }),
+  ),
+  total_readings_analyzed: z.number(),
+  anomaly_count: z.number(),
+  sensors_analyzed: z.number(),
+  sensitivity: z.number(),
+  method: anomalyResult.shape.method,
+  threshold: z.number().describe('1 - sensitivity, clamped to 0.05-0.95'),
+  model_info: anomalyResult.shape.model_info,
+  fallback_reason: z.string().nullable(),
+  analysis_timestamp: z.string(),
 });
 
 const windowView = z.object({ start: z.string(), end: z.string(), count: z.number() });

@@ -2648,51 +2648,137 @@ export interface operations {
             timestamp?: string;
             value: number;
           }[];
+          /**
+           * @description Higher flags more: a point is anomalous from a combined score of 1 - sensitivity (clamped to 0.05-0.95)
+           * @default 0.5
+           */
+          sensitivity?: number;
           /** @description Sensor identifier */
           sensor_id?: string;
+          sensor_readings?: {
+            /** Format: uuid */
+            correlation_id?: string;
+            metadata?: {
+              [key: string]: unknown;
+            };
+            /** @default 1 */
+            quality?: number;
+            /** @description Sensor identifier */
+            sensor_id: string;
+            /**
+             * @default temperature
+             * @enum {string}
+             */
+            sensor_type?:
+              | 'temperature'
+              | 'air_temperature'
+              | 'process_temperature'
+              | 'vibration'
+              | 'pressure'
+              | 'humidity'
+              | 'voltage'
+              | 'current'
+              | 'power'
+              | 'flow'
+              | 'rotational_speed'
+              | 'torque'
+              | 'tool_wear'
+              | 'acoustic';
+            /**
+             * Format: date-time
+             * @description When the value was measured; defaults to now
+             */
+            timestamp?: string;
+            unit?: string;
+            value: number;
+          }[];
           /** @default 60 */
           window_minutes?: number;
         };
       };
     };
     responses: {
-      /** @description Anomalies with score, method and reason */
+      /** @description Anomalies with score, method and reason; for sensor_readings (the original system's body) anomalies_detected per sensor */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            anomalies: {
-              index: number;
-              /** @enum {string} */
-              method: 'combined' | 'isolation_forest' | 'robust_zscore';
-              model_score: number | null;
-              reason: string;
-              robust_z: number | null;
-              score: number;
-              timestamp: string | null;
-              value: number;
-            }[];
-            anomaly_count: number;
-            baseline: {
-              history_used: number;
-              window: number;
-            };
-            fallback_reason: string | null;
-            /** @enum {string} */
-            method: 'combined' | 'robust_zscore';
-            model_info: {
-              name: string;
-              /** @enum {string} */
-              stage: 'Production' | 'Staging' | 'None';
-              threshold: number;
-              version: string;
-            } | null;
-            threshold: number;
-            total_readings_analyzed: number;
-          };
+          'application/json':
+            | {
+                analysis_timestamp: string;
+                anomalies: {
+                  index: number;
+                  /** @enum {string} */
+                  method: 'combined' | 'isolation_forest' | 'robust_zscore';
+                  model_score: number | null;
+                  reason: string;
+                  robust_z: number | null;
+                  score: number;
+                  timestamp: string | null;
+                  value: number;
+                }[];
+                anomaly_count: number;
+                baseline: {
+                  history_used: number;
+                  window: number;
+                };
+                fallback_reason: string | null;
+                /** @enum {string} */
+                method: 'combined' | 'robust_zscore';
+                model_info: {
+                  name: string;
+                  /** @enum {string} */
+                  stage: 'Production' | 'Staging' | 'None';
+                  threshold: number;
+                  version: string;
+                } | null;
+                threshold: number;
+                total_readings_analyzed: number;
+              }
+            | {
+                analysis_timestamp: string;
+                anomalies_detected: {
+                  /** @description Position of the reading in sensor_readings */
+                  index: number;
+                  /** @enum {string} */
+                  method: 'combined' | 'isolation_forest' | 'robust_zscore';
+                  model_score: number | null;
+                  quality: number | null;
+                  reason: string;
+                  robust_z: number | null;
+                  score: number;
+                  sensor_id: string;
+                  sensor_type: string | null;
+                  timestamp: string | null;
+                  unit: string | null;
+                  value: number;
+                }[];
+                anomaly_count: number;
+                fallback_reason: string | null;
+                /** @enum {string} */
+                method: 'combined' | 'robust_zscore';
+                model_info: {
+                  name: string;
+                  /** @enum {string} */
+                  stage: 'Production' | 'Staging' | 'None';
+                  threshold: number;
+                  version: string;
+                } | null;
+                sensitivity: number;
+                sensors_analyzed: number;
+                /** @description 1 - sensitivity, clamped to 0.05-0.95 */
+                threshold: number;
+                total_readings_analyzed: number;
+              };
         };
+      };
+      /** @description No sensor_readings (nor readings or sensor_id), or an invalid reading (named sensor_readings.N.field) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem */
       default: {
