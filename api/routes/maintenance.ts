@@ -6,7 +6,7 @@ import { identityView } from '../../domain/identitySchema';
 import { callerIdentity } from '../callerIdentity';
 import { ForbiddenError } from '../errors';
 import { isoTimestamp } from '../../domain/reading';
-import { planOf, proposeOrder, transitionOrder } from '../../usecases/maintenanceOrders';
+import { orderReport, planOf, proposeOrder, resolveFailureEstimate, transitionOrder } from '../../usecases/maintenanceOrders';
 import { getOrder, listScheduledOrders, listTechnicians, upsertTechnician } from '../../usecases/maintenanceViews';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
@@ -25,7 +25,22 @@ const scheduleBody = z.strictObject({
     .max(64)
     .optional()
     .describe('Chooses the required skill; read from the sensor registry when absent'),
-  failure_probability: z.number().min(0).max(1),
+  failure_probability: z.number().min(0).max(1).optional().describe('Required unless prediction_confidence or a time to failure is given'),
+  // The original system's fields, each with its meaning here.
+  equipment_id: z.string().trim().min(1).max(200).optional().describe("The order's equipment (the sensor registry's when absent)"),
+  predicted_failure_date: isoTimestamp
+    .optional()
+    .describe('Sets the time to failure, hence the deadline (half-way to it) and the priority'),
+  time_to_failure_days: z.number().min(0).max(3650).optional().describe('The same as predicted_failure_date, in days from now'),
+  maintenance_type: z.string().trim().min(1).max(64).optional().describe("Kept as the note of the order's first transition"),
+  prediction_confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Taken as the failure probability when failure_probability is absent'),
+  include_report: z.boolean().default(false).describe('Attach a JSON report of the order and its plan (report)'),
+  correlation_id: z.uuid().optional().describe('Stored on the order and echoed; X-Correlation-ID when absent'),
   required_skill: z.string().trim().min(1).max(64).optional(),
   required_level: z.number().int().min(1).max(5).optional(),
   duration_minutes: z
@@ -155,19 +170,46 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     responses: {
       201: {
         description: 'The order with its plan, or with the reason it could not be planned',
-        schema: orderView.extend({ plan: planView, plan_message: z.string() }),
+        schema: orderView.extend({
+          plan: planView,
+          plan_message: z.string(),
+          maintenance_type: z.string().nullable(),
+          report: z
+            .object({
+              report_id: z.string(),
+              report_type: z.literal('maintenance_order'),
+              format: z.literal('json'),
+              generated_at: z.string(),
+              content: z.record(z.string(), z.unknown()),
+            })
+            .optional()
+            .describe('With include_report'),
+        }),
       },
       422: { description: 'Invalid request' },
     },
     handler: async (ctx, { body }) => {
       const actor = `api-key:${ctx.state.apiKey?.name ?? 'unknown'}`;
+      const now = new Date();
+      const estimate = resolveFailureEstimate(
+        {
+          failureProbability: body.failure_probability,
+          predictionConfidence: body.prediction_confidence,
+          predictedFailureDate: body.predicted_failure_date ? new Date(body.predicted_failure_date) : undefined,
+          timeToFailureDays: body.time_to_failure_days,
+        },
+        now,
+      );
       const result = await proposeOrder(
         deps.sql,
         {
           sensorId: body.sensor_id,
           sensorType: body.sensor_type,
-          probability: body.failure_probability,
-          correlationId: ctx.state.correlationId,
+          probability: estimate.probability,
+          daysToFailure: estimate.daysToFailure,
+          equipment: body.equipment_id,
+          note: body.maintenance_type ? `maintenance_type: ${body.maintenance_type}` : undefined,
+          correlationId: body.correlation_id ?? ctx.state.correlationId,
           overrides: {
             priority: body.priority,
             requiredSkill: body.required_skill,
@@ -176,10 +218,16 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
             deadline: body.deadline ? new Date(body.deadline) : undefined,
           },
         },
-        { now: new Date(), actor, by: callerIdentity(ctx) },
+        { now, actor, by: callerIdentity(ctx) },
       );
       ctx.status = 201;
-      ctx.body = { ...result.order, plan: result.plan, plan_message: result.planMessage };
+      ctx.body = {
+        ...result.order,
+        plan: result.plan,
+        plan_message: result.planMessage,
+        maintenance_type: body.maintenance_type ?? null,
+        ...(body.include_report ? { report: orderReport(result, now) } : {}),
+      };
     },
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDefaultTechnicians } from '../../../db/technicians';
 import { startTestStack, type TestStack } from '../../support/stack';
 
 /** The request bodies the original system's clients send (issue 16), each with its meaning. */
@@ -8,6 +9,7 @@ let key: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  await seedDefaultTechnicians(stack.sql);
   key = await stack.key(['data:ingest', 'data:read', 'ml:anomaly', 'maintenance:schedule', 'maintenance:read', 'reports:generate']);
 });
 afterAll(() => stack.close());
@@ -69,6 +71,78 @@ describe('POST /api/v1/ml/detect_anomaly with sensor_readings', () => {
       [{ sensor_readings: series('s1', 3, null, 1), sensor_id: 's1' }, 'sensor_readings'],
     ] as const) {
       const res = await post('/ml/detect_anomaly', body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+  });
+});
+
+describe('POST /api/v1/maintenance/schedule with the original body', () => {
+  const original = (over: Record<string, unknown> = {}) => ({
+    sensor_id: sensor(),
+    sensor_type: 'vibration',
+    equipment_id: 'pump-7',
+    time_to_failure_days: 10,
+    maintenance_type: 'preventive',
+    prediction_confidence: 0.82,
+    include_report: false,
+    correlation_id: randomUUID(),
+    ...over,
+  });
+
+  it('answers 2xx echoing correlation_id, with equipment_id and maintenance_type kept on the order', async () => {
+    const body = original();
+    const res = await post('/maintenance/schedule', body);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      correlation_id: body.correlation_id,
+      sensor_id: body.sensor_id,
+      equipment: 'pump-7',
+      failure_probability: 0.82,
+      maintenance_type: 'preventive',
+    });
+    expect(res.body.report).toBeUndefined();
+    const detail = await (await stack.request(`/api/v1/maintenance/orders/${res.body.id}`, { key })).json();
+    expect(detail.transitions[0]).toMatchObject({ to_status: 'proposed', note: 'maintenance_type: preventive' });
+  });
+
+  it('sets the deadline from time_to_failure_days and predicted_failure_date (half-way to the failure)', async () => {
+    const before = Date.now();
+    const inDays = (await post('/maintenance/schedule', original({ time_to_failure_days: 10 }))).body;
+    const atDate = (
+      await post(
+        '/maintenance/schedule',
+        original({ time_to_failure_days: undefined, predicted_failure_date: new Date(before + 40 * 86_400_000).toISOString() }),
+      )
+    ).body;
+    const daysUntil = (iso: string) => (Date.parse(iso) - before) / 86_400_000;
+    expect(daysUntil(inDays.deadline)).toBeCloseTo(5, 1);
+    expect(daysUntil(atDate.deadline)).toBeCloseTo(20, 1);
+    expect(inDays.priority).toBe('very_urgent');
+    expect(atDate.priority).toBe('high');
+  });
+
+  it('attaches a report with include_report', async () => {
+    const res = await post('/maintenance/schedule', original({ include_report: true }));
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({
+      report_type: 'maintenance_order',
+      format: 'json',
+      content: { order_id: res.body.id, equipment: 'pump-7' },
+    });
+    expect(Date.parse(res.body.report.generated_at)).not.toBeNaN();
+  });
+
+  it('is a 422 problem naming sensor_id for {}, and failure_probability without any estimate', async () => {
+    for (const [body, field] of [
+      [{}, 'sensor_id'],
+      [{ sensor_id: 's1' }, 'failure_probability'],
+      [original({ prediction_confidence: '0.8' }), 'prediction_confidence'],
+      [original({ correlation_id: 'not-a-uuid' }), 'correlation_id'],
+      [original({ predicted_failure_date: 'tomorrow' }), 'predicted_failure_date'],
+    ] as const) {
+      const res = await post('/maintenance/schedule', body);
       expect(res.status, JSON.stringify(body)).toBe(422);
       expect(res.type).toContain('application/problem+json');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);

@@ -2200,12 +2200,34 @@ export interface operations {
       content: {
         'application/json': {
           /**
+           * Format: uuid
+           * @description Stored on the order and echoed; X-Correlation-ID when absent
+           */
+          correlation_id?: string;
+          /**
            * Format: date-time
            * @description Latest completion; a past deadline is planned within the next 7 days
            */
           deadline?: string;
           duration_minutes?: number;
-          failure_probability: number;
+          /** @description The order's equipment (the sensor registry's when absent) */
+          equipment_id?: string;
+          /** @description Required unless prediction_confidence or a time to failure is given */
+          failure_probability?: number;
+          /**
+           * @description Attach a JSON report of the order and its plan (report)
+           * @default false
+           */
+          include_report?: boolean;
+          /** @description Kept as the note of the order's first transition */
+          maintenance_type?: string;
+          /**
+           * Format: date-time
+           * @description Sets the time to failure, hence the deadline (half-way to it) and the priority
+           */
+          predicted_failure_date?: string;
+          /** @description Taken as the failure probability when failure_probability is absent */
+          prediction_confidence?: number;
           /** @enum {string} */
           priority?: 'low' | 'medium' | 'high' | 'urgent' | 'very_urgent';
           required_level?: number;
@@ -2213,6 +2235,8 @@ export interface operations {
           sensor_id: string;
           /** @description Chooses the required skill; read from the sensor registry when absent */
           sensor_type?: string;
+          /** @description The same as predicted_failure_date, in days from now */
+          time_to_failure_days?: number;
         };
       };
     };
@@ -2231,6 +2255,7 @@ export interface operations {
             equipment: string | null;
             failure_probability: number | null;
             id: string;
+            maintenance_type: string | null;
             plan: {
               reasons: string[];
               technician_id: string;
@@ -2243,6 +2268,18 @@ export interface operations {
             /** @enum {string} */
             priority: 'low' | 'medium' | 'high' | 'urgent' | 'very_urgent';
             reasons: string[];
+            /** @description With include_report */
+            report?: {
+              content: {
+                [key: string]: unknown;
+              };
+              /** @constant */
+              format: 'json';
+              generated_at: string;
+              report_id: string;
+              /** @constant */
+              report_type: 'maintenance_order';
+            };
             required_level: number;
             required_skill: string;
             sensor_id: string;
