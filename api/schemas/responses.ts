@@ -182,6 +182,11 @@ export const sensorView = z.object({
 
 export const simulationResult = z.object({
   status: z.literal('success'),
+  message: z.string(),
+  simulation_id: z.string().describe('sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice'),
+  events_generated: z
+    .number()
+    .describe("Readings that landed under sensor_id (the original system's field; the same as readings_ingested)"),
   scenario: z.enum(['normal', 'drift', 'anomaly']),
   sensor_id: z.string(),
   readings_ingested: z.number(),

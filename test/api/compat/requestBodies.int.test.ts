@@ -149,3 +149,58 @@ describe('POST /api/v1/maintenance/schedule with the original body', () => {
     }
   });
 });
+
+describe('POST /api/v1/simulate/* with the original bodies', () => {
+  const landed = async (sensorId: string) =>
+    Number((await stack.sql<{ n: string }[]>`select count(*) as n from sensor_readings where sensor_id = ${sensorId}`)[0]!.n);
+
+  it('drift-event: noise_level and base_value have meaning and exactly events_generated rows land', async () => {
+    const sensorId = sensor();
+    const res = await post('/simulate/drift-event', {
+      sensor_id: sensorId,
+      drift_magnitude: 20,
+      num_samples: 40,
+      base_value: 50,
+      noise_level: 0,
+    });
+    expect([200, 201, 202]).toContain(res.status);
+    expect(res.body).toMatchObject({ status: 'success', events_generated: 40, sensor_id: sensorId });
+    expect(typeof res.body.message).toBe('string');
+    expect(res.body.simulation_id).toBe(`sim-${res.body.correlation_id}`);
+    expect(await landed(sensorId)).toBe(40);
+    const values = (await stack.sql<{ value: number }[]>`select value from sensor_readings where sensor_id = ${sensorId} order by ts`).map(
+      (r) => r.value,
+    );
+    expect(values[0]).toBeCloseTo(50, 6); // no noise: the first, undrifted reading is the base value
+    expect(values[39]!).toBeGreaterThan(60);
+  });
+
+  it('anomaly-event: num_anomalies spikes among events_generated rows under the sensor', async () => {
+    const sensorId = sensor();
+    const res = await post('/simulate/anomaly-event', { sensor_id: sensorId, anomaly_magnitude: 10, num_anomalies: 4 });
+    expect([200, 201, 202]).toContain(res.status);
+    expect(res.body.injected).toBe(4);
+    expect(await landed(sensorId)).toBe(res.body.events_generated);
+  });
+
+  it('normal-data: duration_minutes spreads num_samples over that span', async () => {
+    const sensorId = sensor();
+    const res = await post('/simulate/normal-data', { sensor_id: sensorId, num_samples: 31, duration_minutes: 30 });
+    expect(res.body.events_generated).toBe(31);
+    expect(await landed(sensorId)).toBe(31);
+    expect(Date.parse(res.body.last_timestamp) - Date.parse(res.body.first_timestamp)).toBe(30 * 60_000);
+  });
+
+  it('is a 422 problem for two names of one setting and for a string number', async () => {
+    for (const [path, body, field] of [
+      ['/simulate/normal-data', { sensor_id: 's1', num_samples: 10, duration_minutes: 5, interval_seconds: 10 }, 'duration_minutes'],
+      ['/simulate/drift-event', { sensor_id: 's1', noise: 1, noise_level: 2 }, 'noise_level'],
+      ['/simulate/drift-event', { sensor_id: 's1', num_samples: '40' }, 'num_samples'],
+    ] as const) {
+      const res = await post(path, body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+  });
+});

@@ -3806,10 +3806,14 @@ export interface operations {
           anomaly_magnitude?: number;
           /** @default 40 */
           base_value?: number;
-          /** @default 60 */
+          /** @description The samples are spread evenly over this many minutes, ending now (instead of interval_seconds) */
+          duration_minutes?: number;
+          /** @description Seconds between readings (60 by default) */
           interval_seconds?: number;
-          /** @default 1.5 */
+          /** @description Noise amplitude (1.5 by default) */
           noise?: number;
+          /** @description The same as noise */
+          noise_level?: number;
           /** @default 5 */
           num_anomalies?: number;
           /** @default 60 */
@@ -3831,13 +3835,18 @@ export interface operations {
         content: {
           'application/json': {
             correlation_id: string;
+            /** @description Readings that landed under sensor_id (the original system's field; the same as readings_ingested) */
+            events_generated: number;
             first_timestamp: string;
             injected: number;
             last_timestamp: string;
+            message: string;
             readings_ingested: number;
             /** @enum {string} */
             scenario: 'normal' | 'drift' | 'anomaly';
             sensor_id: string;
+            /** @description sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice */
+            simulation_id: string;
             /** @constant */
             status: 'success';
           };
@@ -3868,10 +3877,14 @@ export interface operations {
           base_value?: number;
           /** @default 12 */
           drift_magnitude?: number;
-          /** @default 60 */
+          /** @description The samples are spread evenly over this many minutes, ending now (instead of interval_seconds) */
+          duration_minutes?: number;
+          /** @description Seconds between readings (60 by default) */
           interval_seconds?: number;
-          /** @default 1.5 */
+          /** @description Noise amplitude (1.5 by default) */
           noise?: number;
+          /** @description The same as noise */
+          noise_level?: number;
           /** @default 60 */
           num_samples?: number;
           /**
@@ -3891,13 +3904,18 @@ export interface operations {
         content: {
           'application/json': {
             correlation_id: string;
+            /** @description Readings that landed under sensor_id (the original system's field; the same as readings_ingested) */
+            events_generated: number;
             first_timestamp: string;
             injected: number;
             last_timestamp: string;
+            message: string;
             readings_ingested: number;
             /** @enum {string} */
             scenario: 'normal' | 'drift' | 'anomaly';
             sensor_id: string;
+            /** @description sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice */
+            simulation_id: string;
             /** @constant */
             status: 'success';
           };
@@ -3926,10 +3944,14 @@ export interface operations {
         'application/json': {
           /** @default 40 */
           base_value?: number;
-          /** @default 60 */
+          /** @description The samples are spread evenly over this many minutes, ending now (instead of interval_seconds) */
+          duration_minutes?: number;
+          /** @description Seconds between readings (60 by default) */
           interval_seconds?: number;
-          /** @default 1.5 */
+          /** @description Noise amplitude (1.5 by default) */
           noise?: number;
+          /** @description The same as noise */
+          noise_level?: number;
           /** @default 60 */
           num_samples?: number;
           /**
@@ -3949,13 +3971,18 @@ export interface operations {
         content: {
           'application/json': {
             correlation_id: string;
+            /** @description Readings that landed under sensor_id (the original system's field; the same as readings_ingested) */
+            events_generated: number;
             first_timestamp: string;
             injected: number;
             last_timestamp: string;
+            message: string;
             readings_ingested: number;
             /** @enum {string} */
             scenario: 'normal' | 'drift' | 'anomaly';
             sensor_id: string;
+            /** @description sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice */
+            simulation_id: string;
             /** @constant */
             status: 'success';
           };
