@@ -204,3 +204,55 @@ describe('POST /api/v1/simulate/* with the original bodies', () => {
     }
   });
 });
+
+describe('POST /api/v1/reports/generate with the original body', () => {
+  for (const reportType of ['system_health', 'anomaly_summary', 'ingestion_activity', 'maintenance_decisions'] as const) {
+    it(`answers 200 with report_id, report_type, format, content, generated_at and metadata for ${reportType}`, async () => {
+      const res = await post('/reports/generate', { report_type: reportType, format: 'json', parameters: { detail_level: 'detailed' } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        report_id: res.body.id,
+        report_type: reportType,
+        format: 'json',
+        metadata: { detail_level: 'detailed' },
+      });
+      expect(Date.parse(res.body.generated_at)).not.toBeNaN();
+      expect(res.body.content).toEqual(res.body.body);
+    });
+  }
+
+  it('detail_level summary holds the key figures without charts and tables', async () => {
+    const summary = await post('/reports/generate', {
+      report_type: 'system_health',
+      format: 'json',
+      parameters: { detail_level: 'summary' },
+    });
+    const detailed = await post('/reports/generate', {
+      report_type: 'system_health',
+      format: 'json',
+      parameters: { detail_level: 'detailed' },
+    });
+    expect(Object.keys(summary.body.content).sort()).toEqual(['period', 'summary', 'title']);
+    expect(detailed.body.content.tables.length).toBeGreaterThan(0);
+    expect(summary.body.content.summary).toBeTypeOf('object');
+  });
+
+  it("keeps today's 201 without the original's fields", async () => {
+    const res = await post('/reports/generate', { report_type: 'system_health' });
+    expect(res.status).toBe(201);
+    expect(res.body.report_id).toBeUndefined();
+  });
+
+  it('is a 422 problem naming report_type when it is missing, and names a bad detail_level or format', async () => {
+    for (const [body, field] of [
+      [{ format: 'json', parameters: { detail_level: 'summary' } }, 'report_type'],
+      [{ report_type: 'system_health', parameters: { detail_level: 'all' } }, 'parameters.detail_level'],
+      [{ report_type: 'system_health', format: 'xml' }, 'format'],
+    ] as const) {
+      const res = await post('/reports/generate', body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+  });
+});

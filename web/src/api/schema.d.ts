@@ -3612,10 +3612,23 @@ export interface operations {
            */
           correlation_id?: string;
           /**
+           * @description json only: the CSV and PDF forms are the artifacts
+           * @constant
+           */
+          format?: 'json';
+          /**
            * Format: date-time
            * @description Start of the period (inclusive); defaults to 24 h before `to`
            */
           from?: string;
+          parameters?: {
+            /**
+             * @description summary: content holds the title, period and key figures; detailed: also the charts and tables
+             * @default detailed
+             * @enum {string}
+             */
+            detail_level?: 'summary' | 'detailed';
+          };
           /** @enum {string} */
           report_type: 'system_health' | 'anomaly_summary' | 'ingestion_activity' | 'maintenance_decisions' | 'workflow_run';
           /**
@@ -3629,6 +3642,100 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With format or parameters (the original system's form): today's fields plus report_id, format, content, generated_at and metadata */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            artifacts: {
+              csv: string;
+              pdf: string;
+            };
+            body: {
+              charts: {
+                id: string;
+                series: {
+                  name: string;
+                  points: {
+                    x: string | number;
+                    y: number;
+                  }[];
+                }[];
+                title: string;
+                /** @enum {string} */
+                type: 'line' | 'bar';
+              }[];
+              period: {
+                from: string;
+                to: string;
+              };
+              summary: {
+                [key: string]: number | string | null;
+              };
+              tables: {
+                columns: string[];
+                rows: (string | number | boolean | null)[][];
+                title: string;
+              }[];
+              title: string;
+            };
+            content: {
+              charts?: {
+                id: string;
+                series: {
+                  name: string;
+                  points: {
+                    x: string | number;
+                    y: number;
+                  }[];
+                }[];
+                title: string;
+                /** @enum {string} */
+                type: 'line' | 'bar';
+              }[];
+              period: {
+                from: string;
+                to: string;
+              };
+              summary: {
+                [key: string]: number | string | null;
+              };
+              tables?: {
+                columns: string[];
+                rows: (string | number | boolean | null)[][];
+                title: string;
+              }[];
+              title: string;
+            };
+            correlation_id: string | null;
+            created_at: string;
+            /** @constant */
+            format: 'json';
+            generated_at: string;
+            id: string;
+            metadata: {
+              /** @enum {string} */
+              detail_level: 'summary' | 'detailed';
+              parameters: {
+                [key: string]: unknown;
+              };
+              period: {
+                from: string;
+                to: string;
+              };
+            };
+            parameters: {
+              [key: string]: unknown;
+            };
+            report_id: string;
+            /** @enum {string} */
+            report_type: 'system_health' | 'anomaly_summary' | 'ingestion_activity' | 'maintenance_decisions' | 'workflow_run';
+            workflow_id: string | null;
+          };
+        };
+      };
       /** @description The stored report with links to its artifacts */
       201: {
         headers: {
