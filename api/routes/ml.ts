@@ -4,7 +4,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import { modelsDir } from '../../config';
 import { finiteNumber, isoTimestamp, readingInputSchema, sensorIdSchema } from '../../domain/reading';
-import { DEFAULT_FAILURE_MODEL, defaultModelRegistry, parseFailureFeatures, predictFailure, type ModelVersionInfo } from '../../models';
+import {
+  DEFAULT_FAILURE_MODEL,
+  confidenceOf,
+  defaultModelRegistry,
+  failureFeaturesSchema,
+  parseFailureFeatures,
+  predictFailure,
+  predictFailureBatch,
+  type ModelVersionInfo,
+} from '../../models';
 import { DEFAULT_SENSITIVITY, detectAnomaliesBySensor, detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
 import { PredictionLog } from '../../usecases/predictionLog';
 import { recordDriftCheck, runDriftCheck } from '../../usecases/drift';
@@ -57,6 +66,19 @@ const predictBody = z.strictObject({
   features: z.record(z.string().max(64), z.unknown()),
   sensor_id: sensorIdSchema.optional(),
   explain: z.boolean().default(false),
+});
+
+export const MAX_PREDICT_BATCH = 1000;
+const predictBatchBody = z.strictObject({
+  model_name: modelName.default(DEFAULT_FAILURE_MODEL),
+  model_version: z.string().max(50).default('auto'),
+  // The model's own strict schema per row, so an error names rows.N.<feature>.
+  rows: z.array(failureFeaturesSchema).min(1).max(MAX_PREDICT_BATCH),
+  sensor_ids: z
+    .array(sensorIdSchema.nullable())
+    .max(MAX_PREDICT_BATCH)
+    .optional()
+    .describe('The sensor of each row (as sensor_id on /ml/predict), logged with its prediction; the same length as rows'),
 });
 
 const readingForDetection = z.strictObject({
@@ -216,6 +238,63 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         latency_ms: Math.round(result.latency_ms * 1000) / 1000,
         ...(explanation ? { explanation } : {}),
       };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/ml/predict/batch',
+    summary: `Failure probabilities for up to ${MAX_PREDICT_BATCH} feature rows in one model run (all or nothing)`,
+    tags: ['ml'],
+    scopes: ['ml:predict'],
+    body: predictBatchBody,
+    weightedLimit: { name: 'predict-rows', limit: deps.config.PREDICT_BATCH_ROWS_PER_MINUTE, weight: (b) => b.rows.length },
+    responses: {
+      200: { description: 'One answer per row, in order, with the fields of /ml/predict', schema: responses.predictionBatchResult },
+      404: { description: 'Unknown model' },
+      422: { description: 'An invalid row (named rows.N.feature): no row is scored' },
+      429: { description: 'More than the per-key request limit, or more than PREDICT_BATCH_ROWS_PER_MINUTE rows a minute' },
+    },
+    handler: async (ctx, { body }) => {
+      if (body.sensor_ids && body.sensor_ids.length !== body.rows.length) {
+        throw new ValidationError([{ field: 'sensor_ids', message: `must have one entry per row (${body.rows.length})` }]);
+      }
+      const result = await withModelErrors(() =>
+        predictFailureBatch(body.rows, { modelName: body.model_name, modelVersion: body.model_version }),
+      );
+      const timestamp = new Date().toISOString();
+      const latency = Math.round(result.latency_ms * 1000) / 1000;
+      const modelInfo = { ...result.model, model_name: result.model.name, model_version: result.model.version };
+      const predictions = result.probabilities.map((probability, i) => {
+        const id = randomUUID();
+        predictionLog.add({
+          id,
+          model: result.model.name,
+          version: result.model.version,
+          stage: result.model.stage,
+          sensorId: body.sensor_ids?.[i] ?? null,
+          features: body.rows[i]!,
+          probability,
+          prediction: result.predictions[i]!,
+          explanation: null,
+          latencyMs: result.latency_ms,
+          workflowId: null,
+          correlationId: ctx.state.correlationId,
+          dedupKey: null,
+        });
+        return {
+          prediction_id: id,
+          prediction: result.predictions[i]!,
+          probability,
+          confidence: confidenceOf(probability, result.threshold),
+          threshold: result.threshold,
+          model_info: modelInfo,
+          timestamp,
+          request_id: ctx.state.requestId,
+          latency_ms: latency,
+        };
+      });
+      ctx.body = { count: predictions.length, predictions, model_info: modelInfo, latency_ms: latency, request_id: ctx.state.requestId };
     },
   });
 

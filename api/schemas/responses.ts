@@ -274,6 +274,16 @@ export const predictionResult = z.object({
   explanation: explanation.optional(),
 });
 
+export const predictionBatchResult = z.object({
+  count: z.number(),
+  predictions: z.array(
+    predictionResult.omit({ explanation: true }).extend({ latency_ms: z.number().describe("The whole batch's model time") }),
+  ),
+  model_info: predictionResult.shape.model_info,
+  latency_ms: z.number(),
+  request_id: z.string(),
+});
+
 export const storedPrediction = z.object({
   id: z.string(),
   model: z.string(),

@@ -464,6 +464,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ml/predict/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Failure probabilities for up to 1000 feature rows in one model run (all or nothing) */
+    post: operations['postApiV1MlPredictBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ml/predictions': {
     parameters: {
       query?: never;
@@ -3100,6 +3117,119 @@ export interface operations {
       };
       /** @description Models not loaded */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiV1MlPredictBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default ai4i_classifier_randomforest_baseline */
+          model_name?: string;
+          /** @default auto */
+          model_version?: string;
+          rows: {
+            /** @description Air temperature, kelvin */
+            Air_temperature_K: number;
+            /** @description Process temperature, kelvin */
+            Process_temperature_K: number;
+            /** @description Rotational speed, revolutions per minute */
+            Rotational_speed_rpm: number;
+            /** @description Tool wear, minutes */
+            Tool_wear_min: number;
+            /** @description Torque, newton metres */
+            Torque_Nm: number;
+            /**
+             * @description Product quality variant; L when absent
+             * @enum {string}
+             */
+            Type?: 'L' | 'M' | 'H';
+          }[];
+          /** @description The sensor of each row (as sensor_id on /ml/predict), logged with its prediction; the same length as rows */
+          sensor_ids?: (string | null)[];
+        };
+      };
+    };
+    responses: {
+      /** @description One answer per row, in order, with the fields of /ml/predict */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+            latency_ms: number;
+            model_info: {
+              /** @description The same as name (the original system's field) */
+              model_name: string;
+              /** @description The same as version (the original system's field) */
+              model_version: string;
+              name: string;
+              /** @enum {string} */
+              stage: 'Production' | 'Staging' | 'None';
+              version: string;
+            };
+            predictions: {
+              confidence: number;
+              /** @description The whole batch's model time */
+              latency_ms: number;
+              model_info: {
+                /** @description The same as name (the original system's field) */
+                model_name: string;
+                /** @description The same as version (the original system's field) */
+                model_version: string;
+                name: string;
+                /** @enum {string} */
+                stage: 'Production' | 'Staging' | 'None';
+                version: string;
+              };
+              prediction: 0 | 1;
+              prediction_id: string;
+              probability: number;
+              request_id: string;
+              threshold: number;
+              timestamp: string;
+            }[];
+            request_id: string;
+          };
+        };
+      };
+      /** @description Unknown model */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An invalid row (named rows.N.feature): no row is scored */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than the per-key request limit, or more than PREDICT_BATCH_ROWS_PER_MINUTE rows a minute */
+      429: {
         headers: {
           [name: string]: unknown;
         };
