@@ -9,7 +9,7 @@ import { rateLimit, type RateCounter } from './middleware/rateLimit';
 import { parseOrThrow } from './validation';
 import type { Config } from '../config';
 import { STORABLE_TEXT_MESSAGE, storableText } from '../domain/text';
-import { ValidationError, type FieldError } from './errors';
+import { RateLimitedError, ValidationError, type FieldError } from './errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -35,6 +35,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   params?: P;
   /** An extra limit beyond the global per-key one (e.g. the drift check's 10 per minute); the window defaults to 60 s. */
   rateLimit?: { name: string; limit: number; windowSeconds?: number };
+  /**
+   * A budget drawn by the validated body's weight (a batch's rows), checked after validation, so
+   * a batch counts once against the per-key request limit and its rows against this one.
+   */
+  weightedLimit?: { name: string; limit: number; windowSeconds?: number; weight: (body: z.output<B>) => number };
   headers?: Record<string, { description: string; required?: boolean }>;
   responses: Record<number, ResponseDoc>;
   handler: (ctx: Context, input: { body: z.output<B>; query: z.output<Q>; params: z.output<P> }) => Promise<void> | void;
@@ -102,6 +107,14 @@ export class ApiRouter {
     this.guard = rc.addressGuard ?? new AddressGuard(rc.counter, { failuresPerMinute: 30, keylessPerMinute: 120 });
   }
 
+  private async drawWeighted(ctx: Context, l: { name: string; limit: number; windowSeconds?: number }, weight: number): Promise<void> {
+    const windowSeconds = l.windowSeconds ?? 60;
+    const who = ctx.state.apiKey?.id ?? `ip:${ctx.ip}`;
+    const { count, resetSeconds } = await this.rc.counter.hit(`${l.name}:${who}`, windowSeconds, weight);
+    ctx.set(`RateLimit-${l.name}-Remaining`, String(Math.max(0, l.limit - count)));
+    if (count > l.limit) throw new RateLimitedError(resetSeconds);
+  }
+
   route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject, P extends z.ZodType = z.ZodObject>(
     spec: RouteSpec<B, Q, P>,
   ): this {
@@ -125,6 +138,7 @@ export class ApiRouter {
       const query = parseOrThrow(querySchema, ctx.query, 'query') as z.output<Q>;
       const body = spec.body ? parseOrThrow(spec.body, ctx.request.body) : undefined;
       ctx.request.body = body;
+      if (spec.weightedLimit) await this.drawWeighted(ctx, spec.weightedLimit, spec.weightedLimit.weight(body as z.output<B>));
       await spec.handler(ctx, { body: body as z.output<B>, query, params });
     });
     this.router[spec.method](spec.path, ...chain);

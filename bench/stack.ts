@@ -110,6 +110,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     DEMO_AUTO_DECISIONS: 'true',
     RATE_LIMIT_PER_MINUTE: '100000000',
     DRIFT_RATE_LIMIT_PER_MINUTE: '100000000',
+    PREDICT_BATCH_ROWS_PER_MINUTE: '100000000',
     // The load comes from one loopback address, which the per-address limits do not exempt.
     AUTH_FAILURES_PER_MINUTE: '100000000',
     KEYLESS_REQUESTS_PER_MINUTE: '100000000',

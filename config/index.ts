@@ -84,6 +84,8 @@ const schema = z.object({
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Drift checks per minute per API key (the original system's limit). */
   DRIFT_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
+  /** Rows per minute per API key through POST /ml/predict/batch (beside the request itself counting once). */
+  PREDICT_BATCH_ROWS_PER_MINUTE: positiveInt.default(60_000),
   /** Largest JSON body of a single request, in bytes. */
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   /** Largest body of a batch ingestion (10,000 readings), in bytes. */

@@ -161,12 +161,14 @@ export interface ScheduledOrderRow {
   booking_status: 'tentative' | 'firm' | null;
   reasons: string[];
   workflow_id: string | null;
+  correlation_id: string | null;
   created_at: Date;
 }
 
 export interface ScheduledOrderFilter {
   status?: OrderStatus;
   technicianId?: string;
+  correlationId?: string;
   limit: number;
   offset: number;
 }
@@ -185,13 +187,14 @@ export async function listScheduledOrders(
     left join technicians t on t.id = coalesce(b.technician_id, o.technician_id)
     where (b.id is not null or o.status in ('scheduled', 'in_progress'))
     ${f.status ? sql`and o.status = ${f.status}` : sql``}
-    ${f.technicianId ? sql`and coalesce(b.technician_id, o.technician_id) = ${f.technicianId}` : sql``}`;
+    ${f.technicianId ? sql`and coalesce(b.technician_id, o.technician_id) = ${f.technicianId}` : sql``}
+    ${f.correlationId ? sql`and o.correlation_id = ${f.correlationId}` : sql``}`;
   const [rows, [count]] = await Promise.all([
     sql<ScheduledOrderRow[]>`
       select o.id, o.sensor_id, o.status, o.priority,
              coalesce(b.technician_id, o.technician_id) as technician_id, t.name as technician_name,
              coalesce(lower(b.period), o.window_start) as window_start, coalesce(upper(b.period), o.window_end) as window_end,
-             b.status as booking_status, o.reasons, o.workflow_id, o.created_at
+             b.status as booking_status, o.reasons, o.workflow_id, o.correlation_id, o.created_at
       ${from}
       order by coalesce(lower(b.period), o.window_start) nulls last, o.created_at, o.id
       limit ${f.limit} offset ${f.offset}`,

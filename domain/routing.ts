@@ -28,6 +28,16 @@ export function estimatedDaysToFailure(probability: number, horizonDays = RISK_H
   return Math.LN2 / hazardPerDay;
 }
 
+/**
+ * The inverse of estimatedDaysToFailure: the probability of failing within the risk horizon for a
+ * stated time to failure (the original system's clients send the time, not the probability).
+ */
+export function probabilityForDaysToFailure(days: number, horizonDays = RISK_HORIZON_DAYS): number {
+  if (!(days >= 0)) throw new RangeError(`days must be >= 0, got ${days}`);
+  if (days === 0) return 1;
+  return 1 - Math.exp((-Math.LN2 * horizonDays) / days);
+}
+
 /** Urgency from the time to failure: very urgent under 15 days, urgent under 30. */
 export function priorityFor(daysToFailure: number): Priority {
   if (daysToFailure < VERY_URGENT_DAYS) return 'very_urgent';

@@ -20,6 +20,25 @@ export function createMetrics(prefix = 'sm_') {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  // The same two series under the names the original system exposed (and most dashboards query),
+  // so an integrator's existing panels and alerts keep working beside ours.
+  const plainHttpRequests = !prefix
+    ? undefined
+    : new Counter({
+        name: 'http_requests_total',
+        help: 'HTTP requests by method, route and status (the same as the prefixed series)',
+        labelNames: ['method', 'route', 'status'] as const,
+        registers: [registry],
+      });
+  const plainHttpDuration = !prefix
+    ? undefined
+    : new Histogram({
+        name: 'http_request_duration_seconds',
+        help: 'HTTP request duration by method, route and status (the same as the prefixed series)',
+        labelNames: ['method', 'route', 'status'] as const,
+        buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        registers: [registry],
+      });
   const readingsIngested = new Counter({
     name: `${prefix}readings_ingested_total`,
     help: 'Readings committed to PostgreSQL, by path (single, batch, csv)',
@@ -32,7 +51,14 @@ export function createMetrics(prefix = 'sm_') {
     labelNames: ['dependency'] as const,
     registers: [registry],
   });
-  return { registry, httpRequests, httpDuration, readingsIngested, dependencyUp };
+  /** One request, counted in both the prefixed and the plain series. */
+  const observeRequest = (labels: { method: string; route: string; status: string }, seconds: number) => {
+    httpRequests.inc(labels);
+    httpDuration.observe(labels, seconds);
+    plainHttpRequests?.inc(labels);
+    plainHttpDuration?.observe(labels, seconds);
+  };
+  return { registry, httpRequests, httpDuration, observeRequest, readingsIngested, dependencyUp };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

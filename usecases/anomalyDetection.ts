@@ -1,6 +1,81 @@
 import { ModelUnavailableError, scoreAnomalies, type ModelRef, type ModelRegistry } from '../models';
 import { RollingRobustBaseline } from '../stats';
 
+/**
+ * The original system's `sensitivity` (0-1, higher flags more): the combined score a point must
+ * reach is 1 - sensitivity, so the default 0.5 is today's threshold and 0.7 flags from 0.3 up.
+ * Kept inside [0.05, 0.95] so that neither end flags every point or none at all.
+ */
+export const DEFAULT_SENSITIVITY = 0.5;
+export function thresholdFor(sensitivity = DEFAULT_SENSITIVITY): number {
+  return Math.round(Math.min(0.95, Math.max(0.05, 1 - sensitivity)) * 1000) / 1000;
+}
+
+/** One reading of the original system's detection body, scored within its own sensor's series. */
+export interface SensorReadingForDetection {
+  sensor_id: string;
+  value: number;
+  timestamp?: string;
+  sensor_type?: string;
+  unit?: string;
+  quality?: number;
+}
+
+/**
+ * The original system's many-sensor form: readings are grouped by sensor, ordered by time, and
+ * each sensor's series is scored against that sensor's own stored history (a vibration spike is
+ * not judged against a temperature baseline). Anomalies keep the index of the reading in the body.
+ */
+export async function detectAnomaliesBySensor(
+  readings: SensorReadingForDetection[],
+  historyOf: (sensorId: string, before: Date) => Promise<number[]>,
+  opts: { modelVersion?: string; sensitivity?: number; now?: Date } = {},
+) {
+  const groups = new Map<string, number[]>();
+  readings.forEach((r, i) => groups.set(r.sensor_id, [...(groups.get(r.sensor_id) ?? []), i]));
+  const at = (i: number) => (readings[i]!.timestamp ? Date.parse(readings[i]!.timestamp!) : Number.POSITIVE_INFINITY);
+  const perSensor = await Promise.all(
+    [...groups].map(async ([sensorId, indices]) => {
+      const ordered = [...indices].sort((a, b) => at(a) - at(b) || a - b);
+      const first = readings[ordered[0]!]!.timestamp;
+      const history = await historyOf(sensorId, first ? new Date(first) : (opts.now ?? new Date()));
+      const result = await detectAnomaliesInSeries(
+        ordered.map((i) => readings[i]!.value),
+        history,
+        opts,
+      );
+      return { sensorId, ordered, result };
+    }),
+  );
+  const anomalies = perSensor
+    .flatMap(({ sensorId, ordered, result }) =>
+      result.anomalies.map((a) => {
+        const r = readings[ordered[a.index]!]!;
+        return {
+          ...a,
+          index: ordered[a.index]!,
+          sensor_id: sensorId,
+          sensor_type: r.sensor_type ?? null,
+          unit: r.unit ?? null,
+          quality: r.quality ?? null,
+          timestamp: r.timestamp ?? null,
+        };
+      }),
+    )
+    .sort((a, b) => a.index - b.index);
+  const first = perSensor[0]!.result;
+  return {
+    analyzed: readings.length,
+    sensors: perSensor.length,
+    anomalies,
+    method: first.method,
+    threshold: first.threshold,
+    model_info: first.model_info,
+    fallback_reason: perSensor.map((p) => p.result.fallback_reason).find((f) => f !== null) ?? null,
+    history_used: perSensor.reduce((n, p) => n + p.result.baseline.history_used, 0),
+  };
+}
+
 /** Robust z at which the statistical detector alone calls a point anomalous. */
 export const ROBUST_Z_THRESHOLD = 3.5;
 /**
@@ -42,8 +117,9 @@ export interface DetectionResult {
 export async function detectAnomaliesInSeries(
   values: number[],
   history: number[],
-  opts: { modelVersion?: string; registry?: ModelRegistry } = {},
+  opts: { modelVersion?: string; registry?: ModelRegistry; sensitivity?: number } = {},
 ): Promise<DetectionResult> {
+  const threshold = thresholdFor(opts.sensitivity);
   const baseline = new RollingRobustBaseline({ windowSize: BASELINE_WINDOW, minSamples: 10 });
   for (const h of history) baseline.update(h);
   const z = values.map((v) => baseline.observe(v));
@@ -70,7 +146,7 @@ export async function detectAnomaliesInSeries(
     let score: number | null;
     if (stat !== null && modelNorm !== null) score = WEIGHTS.model * modelNorm + WEIGHTS.statistical * stat;
     else score = stat ?? modelNorm;
-    if (score === null || score < COMBINED_THRESHOLD) return;
+    if (score === null || score < threshold) return;
     const statFlag = rz !== null && Math.abs(rz) >= ROBUST_Z_THRESHOLD;
     const modelFlag = model !== null && modelInfo !== null && model >= modelInfo.threshold;
     const method = statFlag && modelFlag ? 'combined' : modelFlag ? 'isolation_forest' : 'robust_zscore';
@@ -93,7 +169,7 @@ export async function detectAnomaliesInSeries(
     analyzed: values.length,
     method: modelInfo ? 'combined' : 'robust_zscore',
     anomalies,
-    threshold: COMBINED_THRESHOLD,
+    threshold,
     model_info: modelInfo,
     fallback_reason: fallback,
     baseline: { window: BASELINE_WINDOW, history_used: history.length },

@@ -25,13 +25,14 @@ import {
 import { findOpenDecisionRequestForOrder } from '../db/decisionRequests';
 import { getTechnician, loadPlanningRoster } from '../db/technicians';
 import { SYSTEM_IDENTITY, type Identity } from '../domain/identity';
-import { Conflict, NotFound, Unavailable } from '../domain/errors';
+import { Conflict, InvalidInput, NotFound, Unavailable } from '../domain/errors';
 import { assertTransition, isTerminal, RELEASING_STATUSES, type OrderStatus } from '../domain/orderLifecycle';
 import type { PlanView } from '../domain/maintenanceOrder';
 import {
   RISK_HORIZON_DAYS,
   estimatedDaysToFailure,
   jobDurationMinutes,
+  probabilityForDaysToFailure,
   maintenanceDeadline,
   priorityFor,
   requiredSkill,
@@ -165,8 +166,64 @@ export interface OrderRequest {
   workflowId?: string | null;
   correlationId?: string | null;
   dedupKey?: string | null;
+  /** A stated time to failure (the original system's predicted_failure_date); derived from the probability when absent. */
+  daysToFailure?: number;
+  /** The equipment the order is for; the sensor registry's (or the sensor id) when absent. */
+  equipment?: string;
+  /** Kept as the note of the order's first transition (the original system's maintenance_type). */
+  note?: string;
   /** A planner's manual choices; anything absent is derived by the routing rules. */
   overrides?: { priority?: Priority; requiredSkill?: string; requiredLevel?: number; durationMinutes?: number; deadline?: Date };
+}
+
+/**
+ * The failure estimate of a hand-made order, from what the caller states: today's
+ * failure_probability, or the original system's prediction_confidence and a time to failure
+ * (predicted_failure_date before time_to_failure_days). A stated time sets the deadline and the
+ * priority; without a probability the probability is derived from it.
+ */
+export function resolveFailureEstimate(
+  s: { failureProbability?: number; predictionConfidence?: number; predictedFailureDate?: Date; timeToFailureDays?: number },
+  now: Date,
+): { probability: number; daysToFailure?: number } {
+  const daysToFailure = s.predictedFailureDate
+    ? Math.max(0, (s.predictedFailureDate.getTime() - now.getTime()) / 86_400_000)
+    : s.timeToFailureDays;
+  const probability =
+    s.failureProbability ??
+    s.predictionConfidence ??
+    (daysToFailure !== undefined ? probabilityForDaysToFailure(daysToFailure) : undefined);
+  if (probability === undefined) {
+    throw new InvalidInput([
+      {
+        field: 'failure_probability',
+        message: 'give failure_probability, prediction_confidence, predicted_failure_date or time_to_failure_days',
+      },
+    ]);
+  }
+  return { probability, daysToFailure };
+}
+
+/** What include_report attaches to a hand-made order: the order and its plan as one JSON report. */
+export function orderReport(result: ProposalResult, now: Date) {
+  return {
+    report_id: `order-${result.order.id}`,
+    report_type: 'maintenance_order' as const,
+    format: 'json' as const,
+    generated_at: now.toISOString(),
+    content: {
+      order_id: result.order.id,
+      sensor_id: result.order.sensor_id,
+      equipment: result.order.equipment,
+      status: result.order.status,
+      priority: result.order.priority,
+      deadline: result.order.deadline,
+      failure_probability: result.order.failure_probability,
+      plan: result.plan,
+      plan_message: result.planMessage,
+      unassigned_reason: result.unassignedReason,
+    },
+  };
 }
 
 type Tx = postgres.TransactionSql;
@@ -191,7 +248,7 @@ export async function proposeOrder(
     if (existing) return describeExisting(sql, existing);
   }
   const placement = await findSensorPlacement(req.sensorId, sql);
-  const days = estimatedDaysToFailure(req.probability);
+  const days = req.daysToFailure ?? estimatedDaysToFailure(req.probability);
   const o = req.overrides ?? {};
   const priority = o.priority ?? priorityFor(days);
   const skill = requiredSkill(req.sensorType ?? placement?.type ?? 'unknown', priority);
@@ -200,7 +257,7 @@ export async function proposeOrder(
     const order = await insertMaintenanceOrder(
       {
         sensorId: req.sensorId,
-        equipment: placement?.equipment ?? req.sensorId,
+        equipment: req.equipment ?? placement?.equipment ?? req.sensorId,
         predictionId: req.predictionId ?? null,
         priority,
         requiredSkill: o.requiredSkill ?? skill.skill,
@@ -216,7 +273,10 @@ export async function proposeOrder(
     );
     // A concurrent propose with the same key won the insert; ours wrote nothing.
     if (!order) return undefined;
-    await recordOrderTransition({ orderId: order.id, from: null, to: 'proposed', actor: opts.actor, by: opts.by, at: now }, tx);
+    await recordOrderTransition(
+      { orderId: order.id, from: null, to: 'proposed', actor: opts.actor, by: opts.by, note: req.note ?? null, at: now },
+      tx,
+    );
     const outcome = await planAndBook(tx, order, now, 'tentative', placement?.location ?? undefined);
     await moveOrder(
       tx,

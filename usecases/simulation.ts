@@ -34,6 +34,11 @@ export async function simulateScenario(
   const result = await insertReadings(rows, sql, undefined, 'count');
   return {
     status: 'success',
+    // The original system's fields: every generated reading is ingested, so events_generated
+    // counts the rows that landed (a replayed X-Correlation-ID lands none twice).
+    message: `${result.insertedCount} ${input.scenario} readings ingested for sensor ${input.sensorId}`,
+    simulation_id: `sim-${input.correlationId}`,
+    events_generated: result.insertedCount,
     scenario: input.scenario,
     sensor_id: input.sensorId,
     readings_ingested: result.insertedCount,

@@ -44,7 +44,8 @@ export class RateCounter {
     private readonly prefix: string,
   ) {}
 
-  async hit(bucket: string, windowSeconds: number): Promise<WindowCount> {
+  /** Counts `cost` hits at once (a batch's rows against a per-row budget); 1 for a request. */
+  async hit(bucket: string, windowSeconds: number, cost = 1): Promise<WindowCount> {
     const now = Date.now();
     const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
     const resetSeconds = Math.max(1, Math.ceil(windowStart + windowSeconds - now / 1000));
@@ -59,14 +60,14 @@ export class RateCounter {
         windowSeconds,
         ready: Promise.resolve(),
       };
-      fresh.ready = this.firstHit(key, fresh);
+      fresh.ready = this.firstHit(key, fresh, cost);
       this.buckets.set(key, fresh);
       b = fresh;
       await b.ready;
       return { count: b.shared + b.pending, resetSeconds };
     }
     await b.ready;
-    b.pending += 1;
+    b.pending += cost;
     this.scheduleFlush();
     return { count: b.shared + b.pending, resetSeconds };
   }
@@ -83,18 +84,18 @@ export class RateCounter {
     return { count: b ? b.shared + b.pending : 0, resetSeconds };
   }
 
-  private async firstHit(key: string, b: Bucket): Promise<void> {
+  private async firstHit(key: string, b: Bucket, cost: number): Promise<void> {
     try {
       const [[err, count]] = (await this.redis
         .multi()
-        .incr(key)
+        .incrby(key, cost)
         .expire(key, b.windowSeconds + 1)
         .exec()) as [[Error | null, number]];
       if (err) throw err;
       b.shared = count;
     } catch {
       // Redis is down: this hit is counted here and added to Redis by a later flush, if it returns.
-      b.pending += 1;
+      b.pending += cost;
       this.scheduleFlush();
     }
   }

@@ -74,8 +74,7 @@ export function requestContext(opts: { logger: Logger; metrics: Metrics }): Midd
               ? 'unmatched'
               : 'static';
       const labels = { method: ctx.method, route, status: String(ctx.status) };
-      opts.metrics.httpRequests.inc(labels);
-      opts.metrics.httpDuration.observe(labels, seconds);
+      opts.metrics.observeRequest(labels, seconds);
       if (route !== 'static' && ctx.path !== '/metrics' && opts.logger.isLevelEnabled('info')) {
         opts.logger.info(
           { ...state.bindings(), method: ctx.method, route, status: ctx.status, ms: Math.round(seconds * 1e4) / 10 },

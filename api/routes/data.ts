@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readingInputSchema } from '../../domain/reading';
-import { ingestBatch, ingestSingle } from '../../usecases/ingestion';
+import { ingestBatch, ingestSingle, type SingleIngestBody } from '../../usecases/ingestion';
 import { SingleReadingWriter } from '../../usecases/singleReadingWriter';
 import { startCsvIngestion } from '../../usecases/csvUploads';
 import { ValidationError } from '../errors';
@@ -24,6 +24,19 @@ const csvQuery = z.strictObject({
     .regex(/^[\w .-]+$/)
     .optional(),
 });
+
+/**
+ * The original system's answer fields beside today's: its clients read `event_id`, `sensor_id` and
+ * `correlation_id` (the one the reading was stored with, so a replay answers the first request's).
+ */
+function withOriginalFields(body: SingleIngestBody, correlationId: string) {
+  return {
+    ...body,
+    event_id: body.reading.id,
+    sensor_id: body.reading.sensor_id,
+    correlation_id: body.reading.correlation_id ?? correlationId,
+  };
+}
 
 /** Ingestion: single readings with idempotency, all-or-nothing batches, and CSV files as workflows. */
 export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
@@ -68,7 +81,7 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
       if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
       else deps.metrics.readingsIngested.inc({ path: 'single' });
       ctx.status = result.status;
-      ctx.body = result.body;
+      ctx.body = withOriginalFields(result.body, ctx.state.correlationId);
     },
   });
 

@@ -9,6 +9,16 @@ import { respondWithPage } from '../pagedResponse';
 import { decisionRequestIdSchema } from './decisionSubmit';
 import { decisionBodySchema } from './workflows';
 
+/** A calendar day; a day that does not exist (2026-02-30) is refused rather than rolled over. */
+const utcDay = z.iso.date('must be a date as YYYY-MM-DD');
+const DAY_MS = 86_400_000;
+
+/** The tighter of an instant filter and a day filter, so either form (or both) may be given. */
+function bound(instant: string | undefined, day: Date | undefined, pick: (a: number, b: number) => number): Date | undefined {
+  const values = [instant ? new Date(instant).getTime() : undefined, day?.getTime()].filter((v): v is number => v !== undefined);
+  return values.length ? new Date(values.reduce(pick)) : undefined;
+}
+
 const decisionsQuery = z.strictObject({
   // Validated like the body fields they filter on: a value no decision can hold is a 422, not a query.
   operator_id: decisionBodySchema.shape.operator_id.optional(),
@@ -17,6 +27,8 @@ const decisionsQuery = z.strictObject({
   decision: z.enum(DECISIONS).optional(),
   from: isoTimestamp.optional().describe('Decisions recorded at or after this instant'),
   to: isoTimestamp.optional().describe('Decisions recorded at or before this instant'),
+  start_date: utcDay.optional().describe("Decisions recorded on or after this UTC day (YYYY-MM-DD, the original system's filter)"),
+  end_date: utcDay.optional().describe('Decisions recorded on or before this UTC day, the whole day included (YYYY-MM-DD)'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   format: z.enum(['json', 'csv']).optional(),
@@ -72,14 +84,23 @@ export function decisionListRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): 
       if (query.from && query.to && new Date(query.from) > new Date(query.to)) {
         throw new ValidationError([{ field: 'query.from', message: 'must not be after to' }]);
       }
+      if (query.start_date && query.end_date && query.start_date > query.end_date) {
+        throw new ValidationError([{ field: 'query.start_date', message: 'must not be after end_date' }]);
+      }
+      const from = bound(query.from, query.start_date ? new Date(`${query.start_date}T00:00:00.000Z`) : undefined, Math.max);
+      const to = bound(
+        query.to,
+        query.end_date ? new Date(new Date(`${query.end_date}T00:00:00.000Z`).getTime() + DAY_MS - 1) : undefined,
+        Math.min,
+      );
       const { items, total } = await listDecisions(
         {
           operatorId: query.operator_id,
           requestId: query.request_id,
           correlationId: query.correlation_id,
           decision: query.decision,
-          from: query.from ? new Date(query.from) : undefined,
-          to: query.to ? new Date(query.to) : undefined,
+          from,
+          to,
           limit: query.limit,
           offset: query.offset,
         },

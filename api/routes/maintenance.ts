@@ -6,7 +6,7 @@ import { identityView } from '../../domain/identitySchema';
 import { callerIdentity } from '../callerIdentity';
 import { ForbiddenError } from '../errors';
 import { isoTimestamp } from '../../domain/reading';
-import { planOf, proposeOrder, transitionOrder } from '../../usecases/maintenanceOrders';
+import { orderReport, planOf, proposeOrder, resolveFailureEstimate, transitionOrder } from '../../usecases/maintenanceOrders';
 import { getOrder, listScheduledOrders, listTechnicians, upsertTechnician } from '../../usecases/maintenanceViews';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
@@ -25,7 +25,22 @@ const scheduleBody = z.strictObject({
     .max(64)
     .optional()
     .describe('Chooses the required skill; read from the sensor registry when absent'),
-  failure_probability: z.number().min(0).max(1),
+  failure_probability: z.number().min(0).max(1).optional().describe('Required unless prediction_confidence or a time to failure is given'),
+  // The original system's fields, each with its meaning here.
+  equipment_id: z.string().trim().min(1).max(200).optional().describe("The order's equipment (the sensor registry's when absent)"),
+  predicted_failure_date: isoTimestamp
+    .optional()
+    .describe('Sets the time to failure, hence the deadline (half-way to it) and the priority'),
+  time_to_failure_days: z.number().min(0).max(3650).optional().describe('The same as predicted_failure_date, in days from now'),
+  maintenance_type: z.string().trim().min(1).max(64).optional().describe("Kept as the note of the order's first transition"),
+  prediction_confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Taken as the failure probability when failure_probability is absent'),
+  include_report: z.boolean().default(false).describe('Attach a JSON report of the order and its plan (report)'),
+  correlation_id: z.uuid().optional().describe('Stored on the order and echoed; X-Correlation-ID when absent'),
   required_skill: z.string().trim().min(1).max(64).optional(),
   required_level: z.number().int().min(1).max(5).optional(),
   duration_minutes: z
@@ -42,7 +57,9 @@ const scheduledQuery = z.strictObject({
   status: z.enum(ORDER_STATUSES).optional(),
   // The same rule as the id a technician is stored under, so a value no technician can have is a 422.
   technician: technicianIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  correlation_id: z.uuid().optional().describe('Orders created under this X-Correlation-ID'),
+  // 1-100 as in the original system.
+  limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
@@ -133,6 +150,11 @@ const scheduledView = z.object({
   booking_status: z.enum(['tentative', 'firm']).nullable(),
   reasons: z.array(z.string()),
   workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  // The original system's names, beside today's.
+  scheduled_start_time: z.string().nullable().describe('The same as window_start'),
+  scheduled_end_time: z.string().nullable().describe('The same as window_end'),
+  assigned_technician_id: z.string().nullable().describe('The same as technician_id'),
   created_at: z.string(),
 });
 
@@ -148,19 +170,46 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     responses: {
       201: {
         description: 'The order with its plan, or with the reason it could not be planned',
-        schema: orderView.extend({ plan: planView, plan_message: z.string() }),
+        schema: orderView.extend({
+          plan: planView,
+          plan_message: z.string(),
+          maintenance_type: z.string().nullable(),
+          report: z
+            .object({
+              report_id: z.string(),
+              report_type: z.literal('maintenance_order'),
+              format: z.literal('json'),
+              generated_at: z.string(),
+              content: z.record(z.string(), z.unknown()),
+            })
+            .optional()
+            .describe('With include_report'),
+        }),
       },
       422: { description: 'Invalid request' },
     },
     handler: async (ctx, { body }) => {
       const actor = `api-key:${ctx.state.apiKey?.name ?? 'unknown'}`;
+      const now = new Date();
+      const estimate = resolveFailureEstimate(
+        {
+          failureProbability: body.failure_probability,
+          predictionConfidence: body.prediction_confidence,
+          predictedFailureDate: body.predicted_failure_date ? new Date(body.predicted_failure_date) : undefined,
+          timeToFailureDays: body.time_to_failure_days,
+        },
+        now,
+      );
       const result = await proposeOrder(
         deps.sql,
         {
           sensorId: body.sensor_id,
           sensorType: body.sensor_type,
-          probability: body.failure_probability,
-          correlationId: ctx.state.correlationId,
+          probability: estimate.probability,
+          daysToFailure: estimate.daysToFailure,
+          equipment: body.equipment_id,
+          note: body.maintenance_type ? `maintenance_type: ${body.maintenance_type}` : undefined,
+          correlationId: body.correlation_id ?? ctx.state.correlationId,
           overrides: {
             priority: body.priority,
             requiredSkill: body.required_skill,
@@ -169,10 +218,16 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
             deadline: body.deadline ? new Date(body.deadline) : undefined,
           },
         },
-        { now: new Date(), actor, by: callerIdentity(ctx) },
+        { now, actor, by: callerIdentity(ctx) },
       );
       ctx.status = 201;
-      ctx.body = { ...result.order, plan: result.plan, plan_message: result.planMessage };
+      ctx.body = {
+        ...result.order,
+        plan: result.plan,
+        plan_message: result.planMessage,
+        maintenance_type: body.maintenance_type ?? null,
+        ...(body.include_report ? { report: orderReport(result, now) } : {}),
+      };
     },
   });
 
@@ -186,16 +241,29 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     responses: { 200: { description: 'A page of orders', schema: z.array(scheduledView) } },
     handler: async (ctx, { query }) => {
       const { items, total } = await listScheduledOrders(
-        { status: query.status, technicianId: query.technician, limit: query.limit, offset: query.offset },
+        {
+          status: query.status,
+          technicianId: query.technician,
+          correlationId: query.correlation_id,
+          limit: query.limit,
+          offset: query.offset,
+        },
         deps.sql,
       );
       ctx.set('X-Total-Count', String(total));
-      ctx.body = items.map((o) => ({
-        ...o,
-        window_start: o.window_start?.toISOString() ?? null,
-        window_end: o.window_end?.toISOString() ?? null,
-        created_at: o.created_at.toISOString(),
-      }));
+      ctx.body = items.map((o) => {
+        const start = o.window_start?.toISOString() ?? null;
+        const end = o.window_end?.toISOString() ?? null;
+        return {
+          ...o,
+          window_start: start,
+          window_end: end,
+          scheduled_start_time: start,
+          scheduled_end_time: end,
+          assigned_technician_id: o.technician_id,
+          created_at: o.created_at.toISOString(),
+        };
+      });
     },
   });
 

@@ -3,9 +3,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { modelsDir } from '../../config';
-import { finiteNumber, isoTimestamp, sensorIdSchema } from '../../domain/reading';
-import { DEFAULT_FAILURE_MODEL, defaultModelRegistry, parseFailureFeatures, predictFailure, type ModelVersionInfo } from '../../models';
-import { detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
+import { finiteNumber, isoTimestamp, readingInputSchema, sensorIdSchema } from '../../domain/reading';
+import {
+  DEFAULT_FAILURE_MODEL,
+  confidenceOf,
+  defaultModelRegistry,
+  failureFeaturesSchema,
+  parseFailureFeatures,
+  predictFailure,
+  predictFailureBatch,
+  type ModelVersionInfo,
+} from '../../models';
+import { DEFAULT_SENSITIVITY, detectAnomaliesBySensor, detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
 import { PredictionLog } from '../../usecases/predictionLog';
 import { recordDriftCheck, runDriftCheck } from '../../usecases/drift';
 import { explainFailure } from '../../usecases/explanations';
@@ -37,6 +46,9 @@ async function versionView(v: ModelVersionInfo, withCard: boolean) {
     task: v.task,
     version: v.version,
     stage: v.stage,
+    // The original system's (MLflow's) names beside today's.
+    model_name: v.name,
+    current_stage: v.stage,
     enabled: v.enabled,
     created_at: v.createdAt,
     threshold: e.threshold ?? null,
@@ -56,6 +68,19 @@ const predictBody = z.strictObject({
   explain: z.boolean().default(false),
 });
 
+export const MAX_PREDICT_BATCH = 1000;
+const predictBatchBody = z.strictObject({
+  model_name: modelName.default(DEFAULT_FAILURE_MODEL),
+  model_version: z.string().max(50).default('auto'),
+  // The model's own strict schema per row, so an error names rows.N.<feature>.
+  rows: z.array(failureFeaturesSchema).min(1).max(MAX_PREDICT_BATCH),
+  sensor_ids: z
+    .array(sensorIdSchema.nullable())
+    .max(MAX_PREDICT_BATCH)
+    .optional()
+    .describe('The sensor of each row (as sensor_id on /ml/predict), logged with its prediction; the same length as rows'),
+});
+
 const readingForDetection = z.strictObject({
   value: finiteNumber,
   timestamp: isoTimestamp.optional(),
@@ -72,8 +97,23 @@ const detectBody = z
       .max(7 * 24 * 60)
       .default(60),
     model_version: z.string().max(50).optional(),
+    // The original system's form: readings of many sensors, each scored within its own sensor's series.
+    sensor_readings: z.array(readingInputSchema).min(1).max(10_000).optional(),
+    sensitivity: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(DEFAULT_SENSITIVITY)
+      .describe('Higher flags more: a point is anomalous from a combined score of 1 - sensitivity (clamped to 0.05-0.95)'),
   })
-  .refine((b) => b.readings || b.sensor_id, { message: 'give readings, or a sensor_id and window_minutes', path: ['readings'] });
+  .refine((b) => b.sensor_readings || b.readings || b.sensor_id, {
+    message: 'give sensor_readings (or readings, or a sensor_id and window_minutes)',
+    path: ['sensor_readings'],
+  })
+  .refine((b) => !(b.sensor_readings && (b.readings || b.sensor_id)), {
+    message: 'sensor_readings carry their own sensor_id; do not combine them with readings or sensor_id',
+    path: ['sensor_readings'],
+  });
 
 const driftBody = z.strictObject({
   sensor_id: sensorIdSchema,
@@ -101,10 +141,11 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     responses: { 200: { description: 'Models', schema: responses.modelList } },
     handler: async (ctx) => {
-      const models = await registry().listModels();
-      ctx.body = await Promise.all(
-        models.map(async (m) => ({ name: m.name, task: m.task, versions: await Promise.all(m.versions.map((v) => versionView(v, true))) })),
+      const listed = await registry().listModels();
+      const models = await Promise.all(
+        listed.map(async (m) => ({ name: m.name, task: m.task, versions: await Promise.all(m.versions.map((v) => versionView(v, true))) })),
       );
+      ctx.body = { models, count: models.length };
     },
   });
 
@@ -115,11 +156,15 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     tags: ['ml'],
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
-    responses: { 200: { description: 'Versions', schema: z.array(responses.modelVersionView) }, 404: { description: 'Unknown model' } },
+    responses: {
+      200: { description: 'Versions, newest first', schema: responses.modelVersionList },
+      404: { description: 'Unknown model' },
+    },
     handler: async (ctx, { params }) => {
-      ctx.body = await withModelErrors(async () =>
+      const versions = await withModelErrors(async () =>
         Promise.all((await registry().listVersions(params.name)).map((v) => versionView(v, false))),
       );
+      ctx.body = { model_name: params.name, versions };
     },
   });
 
@@ -131,12 +176,13 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     scopes: ['ml:predict'],
     params: z.object({ name: modelName }),
     responses: {
-      200: { description: 'The resolved version with its card', schema: responses.modelVersionView },
+      200: { description: 'The resolved version with its card', schema: responses.resolvedModelVersion },
       404: { description: 'Unknown model' },
       409: { description: 'Every version disabled' },
     },
     handler: async (ctx, { params }) => {
-      ctx.body = await withModelErrors(async () => versionView(await registry().resolve(params.name, 'auto'), true));
+      const view = await withModelErrors(async () => versionView(await registry().resolve(params.name, 'auto'), true));
+      ctx.body = { ...view, resolved_version: view.version };
     },
   });
 
@@ -186,7 +232,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         probability: result.probability,
         confidence: result.confidence,
         threshold: result.threshold,
-        model_info: result.model,
+        model_info: { ...result.model, model_name: result.model.name, model_version: result.model.version },
         timestamp: new Date().toISOString(),
         request_id: ctx.state.requestId,
         latency_ms: Math.round(result.latency_ms * 1000) / 1000,
@@ -197,13 +243,99 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
 
   api.route({
     method: 'post',
+    path: '/ml/predict/batch',
+    summary: `Failure probabilities for up to ${MAX_PREDICT_BATCH} feature rows in one model run (all or nothing)`,
+    tags: ['ml'],
+    scopes: ['ml:predict'],
+    body: predictBatchBody,
+    weightedLimit: { name: 'predict-rows', limit: deps.config.PREDICT_BATCH_ROWS_PER_MINUTE, weight: (b) => b.rows.length },
+    responses: {
+      200: { description: 'One answer per row, in order, with the fields of /ml/predict', schema: responses.predictionBatchResult },
+      404: { description: 'Unknown model' },
+      422: { description: 'An invalid row (named rows.N.feature): no row is scored' },
+      429: { description: 'More than the per-key request limit, or more than PREDICT_BATCH_ROWS_PER_MINUTE rows a minute' },
+    },
+    handler: async (ctx, { body }) => {
+      if (body.sensor_ids && body.sensor_ids.length !== body.rows.length) {
+        throw new ValidationError([{ field: 'sensor_ids', message: `must have one entry per row (${body.rows.length})` }]);
+      }
+      const result = await withModelErrors(() =>
+        predictFailureBatch(body.rows, { modelName: body.model_name, modelVersion: body.model_version }),
+      );
+      const timestamp = new Date().toISOString();
+      const latency = Math.round(result.latency_ms * 1000) / 1000;
+      const modelInfo = { ...result.model, model_name: result.model.name, model_version: result.model.version };
+      const predictions = result.probabilities.map((probability, i) => {
+        const id = randomUUID();
+        predictionLog.add({
+          id,
+          model: result.model.name,
+          version: result.model.version,
+          stage: result.model.stage,
+          sensorId: body.sensor_ids?.[i] ?? null,
+          features: body.rows[i]!,
+          probability,
+          prediction: result.predictions[i]!,
+          explanation: null,
+          latencyMs: result.latency_ms,
+          workflowId: null,
+          correlationId: ctx.state.correlationId,
+          dedupKey: null,
+        });
+        return {
+          prediction_id: id,
+          prediction: result.predictions[i]!,
+          probability,
+          confidence: confidenceOf(probability, result.threshold),
+          threshold: result.threshold,
+          model_info: modelInfo,
+          timestamp,
+          request_id: ctx.state.requestId,
+          latency_ms: latency,
+        };
+      });
+      ctx.body = { count: predictions.length, predictions, model_info: modelInfo, latency_ms: latency, request_id: ctx.state.requestId };
+    },
+  });
+
+  api.route({
+    method: 'post',
     path: '/ml/detect_anomaly',
     summary: 'Anomalies among readings (or a sensor window): Isolation Forest + rolling robust baseline',
     tags: ['ml'],
     scopes: ['ml:anomaly'],
     body: detectBody,
-    responses: { 200: { description: 'Anomalies with score, method and reason', schema: responses.anomalyResult } },
+    responses: {
+      200: {
+        description:
+          "Anomalies with score, method and reason; for sensor_readings (the original system's body) anomalies_detected per sensor",
+        schema: z.union([responses.anomalyResult, responses.sensorAnomalyResult]),
+      },
+      422: { description: 'No sensor_readings (nor readings or sensor_id), or an invalid reading (named sensor_readings.N.field)' },
+    },
     handler: async (ctx, { body }) => {
+      if (body.sensor_readings) {
+        const result = await withModelErrors(() =>
+          detectAnomaliesBySensor(
+            body.sensor_readings!,
+            async (sensorId, before) => (await sensorHistory(sensorId, before, 100, deps.sql)).reverse().map((h) => h.value),
+            { modelVersion: body.model_version, sensitivity: body.sensitivity },
+          ),
+        );
+        ctx.body = {
+          anomalies_detected: result.anomalies,
+          total_readings_analyzed: result.analyzed,
+          anomaly_count: result.anomalies.length,
+          sensors_analyzed: result.sensors,
+          sensitivity: body.sensitivity,
+          method: result.method,
+          threshold: result.threshold,
+          model_info: result.model_info,
+          fallback_reason: result.fallback_reason,
+          analysis_timestamp: new Date().toISOString(),
+        };
+        return;
+      }
       let values: number[];
       let timestamps: (string | null)[];
       let history: number[] = [];
@@ -225,7 +357,9 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         timestamps = rows.map((r) => r.ts.toISOString());
         history = (await sensorHistory(body.sensor_id!, rows[0]!.ts, 100, deps.sql)).reverse().map((h) => h.value);
       }
-      const result = await withModelErrors(() => detectAnomaliesInSeries(values, history, { modelVersion: body.model_version }));
+      const result = await withModelErrors(() =>
+        detectAnomaliesInSeries(values, history, { modelVersion: body.model_version, sensitivity: body.sensitivity }),
+      );
       ctx.body = {
         total_readings_analyzed: result.analyzed,
         anomaly_count: result.anomalies.length,
@@ -235,6 +369,7 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         model_info: result.model_info,
         fallback_reason: result.fallback_reason,
         baseline: result.baseline,
+        analysis_timestamp: new Date().toISOString(),
       };
     },
   });
@@ -267,7 +402,17 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         maxRows: deps.config.DRIFT_MAX_ROWS_PER_WINDOW,
       });
       await recordDriftCheck(deps.sql, result, null, null);
-      ctx.body = { ...result, timestamp: new Date().toISOString(), request_id: ctx.state.requestId };
+      const now = new Date().toISOString();
+      ctx.body = {
+        ...result,
+        // The original answered a sensor without readings as insufficient_data; the stored check keeps no_data.
+        status: result.status === 'no_data' ? 'insufficient_data' : result.status,
+        recent_count: result.recent?.count ?? 0,
+        baseline_count: result.reference?.count ?? 0,
+        evaluated_at: now,
+        timestamp: now,
+        request_id: ctx.state.requestId,
+      };
     },
   });
 }

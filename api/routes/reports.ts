@@ -17,6 +17,16 @@ const generateBody = z
       .optional()
       .describe('For workflow_run: the run to report on'),
     correlation_id: z.uuid().optional().describe("For workflow_run: the run's correlation id (its readings)"),
+    // The original system's form; either field makes the answer the original's (200, report_id, content, ...).
+    format: z.literal('json').optional().describe('json only: the CSV and PDF forms are the artifacts'),
+    parameters: z
+      .strictObject({
+        detail_level: z
+          .enum(['summary', 'detailed'])
+          .default('detailed')
+          .describe('summary: content holds the title, period and key figures; detailed: also the charts and tables'),
+      })
+      .optional(),
   })
   .refine((b) => b.report_type !== 'workflow_run' || b.workflow_id, { message: 'workflow_run needs workflow_id', path: ['workflow_id'] });
 
@@ -58,6 +68,21 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
     scopes: ['reports:generate'],
     body: generateBody,
     responses: {
+      200: {
+        description:
+          "With format or parameters (the original system's form): today's fields plus report_id, format, content, generated_at and metadata",
+        schema: reportView.extend({
+          report_id: z.string(),
+          format: z.literal('json'),
+          content: reportBodySchema.partial({ charts: true, tables: true }),
+          generated_at: z.string(),
+          metadata: z.object({
+            detail_level: z.enum(['summary', 'detailed']),
+            parameters: z.record(z.string(), z.unknown()),
+            period: reportBodySchema.shape.period,
+          }),
+        }),
+      },
       201: { description: 'The stored report with links to its artifacts', schema: reportView },
       422: { description: 'Unknown report type, or a period that is reversed or longer than 366 days' },
     },
@@ -69,9 +94,24 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
         workflowId: body.workflow_id,
         correlationId: body.correlation_id ?? ctx.state.correlationId,
       });
-      ctx.status = 201;
       ctx.set('Location', `${api.prefix}/reports/${report.id}`);
-      ctx.body = { ...report, artifacts: artifacts(report.id) };
+      const stored = { ...report, artifacts: artifacts(report.id) };
+      if (!body.format && !body.parameters) {
+        ctx.status = 201;
+        ctx.body = stored;
+        return;
+      }
+      const detail = body.parameters?.detail_level ?? 'detailed';
+      const { title, period, summary } = report.body;
+      ctx.status = 200;
+      ctx.body = {
+        ...stored,
+        report_id: report.id,
+        format: 'json',
+        content: detail === 'summary' ? { title, period, summary } : report.body,
+        generated_at: report.created_at,
+        metadata: { detail_level: detail, parameters: report.parameters, period },
+      };
     },
   });
 

@@ -4,14 +4,42 @@ import { simulateScenario } from '../../usecases/simulation';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { simulationResult } from '../schemas/responses';
+import { ValidationError, type FieldError } from '../errors';
+
+const NOISE_DEFAULT = 1.5;
 
 const common = {
   sensor_id: sensorIdSchema.default('sim-torque-01'),
   num_samples: z.number().int().min(5).max(5000).default(60),
   base_value: z.number().min(0).max(1000).default(40),
-  noise: z.number().min(0).max(100).default(1.5),
-  interval_seconds: z.number().int().min(1).max(3600).default(60),
+  noise: z.number().min(0).max(100).optional().describe(`Noise amplitude (${NOISE_DEFAULT} by default)`),
+  interval_seconds: z.number().int().min(1).max(3600).optional().describe('Seconds between readings (60 by default)'),
+  // The original system's names: noise_level for noise, duration_minutes to spread the samples over.
+  noise_level: z.number().min(0).max(100).optional().describe('The same as noise'),
+  duration_minutes: z
+    .number()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional()
+    .describe('The samples are spread evenly over this many minutes, ending now (instead of interval_seconds)'),
 };
+
+type Common = { num_samples: number; noise?: number; noise_level?: number; interval_seconds?: number; duration_minutes?: number };
+
+/** One meaning per pair of names: both given is a 422 rather than a silent choice. */
+function resolveCommon(b: Common): { noise: number; intervalSeconds: number } {
+  const errors: FieldError[] = [];
+  if (b.noise_level !== undefined && b.noise !== undefined) {
+    errors.push({ field: 'noise_level', message: 'give noise or noise_level, not both' });
+  }
+  if (b.duration_minutes !== undefined && b.interval_seconds !== undefined) {
+    errors.push({ field: 'duration_minutes', message: 'give interval_seconds or duration_minutes, not both' });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  const intervalSeconds =
+    b.duration_minutes !== undefined ? (b.duration_minutes * 60) / Math.max(1, b.num_samples - 1) : (b.interval_seconds ?? 60);
+  return { noise: b.noise_level ?? b.noise ?? NOISE_DEFAULT, intervalSeconds };
+}
 
 /** Scenario data generators (the original's simulation console); all data is really ingested. */
 export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
@@ -25,13 +53,14 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     body: z.strictObject({ ...common, drift_magnitude: z.number().min(-1000).max(1000).default(12) }),
     responses,
     handler: async (ctx, { body }) => {
+      const { noise, intervalSeconds } = resolveCommon(body);
       ctx.status = 201;
       ctx.body = await simulateScenario(deps.sql, {
         sensorId: body.sensor_id,
         scenario: 'drift',
         correlationId: ctx.state.correlationId,
-        intervalSeconds: body.interval_seconds,
-        options: { count: body.num_samples, base: body.base_value, noise: body.noise, driftMagnitude: body.drift_magnitude },
+        intervalSeconds,
+        options: { count: body.num_samples, base: body.base_value, noise, driftMagnitude: body.drift_magnitude },
       });
     },
   });
@@ -48,16 +77,17 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     }),
     responses,
     handler: async (ctx, { body }) => {
+      const { noise, intervalSeconds } = resolveCommon(body);
       ctx.status = 201;
       ctx.body = await simulateScenario(deps.sql, {
         sensorId: body.sensor_id,
         scenario: 'anomaly',
         correlationId: ctx.state.correlationId,
-        intervalSeconds: body.interval_seconds,
+        intervalSeconds,
         options: {
           count: body.num_samples,
           base: body.base_value,
-          noise: body.noise,
+          noise,
           anomalyMagnitude: body.anomaly_magnitude,
           anomalies: body.num_anomalies,
         },
@@ -73,13 +103,14 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     body: z.strictObject(common),
     responses,
     handler: async (ctx, { body }) => {
+      const { noise, intervalSeconds } = resolveCommon(body);
       ctx.status = 201;
       ctx.body = await simulateScenario(deps.sql, {
         sensorId: body.sensor_id,
         scenario: 'normal',
         correlationId: ctx.state.correlationId,
-        intervalSeconds: body.interval_seconds,
-        options: { count: body.num_samples, base: body.base_value, noise: body.noise },
+        intervalSeconds,
+        options: { count: body.num_samples, base: body.base_value, noise },
       });
     },
   });

@@ -35,11 +35,20 @@ export const readingView = z.object({
   ingested_at: z.string(),
 });
 
+/** A stored reading as GET /sensors/readings lists it, with the original system's names beside today's. */
+export const listedReadingView = readingView.extend({
+  sensor_metadata: z.record(z.string(), z.unknown()).describe("The original system's name for metadata"),
+  ingestion_timestamp: z.string().describe("The original system's name for ingested_at"),
+});
+
 export const ingestResult = z.object({
   status: z.literal('success'),
   message: z.string(),
   reading: readingView,
   idempotency_key: z.string().nullable(),
+  event_id: z.string().describe("The stored reading's id (the original system's name)"),
+  sensor_id: z.string(),
+  correlation_id: z.string().describe('X-Correlation-ID as sent with the first request for this reading, or a new UUID'),
 });
 
 export const batchResult = z.object({
@@ -173,6 +182,11 @@ export const sensorView = z.object({
 
 export const simulationResult = z.object({
   status: z.literal('success'),
+  message: z.string(),
+  simulation_id: z.string().describe('sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice'),
+  events_generated: z
+    .number()
+    .describe("Readings that landed under sensor_id (the original system's field; the same as readings_ingested)"),
   scenario: z.enum(['normal', 'drift', 'anomaly']),
   sensor_id: z.string(),
   readings_ingested: z.number(),
@@ -216,6 +230,8 @@ export const modelVersionView = z.object({
   task: z.enum(['binary_classification', 'anomaly_detection']),
   version: z.string(),
   stage: modelStageSchema,
+  model_name: z.string().describe("The same as name (the original system's field)"),
+  current_stage: modelStageSchema.describe("The same as stage (the original system's field)"),
   enabled: z.boolean(),
   created_at: z.string(),
   threshold: z.number().nullable(),
@@ -224,7 +240,14 @@ export const modelVersionView = z.object({
   description: z.string().nullable(),
   card_markdown: z.string().nullable().optional(),
 });
-export const modelList = z.array(z.object({ name: z.string(), task: modelVersionView.shape.task, versions: z.array(modelVersionView) }));
+export const modelList = z.object({
+  models: z.array(z.object({ name: z.string(), task: modelVersionView.shape.task, versions: z.array(modelVersionView) })),
+  count: z.number(),
+});
+export const modelVersionList = z.object({ model_name: z.string(), versions: z.array(modelVersionView).describe('Newest first') });
+export const resolvedModelVersion = modelVersionView.extend({
+  resolved_version: z.string().describe('The version "auto" resolved to (the same as version)'),
+});
 
 export const explanation = z.object({
   method: z.literal('exact_interventional_shap'),
@@ -241,11 +264,24 @@ export const predictionResult = z.object({
   probability: z.number(),
   confidence: z.number(),
   threshold: z.number(),
-  model_info: modelRef,
+  model_info: modelRef.extend({
+    model_name: z.string().describe("The same as name (the original system's field)"),
+    model_version: z.string().describe("The same as version (the original system's field)"),
+  }),
   timestamp: z.string(),
   request_id: z.string(),
   latency_ms: z.number(),
   explanation: explanation.optional(),
+});
+
+export const predictionBatchResult = z.object({
+  count: z.number(),
+  predictions: z.array(
+    predictionResult.omit({ explanation: true }).extend({ latency_ms: z.number().describe("The whole batch's model time") }),
+  ),
+  model_info: predictionResult.shape.model_info,
+  latency_ms: z.number(),
+  request_id: z.string(),
 });
 
 export const storedPrediction = z.object({
@@ -287,13 +323,39 @@ export const anomalyResult = z.object({
   model_info: modelRef.extend({ threshold: z.number() }).nullable(),
   fallback_reason: z.string().nullable(),
   baseline: z.object({ window: z.number(), history_used: z.number() }),
+  analysis_timestamp: z.string(),
+});
+
+/** The answer to the original system's body (sensor_readings of many sensors). */
+export const sensorAnomalyResult = z.object({
+  anomalies_detected: z.array(
+    anomalyResult.shape.anomalies.element.extend({
+      index: z.number().describe('Position of the reading in sensor_readings'),
+      sensor_id: z.string(),
+      sensor_type: z.string().nullable(),
+      unit: z.string().nullable(),
+      quality: z.number().nullable(),
+    }),
+  ),
+  total_readings_analyzed: z.number(),
+  anomaly_count: z.number(),
+  sensors_analyzed: z.number(),
+  sensitivity: z.number(),
+  method: anomalyResult.shape.method,
+  threshold: z.number().describe('1 - sensitivity, clamped to 0.05-0.95'),
+  model_info: anomalyResult.shape.model_info,
+  fallback_reason: z.string().nullable(),
+  analysis_timestamp: z.string(),
 });
 
 const windowView = z.object({ start: z.string(), end: z.string(), count: z.number() });
 export const driftResult = z.object({
   sensor_id: z.string(),
-  status: z.enum(['ok', 'insufficient_data', 'no_data']),
+  status: z.enum(['ok', 'insufficient_data']).describe('insufficient_data also for a sensor without readings (recent null)'),
   drift_detected: z.boolean(),
+  recent_count: z.number().describe("Readings in the recent window (the original system's field)"),
+  baseline_count: z.number().describe("Readings in the reference window (the original system's field)"),
+  evaluated_at: z.string().describe("When the check ran (the original system's field; the same as timestamp)"),
   ks_statistic: z.number().nullable(),
   p_value: z.number().nullable(),
   ks_method: z.enum(['exact', 'asymp']).nullable(),

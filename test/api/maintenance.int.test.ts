@@ -275,7 +275,7 @@ describe('GET /api/v1/maintenance/scheduled', () => {
     const released = await createOrder();
     await patch(released.id, { status: 'cancelled' });
 
-    const res = await request(`/maintenance/scheduled?technician=${technician}&limit=500`, { key: readKey });
+    const res = await request(`/maintenance/scheduled?technician=${technician}&limit=100`, { key: readKey });
     expect(res.status).toBe(200);
     const items = (await res.json()) as Array<Record<string, unknown>>;
     expect(Number(res.headers.get('x-total-count'))).toBeGreaterThanOrEqual(1);
@@ -291,13 +291,13 @@ describe('GET /api/v1/maintenance/scheduled', () => {
       workflow_id: null,
     });
 
-    const onlyScheduled = (await (await request('/maintenance/scheduled?status=scheduled&limit=500', { key: readKey })).json()) as Array<
+    const onlyScheduled = (await (await request('/maintenance/scheduled?status=scheduled&limit=100', { key: readKey })).json()) as Array<
       Record<string, unknown>
     >;
     expect(onlyScheduled.every((o) => o.status === 'scheduled')).toBe(true);
     expect(onlyScheduled.find((o) => o.id === scheduled.id)).toMatchObject({ booking_status: 'firm' });
 
-    const all = (await (await request('/maintenance/scheduled?limit=500', { key: readKey })).json()) as Array<{ id: string }>;
+    const all = (await (await request('/maintenance/scheduled?limit=100', { key: readKey })).json()) as Array<{ id: string }>;
     expect(all.some((o) => o.id === released.id)).toBe(false);
   });
 });

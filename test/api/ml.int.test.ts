@@ -89,7 +89,7 @@ describe('POST /api/v1/ml/predict', () => {
 
 describe('model registry routes', () => {
   it('lists models with stages, flags, metrics and cards, and resolves latest', async () => {
-    const models = await (await stack.request('/api/v1/ml/models', { key })).json();
+    const { models } = await (await stack.request('/api/v1/ml/models', { key })).json();
     const rf = models.find((m: { name: string }) => m.name === 'ai4i_classifier_randomforest_baseline');
     expect(rf.versions[0]).toMatchObject({ version: '1.0.0', stage: 'Production', enabled: true });
     expect(rf.versions[0].metrics.roc_auc).toBeGreaterThanOrEqual(0.95);

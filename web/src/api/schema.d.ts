@@ -464,6 +464,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ml/predict/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Failure probabilities for up to 1000 feature rows in one model run (all or nothing) */
+    post: operations['postApiV1MlPredictBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ml/predictions': {
     parameters: {
       query?: never;
@@ -1118,6 +1135,10 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description X-Correlation-ID as sent with the first request for this reading, or a new UUID */
+            correlation_id: string;
+            /** @description The stored reading's id (the original system's name) */
+            event_id: string;
             idempotency_key: string | null;
             message: string;
             reading: {
@@ -1134,6 +1155,7 @@ export interface operations {
               unit: string | null;
               value: number;
             };
+            sensor_id: string;
             /** @constant */
             status: 'success';
           };
@@ -1301,12 +1323,14 @@ export interface operations {
       query?: {
         correlation_id?: string;
         decision?: 'approved' | 'rejected' | 'escalated';
+        end_date?: string;
         format?: 'json' | 'csv';
         from?: string;
         limit?: number;
         offset?: number;
         operator_id?: string;
         request_id?: string;
+        start_date?: string;
         to?: string;
       };
       header?: never;
@@ -2193,12 +2217,34 @@ export interface operations {
       content: {
         'application/json': {
           /**
+           * Format: uuid
+           * @description Stored on the order and echoed; X-Correlation-ID when absent
+           */
+          correlation_id?: string;
+          /**
            * Format: date-time
            * @description Latest completion; a past deadline is planned within the next 7 days
            */
           deadline?: string;
           duration_minutes?: number;
-          failure_probability: number;
+          /** @description The order's equipment (the sensor registry's when absent) */
+          equipment_id?: string;
+          /** @description Required unless prediction_confidence or a time to failure is given */
+          failure_probability?: number;
+          /**
+           * @description Attach a JSON report of the order and its plan (report)
+           * @default false
+           */
+          include_report?: boolean;
+          /** @description Kept as the note of the order's first transition */
+          maintenance_type?: string;
+          /**
+           * Format: date-time
+           * @description Sets the time to failure, hence the deadline (half-way to it) and the priority
+           */
+          predicted_failure_date?: string;
+          /** @description Taken as the failure probability when failure_probability is absent */
+          prediction_confidence?: number;
           /** @enum {string} */
           priority?: 'low' | 'medium' | 'high' | 'urgent' | 'very_urgent';
           required_level?: number;
@@ -2206,6 +2252,8 @@ export interface operations {
           sensor_id: string;
           /** @description Chooses the required skill; read from the sensor registry when absent */
           sensor_type?: string;
+          /** @description The same as predicted_failure_date, in days from now */
+          time_to_failure_days?: number;
         };
       };
     };
@@ -2224,6 +2272,7 @@ export interface operations {
             equipment: string | null;
             failure_probability: number | null;
             id: string;
+            maintenance_type: string | null;
             plan: {
               reasons: string[];
               technician_id: string;
@@ -2236,6 +2285,18 @@ export interface operations {
             /** @enum {string} */
             priority: 'low' | 'medium' | 'high' | 'urgent' | 'very_urgent';
             reasons: string[];
+            /** @description With include_report */
+            report?: {
+              content: {
+                [key: string]: unknown;
+              };
+              /** @constant */
+              format: 'json';
+              generated_at: string;
+              report_id: string;
+              /** @constant */
+              report_type: 'maintenance_order';
+            };
             required_level: number;
             required_skill: string;
             sensor_id: string;
@@ -2283,6 +2344,7 @@ export interface operations {
   getApiV1MaintenanceScheduled: {
     parameters: {
       query?: {
+        correlation_id?: string;
         limit?: number;
         offset?: number;
         status?:
@@ -2311,12 +2373,19 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description The same as technician_id */
+            assigned_technician_id: string | null;
             booking_status: ('tentative' | 'firm') | null;
+            correlation_id: string | null;
             created_at: string;
             id: string;
             /** @enum {string} */
             priority: 'low' | 'medium' | 'high' | 'urgent' | 'very_urgent';
             reasons: string[];
+            /** @description The same as window_end */
+            scheduled_end_time: string | null;
+            /** @description The same as window_start */
+            scheduled_start_time: string | null;
             sensor_id: string;
             /** @enum {string} */
             status:
@@ -2548,7 +2617,11 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @description Readings in the reference window (the original system's field) */
+            baseline_count: number;
             drift_detected: boolean;
+            /** @description When the check ran (the original system's field; the same as timestamp) */
+            evaluated_at: string;
             ks_method: ('exact' | 'asymp') | null;
             ks_statistic: number | null;
             message: string;
@@ -2563,6 +2636,8 @@ export interface operations {
               start: string;
               truncated: boolean;
             } | null;
+            /** @description Readings in the recent window (the original system's field) */
+            recent_count: number;
             reference: {
               count: number;
               end: string;
@@ -2574,8 +2649,11 @@ export interface operations {
             /** @description Most readings read per window; a truncated window used its latest ones */
             row_limit: number;
             sensor_id: string;
-            /** @enum {string} */
-            status: 'ok' | 'insufficient_data' | 'no_data';
+            /**
+             * @description insufficient_data also for a sensor without readings (recent null)
+             * @enum {string}
+             */
+            status: 'ok' | 'insufficient_data';
             timestamp: string;
             window_minutes: number;
           };
@@ -2624,51 +2702,137 @@ export interface operations {
             timestamp?: string;
             value: number;
           }[];
+          /**
+           * @description Higher flags more: a point is anomalous from a combined score of 1 - sensitivity (clamped to 0.05-0.95)
+           * @default 0.5
+           */
+          sensitivity?: number;
           /** @description Sensor identifier */
           sensor_id?: string;
+          sensor_readings?: {
+            /** Format: uuid */
+            correlation_id?: string;
+            metadata?: {
+              [key: string]: unknown;
+            };
+            /** @default 1 */
+            quality?: number;
+            /** @description Sensor identifier */
+            sensor_id: string;
+            /**
+             * @default temperature
+             * @enum {string}
+             */
+            sensor_type?:
+              | 'temperature'
+              | 'air_temperature'
+              | 'process_temperature'
+              | 'vibration'
+              | 'pressure'
+              | 'humidity'
+              | 'voltage'
+              | 'current'
+              | 'power'
+              | 'flow'
+              | 'rotational_speed'
+              | 'torque'
+              | 'tool_wear'
+              | 'acoustic';
+            /**
+             * Format: date-time
+             * @description When the value was measured; defaults to now
+             */
+            timestamp?: string;
+            unit?: string;
+            value: number;
+          }[];
           /** @default 60 */
           window_minutes?: number;
         };
       };
     };
     responses: {
-      /** @description Anomalies with score, method and reason */
+      /** @description Anomalies with score, method and reason; for sensor_readings (the original system's body) anomalies_detected per sensor */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            anomalies: {
-              index: number;
-              /** @enum {string} */
-              method: 'combined' | 'isolation_forest' | 'robust_zscore';
-              model_score: number | null;
-              reason: string;
-              robust_z: number | null;
-              score: number;
-              timestamp: string | null;
-              value: number;
-            }[];
-            anomaly_count: number;
-            baseline: {
-              history_used: number;
-              window: number;
-            };
-            fallback_reason: string | null;
-            /** @enum {string} */
-            method: 'combined' | 'robust_zscore';
-            model_info: {
-              name: string;
-              /** @enum {string} */
-              stage: 'Production' | 'Staging' | 'None';
-              threshold: number;
-              version: string;
-            } | null;
-            threshold: number;
-            total_readings_analyzed: number;
-          };
+          'application/json':
+            | {
+                analysis_timestamp: string;
+                anomalies: {
+                  index: number;
+                  /** @enum {string} */
+                  method: 'combined' | 'isolation_forest' | 'robust_zscore';
+                  model_score: number | null;
+                  reason: string;
+                  robust_z: number | null;
+                  score: number;
+                  timestamp: string | null;
+                  value: number;
+                }[];
+                anomaly_count: number;
+                baseline: {
+                  history_used: number;
+                  window: number;
+                };
+                fallback_reason: string | null;
+                /** @enum {string} */
+                method: 'combined' | 'robust_zscore';
+                model_info: {
+                  name: string;
+                  /** @enum {string} */
+                  stage: 'Production' | 'Staging' | 'None';
+                  threshold: number;
+                  version: string;
+                } | null;
+                threshold: number;
+                total_readings_analyzed: number;
+              }
+            | {
+                analysis_timestamp: string;
+                anomalies_detected: {
+                  /** @description Position of the reading in sensor_readings */
+                  index: number;
+                  /** @enum {string} */
+                  method: 'combined' | 'isolation_forest' | 'robust_zscore';
+                  model_score: number | null;
+                  quality: number | null;
+                  reason: string;
+                  robust_z: number | null;
+                  score: number;
+                  sensor_id: string;
+                  sensor_type: string | null;
+                  timestamp: string | null;
+                  unit: string | null;
+                  value: number;
+                }[];
+                anomaly_count: number;
+                fallback_reason: string | null;
+                /** @enum {string} */
+                method: 'combined' | 'robust_zscore';
+                model_info: {
+                  name: string;
+                  /** @enum {string} */
+                  stage: 'Production' | 'Staging' | 'None';
+                  threshold: number;
+                  version: string;
+                } | null;
+                sensitivity: number;
+                sensors_analyzed: number;
+                /** @description 1 - sensitivity, clamped to 0.05-0.95 */
+                threshold: number;
+                total_readings_analyzed: number;
+              };
         };
+      };
+      /** @description No sensor_readings (nor readings or sensor_id), or an invalid reading (named sensor_readings.N.field) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Problem */
       default: {
@@ -2697,26 +2861,36 @@ export interface operations {
         };
         content: {
           'application/json': {
-            name: string;
-            /** @enum {string} */
-            task: 'binary_classification' | 'anomaly_detection';
-            versions: {
-              card_markdown?: string | null;
-              created_at: string;
-              description: string | null;
-              enabled: boolean;
-              metrics: {
-                [key: string]: unknown;
-              } | null;
+            count: number;
+            models: {
               name: string;
               /** @enum {string} */
-              stage: 'Production' | 'Staging' | 'None';
-              /** @enum {string} */
               task: 'binary_classification' | 'anomaly_detection';
-              threshold: number | null;
-              version: string;
+              versions: {
+                card_markdown?: string | null;
+                created_at: string;
+                /**
+                 * @description The same as stage (the original system's field)
+                 * @enum {string}
+                 */
+                current_stage: 'Production' | 'Staging' | 'None';
+                description: string | null;
+                enabled: boolean;
+                metrics: {
+                  [key: string]: unknown;
+                } | null;
+                /** @description The same as name (the original system's field) */
+                model_name: string;
+                name: string;
+                /** @enum {string} */
+                stage: 'Production' | 'Staging' | 'None';
+                /** @enum {string} */
+                task: 'binary_classification' | 'anomaly_detection';
+                threshold: number | null;
+                version: string;
+              }[];
             }[];
-          }[];
+          };
         };
       };
       /** @description Problem */
@@ -2750,12 +2924,21 @@ export interface operations {
           'application/json': {
             card_markdown?: string | null;
             created_at: string;
+            /**
+             * @description The same as stage (the original system's field)
+             * @enum {string}
+             */
+            current_stage: 'Production' | 'Staging' | 'None';
             description: string | null;
             enabled: boolean;
             metrics: {
               [key: string]: unknown;
             } | null;
+            /** @description The same as name (the original system's field) */
+            model_name: string;
             name: string;
+            /** @description The version "auto" resolved to (the same as version) */
+            resolved_version: string;
             /** @enum {string} */
             stage: 'Production' | 'Staging' | 'None';
             /** @enum {string} */
@@ -2801,28 +2984,39 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Versions */
+      /** @description Versions, newest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            card_markdown?: string | null;
-            created_at: string;
-            description: string | null;
-            enabled: boolean;
-            metrics: {
-              [key: string]: unknown;
-            } | null;
-            name: string;
-            /** @enum {string} */
-            stage: 'Production' | 'Staging' | 'None';
-            /** @enum {string} */
-            task: 'binary_classification' | 'anomaly_detection';
-            threshold: number | null;
-            version: string;
-          }[];
+            model_name: string;
+            /** @description Newest first */
+            versions: {
+              card_markdown?: string | null;
+              created_at: string;
+              /**
+               * @description The same as stage (the original system's field)
+               * @enum {string}
+               */
+              current_stage: 'Production' | 'Staging' | 'None';
+              description: string | null;
+              enabled: boolean;
+              metrics: {
+                [key: string]: unknown;
+              } | null;
+              /** @description The same as name (the original system's field) */
+              model_name: string;
+              name: string;
+              /** @enum {string} */
+              stage: 'Production' | 'Staging' | 'None';
+              /** @enum {string} */
+              task: 'binary_classification' | 'anomaly_detection';
+              threshold: number | null;
+              version: string;
+            }[];
+          };
         };
       };
       /** @description Unknown model */
@@ -2889,6 +3083,10 @@ export interface operations {
             };
             latency_ms: number;
             model_info: {
+              /** @description The same as name (the original system's field) */
+              model_name: string;
+              /** @description The same as version (the original system's field) */
+              model_version: string;
               name: string;
               /** @enum {string} */
               stage: 'Production' | 'Staging' | 'None';
@@ -2919,6 +3117,119 @@ export interface operations {
       };
       /** @description Models not loaded */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiV1MlPredictBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default ai4i_classifier_randomforest_baseline */
+          model_name?: string;
+          /** @default auto */
+          model_version?: string;
+          rows: {
+            /** @description Air temperature, kelvin */
+            Air_temperature_K: number;
+            /** @description Process temperature, kelvin */
+            Process_temperature_K: number;
+            /** @description Rotational speed, revolutions per minute */
+            Rotational_speed_rpm: number;
+            /** @description Tool wear, minutes */
+            Tool_wear_min: number;
+            /** @description Torque, newton metres */
+            Torque_Nm: number;
+            /**
+             * @description Product quality variant; L when absent
+             * @enum {string}
+             */
+            Type?: 'L' | 'M' | 'H';
+          }[];
+          /** @description The sensor of each row (as sensor_id on /ml/predict), logged with its prediction; the same length as rows */
+          sensor_ids?: (string | null)[];
+        };
+      };
+    };
+    responses: {
+      /** @description One answer per row, in order, with the fields of /ml/predict */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+            latency_ms: number;
+            model_info: {
+              /** @description The same as name (the original system's field) */
+              model_name: string;
+              /** @description The same as version (the original system's field) */
+              model_version: string;
+              name: string;
+              /** @enum {string} */
+              stage: 'Production' | 'Staging' | 'None';
+              version: string;
+            };
+            predictions: {
+              confidence: number;
+              /** @description The whole batch's model time */
+              latency_ms: number;
+              model_info: {
+                /** @description The same as name (the original system's field) */
+                model_name: string;
+                /** @description The same as version (the original system's field) */
+                model_version: string;
+                name: string;
+                /** @enum {string} */
+                stage: 'Production' | 'Staging' | 'None';
+                version: string;
+              };
+              prediction: 0 | 1;
+              prediction_id: string;
+              probability: number;
+              request_id: string;
+              threshold: number;
+              timestamp: string;
+            }[];
+            request_id: string;
+          };
+        };
+      };
+      /** @description Unknown model */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An invalid row (named rows.N.feature): no row is scored */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description More than the per-key request limit, or more than PREDICT_BATCH_ROWS_PER_MINUTE rows a minute */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -3431,10 +3742,23 @@ export interface operations {
            */
           correlation_id?: string;
           /**
+           * @description json only: the CSV and PDF forms are the artifacts
+           * @constant
+           */
+          format?: 'json';
+          /**
            * Format: date-time
            * @description Start of the period (inclusive); defaults to 24 h before `to`
            */
           from?: string;
+          parameters?: {
+            /**
+             * @description summary: content holds the title, period and key figures; detailed: also the charts and tables
+             * @default detailed
+             * @enum {string}
+             */
+            detail_level?: 'summary' | 'detailed';
+          };
           /** @enum {string} */
           report_type: 'system_health' | 'anomaly_summary' | 'ingestion_activity' | 'maintenance_decisions' | 'workflow_run';
           /**
@@ -3448,6 +3772,100 @@ export interface operations {
       };
     };
     responses: {
+      /** @description With format or parameters (the original system's form): today's fields plus report_id, format, content, generated_at and metadata */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            artifacts: {
+              csv: string;
+              pdf: string;
+            };
+            body: {
+              charts: {
+                id: string;
+                series: {
+                  name: string;
+                  points: {
+                    x: string | number;
+                    y: number;
+                  }[];
+                }[];
+                title: string;
+                /** @enum {string} */
+                type: 'line' | 'bar';
+              }[];
+              period: {
+                from: string;
+                to: string;
+              };
+              summary: {
+                [key: string]: number | string | null;
+              };
+              tables: {
+                columns: string[];
+                rows: (string | number | boolean | null)[][];
+                title: string;
+              }[];
+              title: string;
+            };
+            content: {
+              charts?: {
+                id: string;
+                series: {
+                  name: string;
+                  points: {
+                    x: string | number;
+                    y: number;
+                  }[];
+                }[];
+                title: string;
+                /** @enum {string} */
+                type: 'line' | 'bar';
+              }[];
+              period: {
+                from: string;
+                to: string;
+              };
+              summary: {
+                [key: string]: number | string | null;
+              };
+              tables?: {
+                columns: string[];
+                rows: (string | number | boolean | null)[][];
+                title: string;
+              }[];
+              title: string;
+            };
+            correlation_id: string | null;
+            created_at: string;
+            /** @constant */
+            format: 'json';
+            generated_at: string;
+            id: string;
+            metadata: {
+              /** @enum {string} */
+              detail_level: 'summary' | 'detailed';
+              parameters: {
+                [key: string]: unknown;
+              };
+              period: {
+                from: string;
+                to: string;
+              };
+            };
+            parameters: {
+              [key: string]: unknown;
+            };
+            report_id: string;
+            /** @enum {string} */
+            report_type: 'system_health' | 'anomaly_summary' | 'ingestion_activity' | 'maintenance_decisions' | 'workflow_run';
+            workflow_id: string | null;
+          };
+        };
+      };
       /** @description The stored report with links to its artifacts */
       201: {
         headers: {
@@ -3543,11 +3961,17 @@ export interface operations {
             correlation_id: string | null;
             id: string;
             ingested_at: string;
+            /** @description The original system's name for ingested_at */
+            ingestion_timestamp: string;
             metadata: {
               [key: string]: unknown;
             };
             quality: number;
             sensor_id: string;
+            /** @description The original system's name for metadata */
+            sensor_metadata: {
+              [key: string]: unknown;
+            };
             sensor_type: string;
             timestamp: string;
             unit: string | null;
@@ -3619,10 +4043,14 @@ export interface operations {
           anomaly_magnitude?: number;
           /** @default 40 */
           base_value?: number;
-          /** @default 60 */
+          /** @description The samples are spread evenly over this many minutes, ending now (instead of interval_seconds) */
+          duration_minutes?: number;
+          /** @description Seconds between readings (60 by default) */
           interval_seconds?: number;
-          /** @default 1.5 */
+          /** @description Noise amplitude (1.5 by default) */
           noise?: number;
+          /** @description The same as noise */
+          noise_level?: number;
           /** @default 5 */
           num_anomalies?: number;
           /** @default 60 */
@@ -3644,13 +4072,18 @@ export interface operations {
         content: {
           'application/json': {
             correlation_id: string;
+            /** @description Readings that landed under sensor_id (the original system's field; the same as readings_ingested) */
+            events_generated: number;
             first_timestamp: string;
             injected: number;
             last_timestamp: string;
+            message: string;
             readings_ingested: number;
             /** @enum {string} */
             scenario: 'normal' | 'drift' | 'anomaly';
             sensor_id: string;
+            /** @description sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice */
+            simulation_id: string;
             /** @constant */
             status: 'success';
           };
@@ -3681,10 +4114,14 @@ export interface operations {
           base_value?: number;
           /** @default 12 */
           drift_magnitude?: number;
-          /** @default 60 */
+          /** @description The samples are spread evenly over this many minutes, ending now (instead of interval_seconds) */
+          duration_minutes?: number;
+          /** @description Seconds between readings (60 by default) */
           interval_seconds?: number;
-          /** @default 1.5 */
+          /** @description Noise amplitude (1.5 by default) */
           noise?: number;
+          /** @description The same as noise */
+          noise_level?: number;
           /** @default 60 */
           num_samples?: number;
           /**
@@ -3704,13 +4141,18 @@ export interface operations {
         content: {
           'application/json': {
             correlation_id: string;
+            /** @description Readings that landed under sensor_id (the original system's field; the same as readings_ingested) */
+            events_generated: number;
             first_timestamp: string;
             injected: number;
             last_timestamp: string;
+            message: string;
             readings_ingested: number;
             /** @enum {string} */
             scenario: 'normal' | 'drift' | 'anomaly';
             sensor_id: string;
+            /** @description sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice */
+            simulation_id: string;
             /** @constant */
             status: 'success';
           };
@@ -3739,10 +4181,14 @@ export interface operations {
         'application/json': {
           /** @default 40 */
           base_value?: number;
-          /** @default 60 */
+          /** @description The samples are spread evenly over this many minutes, ending now (instead of interval_seconds) */
+          duration_minutes?: number;
+          /** @description Seconds between readings (60 by default) */
           interval_seconds?: number;
-          /** @default 1.5 */
+          /** @description Noise amplitude (1.5 by default) */
           noise?: number;
+          /** @description The same as noise */
+          noise_level?: number;
           /** @default 60 */
           num_samples?: number;
           /**
@@ -3762,13 +4208,18 @@ export interface operations {
         content: {
           'application/json': {
             correlation_id: string;
+            /** @description Readings that landed under sensor_id (the original system's field; the same as readings_ingested) */
+            events_generated: number;
             first_timestamp: string;
             injected: number;
             last_timestamp: string;
+            message: string;
             readings_ingested: number;
             /** @enum {string} */
             scenario: 'normal' | 'drift' | 'anomaly';
             sensor_id: string;
+            /** @description sim-<correlation id>: the readings are keyed by it, so a replay ingests nothing twice */
+            simulation_id: string;
             /** @constant */
             status: 'success';
           };

@@ -1,6 +1,6 @@
 import { api, unwrap, type ApiBody } from '../../api/http';
 
-export type RegisteredModel = ApiBody<'/api/v1/ml/models', 'get'>[number];
+export type RegisteredModel = ApiBody<'/api/v1/ml/models', 'get'>['models'][number];
 export type ModelVersion = RegisteredModel['versions'][number];
 
 export const metricKeys = ['roc_auc', 'pr_auc', 'f1', 'precision', 'recall'] as const;
@@ -12,9 +12,9 @@ export function metricOf(version: ModelVersion, key: (typeof metricKeys)[number]
 }
 
 export async function listModels(): Promise<RegisteredModel[]> {
-  return (await unwrap(api.GET('/api/v1/ml/models'))).data;
+  return (await unwrap(api.GET('/api/v1/ml/models'))).data.models;
 }
 
 export async function listModelVersions(name: string): Promise<ModelVersion[]> {
-  return (await unwrap(api.GET('/api/v1/ml/models/{name}/versions', { params: { path: { name } } }))).data;
+  return (await unwrap(api.GET('/api/v1/ml/models/{name}/versions', { params: { path: { name } } }))).data.versions;
 }
