@@ -43,7 +43,7 @@ function resolveCommon(b: Common): { noise: number; intervalSeconds: number } {
 
 /** Scenario data generators (the original's simulation console); all data is really ingested. */
 export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
-  const responses = { 201: { description: 'Generated and ingested', schema: simulationResult } };
+  const responses = { 200: { description: 'Generated and ingested', schema: simulationResult } };
   api.route({
     method: 'post',
     path: '/simulate/drift-event',
@@ -54,7 +54,7 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     responses,
     handler: async (ctx, { body }) => {
       const { noise, intervalSeconds } = resolveCommon(body);
-      ctx.status = 201;
+      ctx.status = 200;
       ctx.body = await simulateScenario(deps.sql, {
         sensorId: body.sensor_id,
         scenario: 'drift',
@@ -78,7 +78,7 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     responses,
     handler: async (ctx, { body }) => {
       const { noise, intervalSeconds } = resolveCommon(body);
-      ctx.status = 201;
+      ctx.status = 200;
       ctx.body = await simulateScenario(deps.sql, {
         sensorId: body.sensor_id,
         scenario: 'anomaly',
@@ -104,7 +104,7 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     responses,
     handler: async (ctx, { body }) => {
       const { noise, intervalSeconds } = resolveCommon(body);
-      ctx.status = 201;
+      ctx.status = 200;
       ctx.body = await simulateScenario(deps.sql, {
         sensorId: body.sensor_id,
         scenario: 'normal',

@@ -44,7 +44,7 @@ describe('sensor monitoring on the dev server with the real agents', () => {
       method: 'POST',
       json: { sensor_id: sensorId, num_samples: 120, drift_magnitude: 15 },
     });
-    expect(sim.status).toBe(201);
+    expect(sim.status).toBe(200);
 
     const startedAt = Date.now();
     const started = await json('/api/v1/monitoring/run', { method: 'POST', json: {} });

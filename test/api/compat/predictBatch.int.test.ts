@@ -77,6 +77,10 @@ describe('POST /api/v1/ml/predict/batch', () => {
 
   it('counts once against the request limit and its rows against PREDICT_BATCH_ROWS_PER_MINUTE', async () => {
     const k = await stack.key(['ml:predict']);
+    // Limits count in fixed one-minute windows aligned to the clock: start early in a window, so
+    // the three requests cannot straddle a boundary (which would reset the counts under test).
+    const intoWindow = Date.now() % 60_000;
+    if (intoWindow > 40_000) await new Promise((r) => setTimeout(r, 60_500 - intoWindow));
     const first = await post('/ml/predict/batch', { rows: Array.from({ length: 1000 }, (_, i) => row(i)) }, k);
     const second = await post('/ml/predict/batch', { rows: Array.from({ length: 400 }, (_, i) => row(i)) }, k);
     expect(first.status).toBe(200);

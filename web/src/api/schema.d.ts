@@ -4065,7 +4065,7 @@ export interface operations {
     };
     responses: {
       /** @description Generated and ingested */
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -4134,7 +4134,7 @@ export interface operations {
     };
     responses: {
       /** @description Generated and ingested */
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -4201,7 +4201,7 @@ export interface operations {
     };
     responses: {
       /** @description Generated and ingested */
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
