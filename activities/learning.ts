@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listKnowledgeCandidates, recordKnowledge, type KnowledgeView } from '../db/knowledge';
 import { withDomainFailures } from './failures';
 import { InvalidInput } from '../domain/errors';
+import type { SimilarCase } from '../workflows/activityContracts';
 
 /**
  * Mean and standard deviation of the AI4I 2020 process features over the model's training split
@@ -75,17 +76,6 @@ const similarInput = z.object({
 
 export type RecordOutcomeInput = z.input<typeof outcomeInput>;
 export type FindSimilarInput = z.input<typeof similarInput>;
-
-export interface SimilarCase {
-  id: string;
-  similarity: number;
-  kind: string;
-  sensor_id: string | null;
-  decision: string | null;
-  outcome: string | null;
-  summary: string;
-  created_at: string;
-}
 
 function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);

@@ -7,6 +7,7 @@ import { parseFailureFeatures, predictFailure, type FailureFeatures } from '../m
 import { activityKey } from './activityKey';
 import { withDomainFailures } from './failures';
 import { InvalidInput } from '../domain/errors';
+import type { PredictAndStoreInput } from '../workflows/activityContracts';
 
 /** PredictionAgent: failure probability from the AI4I classifier, version resolved by the registry. */
 export function createPredictionActivities(deps: { sql: postgres.Sql }) {
@@ -74,15 +75,7 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
     },
 
     /** prediction-to-maintenance: the integrator's features, validated strictly (never padded). */
-    async predictAndStore(input: {
-      predictionId: string;
-      workflowId?: string;
-      correlationId: string;
-      sensorId: string;
-      features: Record<string, unknown>;
-      modelName: string;
-      modelVersion: string;
-    }) {
+    async predictAndStore(input: PredictAndStoreInput) {
       const features: FailureFeatures = parseFailureFeatures(input.features);
       const sensorType = await getSensorType(input.sensorId, deps.sql);
       return predictAndRecord({ ...input, features, sensorType: sensorType ?? 'torque' });

@@ -12,13 +12,13 @@ export const NO_CONTENT_CSP = "default-src 'none'; frame-ancestors 'none'; base-
  * Vuetify writes its theme into a <style> element at runtime: that element carries the nonce
  * (handed to Vuetify through the `csp-nonce` meta tag Vite writes into index.html), so styles need
  * `'nonce-…'`, not `'unsafe-inline'`. Style attributes set from script go through the CSSOM, which
- * CSP does not restrict.
+ * CSP does not restrict. Without a nonce (Swagger UI's page, whose CSS is all files) styles are `'self'` only.
  */
-export function dashboardCsp(nonce: string): string {
+export function dashboardCsp(nonce?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
+    nonce ? `style-src 'self' 'nonce-${nonce}'` : "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",

@@ -9,23 +9,14 @@ import { startGoldenPath } from '../../usecases/workflowStarts';
 import type { AppDeps } from '../deps';
 import { workflowStartLimit, type ApiRouter, type RouteSpec } from '../route';
 import * as responses from '../schemas/responses';
+import { autoDecisionField, decisionTimeoutField } from '../schemas/decisionFields';
 
 export const goldenPathOptionsSchema = z.strictObject({
   sensor_events: z.number().int().min(5).max(200).default(20),
   scenario: z.enum(['normal', 'drift', 'anomaly']).default('anomaly'),
   include_human_decision: z.boolean().default(true),
-  decision_timeout_seconds: z
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 86_400)
-    .default(600)
-    .describe("At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY"),
-  auto_decision: z
-    .enum(['approved', 'rejected', 'escalated'])
-    .nullable()
-    .default(null)
-    .describe('Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors'),
+  decision_timeout_seconds: decisionTimeoutField(600),
+  auto_decision: autoDecisionField,
   sensor_id: sensorIdSchema
     .optional()
     .describe('Defaults to a fresh demo sensor; naming any other sensor writes readings to it, so it needs data:ingest too'),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Router from '@koa/router';
+import { dashboardCsp } from '../middleware/securityHeaders';
 
 // Resolved by path: requiring the package itself would load the whole UI bundle into the API.
 const assetDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -22,17 +23,7 @@ const page = `<!doctype html>
  * Swagger UI's page: its bundle and init script are files from this origin. It renders with React,
  * whose style props go through the CSSOM (not restricted by CSP), and its CSS uses data: images.
  */
-export const DOCS_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DOCS_CSP = dashboardCsp();
 
 // persistAuthorization: false, so an API key typed into "Authorize" is not written to localStorage.
 const init = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', persistAuthorization: false,

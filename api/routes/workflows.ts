@@ -9,6 +9,7 @@ import { workflowStartLimit, type ApiRouter } from '../route';
 import { callerIdentity } from '../callerIdentity';
 import { goldenPathStartRoute } from './demo';
 import * as responses from '../schemas/responses';
+import { autoDecisionField, decisionTimeoutField } from '../schemas/decisionFields';
 
 export const workflowIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'is not a valid workflow id');
 const identifier = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be an identifier');
@@ -29,18 +30,8 @@ export const predictionToMaintenanceSchema = z.strictObject({
   features: z.record(z.string().max(64), featureValue),
   model_name: z.string().max(100).default('ai4i_classifier_randomforest_baseline'),
   model_version: z.string().max(50).default('auto'),
-  decision_timeout_seconds: z
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 86_400)
-    .default(3600)
-    .describe("At least DECISION_TIMEOUT_MIN_SECONDS (60 by default); the timeout policy is the server's DECISION_TIMEOUT_POLICY"),
-  auto_decision: z
-    .enum(['approved', 'rejected', 'escalated'])
-    .nullable()
-    .default(null)
-    .describe('Demo only: refused unless the server sets DEMO_AUTO_DECISIONS, and then only for demo sensors'),
+  decision_timeout_seconds: decisionTimeoutField(3600),
+  auto_decision: autoDecisionField,
 });
 
 /** Start, list, describe, follow (SSE), signal and export the history of workflows. */
