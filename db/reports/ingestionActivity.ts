@@ -44,8 +44,10 @@ export async function ingestionActivityRows(p: ReportWindow, lowQualityBelow: nu
         low_quality: number;
       }[]
     >`
+      -- The mean in numeric: a float8 sum overflows on values near the type's limit (1e308), which
+      -- a sensor may legitimately send; the mean itself always fits.
       select sensor_id, min(sensor_type) as sensor_type, count(*)::int as n, min(ts) as first_ts, max(ts) as last_ts,
-             min(value) as min_value, avg(value)::float8 as mean_value, max(value) as max_value,
+             min(value) as min_value, avg(value::numeric)::float8 as mean_value, max(value) as max_value,
              avg(quality)::float8 as mean_quality, count(*) filter (where quality < ${lowQualityBelow})::int as low_quality
       from sensor_readings where ingested_at >= ${from} and ingested_at < ${to}
       group by sensor_id order by n desc, sensor_id

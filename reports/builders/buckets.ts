@@ -22,4 +22,12 @@ export function fillBuckets(period: ReportPeriod, rows: { bucket: Date; n: numbe
 export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Rounds for display without pretending to more precision than the data has. */
-export const round = (x: number | null, digits = 3): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+/**
+ * Rounds to `digits` decimals for display. A value too large to scale (x · 10^digits overflows to
+ * Infinity, e.g. a reading of 1e308) has no decimals worth dropping and is returned as it is.
+ */
+export const round = (x: number | null, digits = 3): number | null => {
+  if (x === null) return null;
+  const scaled = Math.round(x * 10 ** digits) / 10 ** digits;
+  return Number.isFinite(scaled) ? scaled : x;
+};

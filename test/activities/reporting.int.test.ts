@@ -149,6 +149,25 @@ describe('ingestion_activity report', () => {
       [sB, 'vibration', 3, at(3, 10).toISOString(), at(3, 12).toISOString(), 1, 2, 3, 0.5, 3],
     ]);
   });
+
+  it('averages readings near the float8 limit without overflowing (a sensor may send 1.7e308)', async () => {
+    // A day of its own, so the figures of the test above stay exact.
+    const hugeDay = new Date(day.getTime() + 10 * 86_400_000);
+    const huge = `rep-huge-${run}`;
+    await sql`insert into sensors (id, type) values (${huge}, 'pressure')`;
+    for (let i = 0; i < 2; i++) {
+      const ts = new Date(hugeDay.getTime() + i * 60_000);
+      await sql`insert into sensor_readings (sensor_id, ts, value, quality, sensor_type, ingested_at)
+                values (${huge}, ${ts}, ${1.7e308}, 1, 'pressure', ${ts})`;
+    }
+    const { body } = await generateReport(sql, {
+      reportType: 'ingestion_activity',
+      from: hugeDay.toISOString(),
+      to: new Date(hugeDay.getTime() + 3_600_000).toISOString(),
+    });
+    const row = body.tables[0]!.rows.find((r) => r[0] === huge)!;
+    expect(row.slice(5, 8)).toEqual([1.7e308, 1.7e308, 1.7e308]);
+  });
 });
 
 describe('maintenance_decisions report', () => {

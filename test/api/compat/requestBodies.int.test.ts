@@ -209,7 +209,7 @@ describe('POST /api/v1/reports/generate with the original body', () => {
   for (const reportType of ['system_health', 'anomaly_summary', 'ingestion_activity', 'maintenance_decisions'] as const) {
     it(`answers 200 with report_id, report_type, format, content, generated_at and metadata for ${reportType}`, async () => {
       const res = await post('/reports/generate', { report_type: reportType, format: 'json', parameters: { detail_level: 'detailed' } });
-      expect(res.status).toBe(200);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body).toMatchObject({
         report_id: res.body.id,
         report_type: reportType,
