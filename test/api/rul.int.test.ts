@@ -1,25 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUL_CAP, predictRul, type RulCycle } from '../../models';
+import { RUL_CAP, predictRul } from '../../models';
+import { readCmapssEngines } from '../../models/cmapssData';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let key: string;
 
-const COLUMNS = ['time', 'opt_set1', 'opt_set2', 'opt_set3', ...Array.from({ length: 21 }, (_, i) => `s${i + 1}`)];
-/** Training engines of FD001, each cycle keyed by the training file's column names. */
-function engine(unit: number): RulCycle[] {
-  const text = readFileSync(path.join(__dirname, '../../models/data/cmapss/train_FD001.txt'), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.trim().split(/\s+/).map(Number))
-    .filter((v) => v[0] === unit)
-    .map((v) => Object.fromEntries(COLUMNS.map((c, j) => [c, v[j + 1]!])) as RulCycle);
-}
-const unit = engine(1);
+const unit = readCmapssEngines().get(1)!;
 const life = unit.length;
 const cuts = [1, 50, life - 60, life - 20, life];
 
