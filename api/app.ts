@@ -22,6 +22,7 @@ import { reportRoutes } from './routes/reports';
 import { decisionListRoutes } from './routes/decisions';
 import { maintenanceRoutes } from './routes/maintenance';
 import { mlRoutes } from './routes/ml';
+import { rulRoutes } from './routes/rul';
 import { PredictionLog } from '../usecases/predictionLog';
 import { monitoringRoutes } from './routes/monitoring';
 import { predictionRoutes } from './routes/predictions';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   maintenanceRoutes(api, deps);
   const predictionLog = new PredictionLog(deps.sql, deps.logger);
   mlRoutes(api, deps, predictionLog);
+  rulRoutes(api, deps);
   monitoringRoutes(api, deps);
   predictionRoutes(api, deps);
   reportWorkflowRoutes(api, deps);

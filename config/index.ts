@@ -90,6 +90,8 @@ const schema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   /** Largest body of a batch ingestion (10,000 readings), in bytes. */
   BATCH_BODY_LIMIT_BYTES: positiveInt.default(8 * 1_048_576),
+  /** Largest body of POST /ml/rul: 100 trajectories of ~500 cycles at ~320 bytes a cycle. */
+  RUL_BODY_LIMIT_BYTES: positiveInt.default(16 * 1_048_576),
   /** Largest CSV upload, in bytes. */
   CSV_BODY_LIMIT_BYTES: positiveInt.default(50 * 1_048_576),
   /** How long Redis remembers an Idempotency-Key (PostgreSQL remembers it forever). */

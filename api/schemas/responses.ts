@@ -284,6 +284,25 @@ export const predictionBatchResult = z.object({
   request_id: z.string(),
 });
 
+const rulInterval = z.object({
+  lower: z.number().describe('Lower bound in cycles (never below 0)'),
+  upper: z.number(),
+  level: z.number().describe('Nominal coverage of the split-conformal interval, e.g. 0.9'),
+});
+
+export const rulResult = z.object({
+  rul: z.number().describe('Remaining useful life in cycles after the last reading, 0..125 (125: no degradation seen yet)'),
+  interval: rulInterval,
+  model_info: predictionResult.shape.model_info,
+  request_id: z.string(),
+});
+
+export const rulBatchResult = z.object({
+  results: z.array(z.object({ id: z.string(), rul: z.number(), interval: rulInterval })).describe('One per trajectory, in order'),
+  model_info: predictionResult.shape.model_info,
+  request_id: z.string(),
+});
+
 export const storedPrediction = z.object({
   id: z.string(),
   model: z.string(),

@@ -532,6 +532,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ml/rul': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remaining useful life (cycles) with a conformal interval, from one trajectory or up to 100 in one model run */
+    post: operations['postApiV1MlRul'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/monitoring/run': {
     parameters: {
       query?: never;
@@ -3400,6 +3417,190 @@ export interface operations {
       };
       /** @description No such prediction */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiV1MlRul: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default cmapss_rul_regressor */
+          model_name?: string;
+          /** @default auto */
+          model_version?: string;
+          /** @description One object per cycle, oldest first, keyed by the training file column names (time, opt_set1..3, s1..s21) */
+          readings?: {
+            opt_set1?: number;
+            opt_set2?: number;
+            opt_set3?: number;
+            s1?: number;
+            s2: number;
+            s3: number;
+            s4: number;
+            s5?: number;
+            s6?: number;
+            s7: number;
+            s8: number;
+            s9: number;
+            s10?: number;
+            s11: number;
+            s12: number;
+            s13: number;
+            s14: number;
+            s15: number;
+            s16?: number;
+            s17: number;
+            s18?: number;
+            s19?: number;
+            s20: number;
+            s21: number;
+            /** @description Cycle number of this row (strictly increasing along the trajectory) */
+            time: number;
+            unit_number?: number;
+          }[];
+          /** @description Up to 100 trajectories scored in one model run */
+          trajectories?: {
+            id: string;
+            /** @description One object per cycle, oldest first, keyed by the training file column names (time, opt_set1..3, s1..s21) */
+            readings: {
+              opt_set1?: number;
+              opt_set2?: number;
+              opt_set3?: number;
+              s1?: number;
+              s2: number;
+              s3: number;
+              s4: number;
+              s5?: number;
+              s6?: number;
+              s7: number;
+              s8: number;
+              s9: number;
+              s10?: number;
+              s11: number;
+              s12: number;
+              s13: number;
+              s14: number;
+              s15: number;
+              s16?: number;
+              s17: number;
+              s18?: number;
+              s19?: number;
+              s20: number;
+              s21: number;
+              /** @description Cycle number of this row (strictly increasing along the trajectory) */
+              time: number;
+              unit_number?: number;
+            }[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description For readings: rul, interval, model_info; for trajectories: results in order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | {
+                interval: {
+                  /** @description Nominal coverage of the split-conformal interval, e.g. 0.9 */
+                  level: number;
+                  /** @description Lower bound in cycles (never below 0) */
+                  lower: number;
+                  upper: number;
+                };
+                model_info: {
+                  /** @description The same as name (the original system's field) */
+                  model_name: string;
+                  /** @description The same as version (the original system's field) */
+                  model_version: string;
+                  name: string;
+                  /** @enum {string} */
+                  stage: 'Production' | 'Staging' | 'None';
+                  version: string;
+                };
+                request_id: string;
+                /** @description Remaining useful life in cycles after the last reading, 0..125 (125: no degradation seen yet) */
+                rul: number;
+              }
+            | {
+                model_info: {
+                  /** @description The same as name (the original system's field) */
+                  model_name: string;
+                  /** @description The same as version (the original system's field) */
+                  model_version: string;
+                  name: string;
+                  /** @enum {string} */
+                  stage: 'Production' | 'Staging' | 'None';
+                  version: string;
+                };
+                request_id: string;
+                /** @description One per trajectory, in order */
+                results: {
+                  id: string;
+                  interval: {
+                    /** @description Nominal coverage of the split-conformal interval, e.g. 0.9 */
+                    level: number;
+                    /** @description Lower bound in cycles (never below 0) */
+                    lower: number;
+                    upper: number;
+                  };
+                  rul: number;
+                }[];
+              };
+        };
+      };
+      /** @description Unknown model or version */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The model (version) is disabled */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A body over RUL_BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, unknown or non-finite columns, times not increasing (named readings.N.field), or both/neither of readings and trajectories */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The model cannot be loaded here */
+      503: {
         headers: {
           [name: string]: unknown;
         };
