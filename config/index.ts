@@ -58,6 +58,8 @@ const schema = z.object({
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** Port of the Temporal SDK's Prometheus exporter in the worker (poll, task and cache metrics); 0 disables it. */
   WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  /** A prebuilt workflow bundle (`npm start` sets it); unset, the worker bundles the workflows with webpack itself. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
   /** `npm start`: restarts of one child (worker, API, Temporal) allowed within SUPERVISOR_RESTART_WINDOW_SECONDS before it gives up. */
   SUPERVISOR_MAX_RESTARTS: z.coerce.number().int().min(0).default(5),
   /** `npm start`: the sliding window, in seconds, over which a child's restarts are counted. */

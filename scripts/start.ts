@@ -13,6 +13,7 @@ import { dataDir, getConfig, projectRoot, type Config } from '../config';
 import { ensureDatabase, migrate } from '../db/migrate';
 import { createSql } from '../db/sql';
 import { waitForTemporal } from '../temporal/client';
+import { prebuildWorkflowBundle } from '../temporal/bundle';
 import { startDevServer } from '../temporal/devServer';
 import { installTools } from './install-tools';
 import { buildWebIfStale } from './build-web';
@@ -20,6 +21,8 @@ import { requireDependencies, isReachable } from './services';
 import { Supervisor, type ChildSpec } from './supervisor';
 
 let supervisor: Supervisor | undefined;
+/** The children's environment: the launcher's, plus where the prebuilt workflow bundle is. */
+let childEnv: NodeJS.ProcessEnv = process.env;
 let stopRequested: number | undefined;
 
 function tsx(entry: string, name: string, nodeFlags: readonly string[]): ChildProcess {
@@ -30,7 +33,7 @@ function tsx(entry: string, name: string, nodeFlags: readonly string[]): ChildPr
       spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
         cwd: projectRoot,
         stdio: ['ignore', 'inherit', 'inherit'],
-        env: process.env,
+        env: childEnv,
       }),
   });
 }
@@ -99,6 +102,14 @@ async function run(): Promise<void> {
     await waitForTemporal(config.TEMPORAL_ADDRESS, 60_000);
     console.log('[start] Temporal dev server up');
   }
+
+  // Built here once (and reused while the workflow sources are unchanged), so no worker runs webpack.
+  const t0 = Date.now();
+  const bundle = await prebuildWorkflowBundle(path.join(dataDir(config), 'workflow-bundle'));
+  console.log(
+    `[start] workflow bundle ${bundle.built ? `built in ${Date.now() - t0} ms` : 'unchanged'}: ${path.relative(process.cwd(), bundle.codePath)}`,
+  );
+  childEnv = { ...process.env, WORKFLOW_BUNDLE_PATH: bundle.codePath };
 
   tsx('worker/runWorker.ts', 'worker', WORKER_NODE_FLAGS);
   tsx('api/server.ts', 'api', API_NODE_FLAGS);

@@ -15,7 +15,7 @@ import { TEST_REDIS_URL } from '../support/testEnv';
  * The issue's "kill the worker under `npm start`": the real launcher (scripts/start.ts) runs with
  * its own Temporal dev server, data directory and ports; the worker it started is SIGKILLed, the
  * supervisor must log why and start a new worker that polls again; then SIGTERM to the launcher
- * must leave no child behind.
+ * must leave no child behind. The workers load the workflow bundle the launcher prebuilt.
  */
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sm-supervisor-'));
@@ -89,6 +89,9 @@ describe('npm start under its supervisor', () => {
       timeoutMs: 150_000,
       intervalMs: 250,
     });
+    // The worker loads the bundle the launcher built, instead of running webpack itself.
+    expect(output).toMatch(/\[start\] workflow bundle (built in \d+ ms|unchanged): .*workflow-bundle-[0-9a-f]{16}\.js/);
+    expect(output).not.toContain('prebuilt workflow bundle not found');
     const [temporalPid] = startedPids('temporal');
     const [workerPid] = startedPids('worker');
     const [apiPid] = startedPids('api');
