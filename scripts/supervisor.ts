@@ -75,36 +75,49 @@ export class Supervisor {
   private watch(child: Supervised): void {
     const { proc, spec } = child;
     this.log(`[start] ${spec.name} started (pid ${proc.pid ?? '?'})`);
-    proc.once('exit', (code, signal) => {
-      if (this.stopping || child.proc !== proc) return;
-      const why = signal ? `signal ${signal}` : `exit code ${code}`;
-      const now = Date.now();
-      child.restarts = child.restarts.filter((t) => now - t < this.opts.windowMs);
-      if (child.restarts.length >= this.opts.maxRestarts) {
-        this.log(
-          `[start] ${spec.name} exited (${why}) after ${child.restarts.length} restarts in ` +
-            `${Math.round(this.opts.windowMs / 1000)} s; restart budget spent, stopping everything`,
-        );
+    let gone = false;
+    const died = (why: string) => {
+      if (gone) return;
+      gone = true;
+      this.onDeath(child, proc, why);
+    };
+    proc.once('exit', (code, signal) => died(signal ? `signal ${signal}` : `exit code ${code}`));
+    // A child that could not be spawned at all (a missing binary) emits 'error' and never 'exit'.
+    proc.on('error', (err) => {
+      this.log(`[start] ${spec.name}: ${err.message}`);
+      if (proc.pid === undefined) died(err.message);
+    });
+  }
+
+  private onDeath(child: Supervised, proc: ChildProcess, why: string): void {
+    const { spec } = child;
+    if (this.stopping || child.proc !== proc) return;
+    const now = Date.now();
+    child.restarts = child.restarts.filter((t) => now - t < this.opts.windowMs);
+    if (child.restarts.length >= this.opts.maxRestarts) {
+      this.log(
+        `[start] ${spec.name} exited (${why}) after ${child.restarts.length} restarts in ` +
+          `${Math.round(this.opts.windowMs / 1000)} s; restart budget spent, stopping everything`,
+      );
+      void this.stop(1);
+      return;
+    }
+    child.restarts.push(now);
+    const n = child.restarts.length;
+    const delay = backoffMs(n, this.opts.initialBackoffMs, this.opts.maxBackoffMs);
+    this.log(`[start] ${spec.name} exited (${why}); restarting in ${delay} ms (restart ${n} of ${this.opts.maxRestarts})`);
+    child.timer = setTimeout(() => {
+      child.timer = undefined;
+      if (this.stopping) return;
+      try {
+        child.proc = spec.start();
+      } catch (err) {
+        this.log(`[start] ${spec.name} could not be restarted: ${(err as Error).message}; stopping everything`);
         void this.stop(1);
         return;
       }
-      child.restarts.push(now);
-      const n = child.restarts.length;
-      const delay = backoffMs(n, this.opts.initialBackoffMs, this.opts.maxBackoffMs);
-      this.log(`[start] ${spec.name} exited (${why}); restarting in ${delay} ms (restart ${n} of ${this.opts.maxRestarts})`);
-      child.timer = setTimeout(() => {
-        child.timer = undefined;
-        if (this.stopping) return;
-        try {
-          child.proc = spec.start();
-        } catch (err) {
-          this.log(`[start] ${spec.name} could not be restarted: ${(err as Error).message}; stopping everything`);
-          void this.stop(1);
-          return;
-        }
-        this.watch(child);
-      }, delay);
-    });
+      this.watch(child);
+    }, delay);
   }
 
   /** Stops every child, last added first (API, worker, Temporal), then calls onStopped(exitCode). */
@@ -119,7 +132,7 @@ export class Supervisor {
   }
 
   private async stopOne({ spec, proc }: Supervised): Promise<void> {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    if (proc.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
     const grace = this.opts.stopGraceMs ?? 15_000;
     const exited = new Promise<boolean>((resolve) => {
       const t = setTimeout(() => resolve(false), grace);

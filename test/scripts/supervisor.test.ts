@@ -122,6 +122,18 @@ describe('Supervisor', () => {
     expect(workerStarts).toBe(3);
   });
 
+  it('treats a child that cannot be spawned at all as dead, and gives up once the budget is spent', async () => {
+    const { supervisor, lines, stopped } = harness({ maxRestarts: 1 });
+    const other = supervisor.add({ name: 'api', start: () => node(RUN) });
+    supervisor.add({ name: 'temporal', start: () => spawn('/nonexistent/temporal-cli', [], { stdio: 'ignore' }) });
+    expect(await stopped).toBe(1);
+    expect(lines.filter((l) => /temporal exited \(spawn \/nonexistent\/temporal-cli ENOENT\); restarting in 50 ms/.test(l))).toHaveLength(
+      1,
+    );
+    expect(lines.at(-1)).toContain('restart budget spent, stopping everything');
+    expect(alive(other)).toBe(false);
+  });
+
   it('forgets restarts older than the window', async () => {
     const { supervisor, lines } = harness({ maxRestarts: 1, windowMs: 150, initialBackoffMs: 200, maxBackoffMs: 200 });
     let starts = 0;
