@@ -58,6 +58,16 @@ const schema = z.object({
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** Port of the Temporal SDK's Prometheus exporter in the worker (poll, task and cache metrics); 0 disables it. */
   WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  /** A prebuilt workflow bundle (`npm start` sets it); unset, the worker bundles the workflows with webpack itself. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  /** `npm start`: restarts of one child (worker, API, Temporal) allowed within SUPERVISOR_RESTART_WINDOW_SECONDS before it gives up. */
+  SUPERVISOR_MAX_RESTARTS: z.coerce.number().int().min(0).default(5),
+  /** `npm start`: the sliding window, in seconds, over which a child's restarts are counted. */
+  SUPERVISOR_RESTART_WINDOW_SECONDS: positiveInt.default(300),
+  /** `npm start`: delay before the first restart of a child; it doubles with each restart in the window. */
+  SUPERVISOR_BACKOFF_INITIAL_MS: positiveInt.default(500),
+  /** `npm start`: the longest delay between restarts. */
+  SUPERVISOR_BACKOFF_MAX_MS: positiveInt.default(15_000),
   /** How often the sensor-monitoring Schedule checks every active sensor for drift and anomaly bursts. */
   MONITORING_INTERVAL_MINUTES: positiveInt.default(15),
   /** Interface of the API's Prometheus endpoint, a listener apart from the public port; 0.0.0.0 only where Prometheus needs it. */

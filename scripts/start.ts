@@ -1,66 +1,64 @@
 /**
  * `npm start`: brings the whole system up on one machine — Temporal dev server (SQLite under
- * .data/), migrations, a worker, and the API serving the dashboard — and stops every child on
- * Ctrl-C or SIGTERM.
+ * .data/), migrations, a worker, and the API serving the dashboard. A child that dies is restarted
+ * with backoff within a restart budget (scripts/supervisor.ts); when the budget is spent, or on
+ * Ctrl-C or SIGTERM, every child is stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { API_NODE_FLAGS } from '../api/nodeFlags';
 import { WORKER_NODE_FLAGS } from '../temporal/nodeFlags';
-import { dataDir, getConfig, projectRoot } from '../config';
+import { dataDir, getConfig, projectRoot, type Config } from '../config';
 import { ensureDatabase, migrate } from '../db/migrate';
 import { createSql } from '../db/sql';
 import { waitForTemporal } from '../temporal/client';
+import { prebuildWorkflowBundle } from '../temporal/bundle';
 import { startDevServer } from '../temporal/devServer';
 import { installTools } from './install-tools';
 import { buildWebIfStale } from './build-web';
 import { requireDependencies, isReachable } from './services';
+import { Supervisor, type ChildSpec } from './supervisor';
 
-const children: { name: string; proc: ChildProcess }[] = [];
-let stopping = false;
+let supervisor: Supervisor | undefined;
+/** The children's environment: the launcher's, plus where the prebuilt workflow bundle is. */
+let childEnv: NodeJS.ProcessEnv = process.env;
+let stopRequested: number | undefined;
 
 function tsx(entry: string, name: string, nodeFlags: readonly string[]): ChildProcess {
   // `--import tsx` runs the service in this one process (the tsx CLI would add a wrapper process).
-  const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: process.env,
-  });
-  watch(name, proc);
-  return proc;
-}
-
-function watch(name: string, proc: ChildProcess): void {
-  children.push({ name, proc });
-  proc.once('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[start] ${name} exited (${signal ?? code}); stopping everything`);
-      void stop(1);
-    }
+  return supervise({
+    name,
+    start: () =>
+      spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
+        cwd: projectRoot,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: childEnv,
+      }),
   });
 }
 
-async function stop(exitCode: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  // API first (stop taking work), then the worker (drains), then Temporal.
-  for (const { name, proc } of [...children].reverse()) {
-    if (proc.exitCode !== null || proc.signalCode !== null) continue;
-    proc.kill('SIGTERM');
-    const exited = await new Promise<boolean>((resolve) => {
-      const t = setTimeout(() => resolve(false), 15_000);
-      proc.once('exit', () => {
-        clearTimeout(t);
-        resolve(true);
-      });
-    });
-    if (!exited) {
-      console.error(`[start] ${name} did not stop in 15 s; killing it`);
-      proc.kill('SIGKILL');
-    }
-  }
-  process.exit(exitCode);
+function supervise(spec: ChildSpec): ChildProcess {
+  supervisor ??= createSupervisor(getConfig());
+  return supervisor.add(spec);
+}
+
+function createSupervisor(config: Config): Supervisor {
+  return new Supervisor({
+    maxRestarts: config.SUPERVISOR_MAX_RESTARTS,
+    windowMs: config.SUPERVISOR_RESTART_WINDOW_SECONDS * 1000,
+    initialBackoffMs: config.SUPERVISOR_BACKOFF_INITIAL_MS,
+    maxBackoffMs: config.SUPERVISOR_BACKOFF_MAX_MS,
+    onStopped: (code) => process.exit(code),
+  });
+}
+
+/** Stops every child (API, worker, Temporal, in that order) and exits with `exitCode`. */
+function stop(exitCode: number): void {
+  if (stopRequested !== undefined) return;
+  stopRequested = exitCode;
+  if (supervisor) void supervisor.stop(exitCode);
+  else process.exit(exitCode);
 }
 
 async function run(): Promise<void> {
@@ -86,18 +84,32 @@ async function run(): Promise<void> {
   } else {
     const dir = path.join(dataDir(config), 'temporal');
     mkdirSync(dir, { recursive: true });
-    const server = startDevServer({
+    const devServer = {
       port: temporalPort,
       uiPort: Number(new URL(config.TEMPORAL_UI_URL).port || 8233),
       dbFile: path.join(dir, 'temporal.sqlite'),
-    });
+    };
     const log = createWriteStream(path.join(dir, 'server.log'), { flags: 'a' });
-    server.stdout?.pipe(log);
-    server.stderr?.pipe(log);
-    watch('temporal', server);
+    supervise({
+      name: 'temporal',
+      start: () => {
+        const server = startDevServer(devServer);
+        server.stdout?.pipe(log, { end: false });
+        server.stderr?.pipe(log, { end: false });
+        return server;
+      },
+    });
     await waitForTemporal(config.TEMPORAL_ADDRESS, 60_000);
     console.log('[start] Temporal dev server up');
   }
+
+  // Built here once (and reused while the workflow sources are unchanged), so no worker runs webpack.
+  const t0 = Date.now();
+  const bundle = await prebuildWorkflowBundle(path.join(dataDir(config), 'workflow-bundle'));
+  console.log(
+    `[start] workflow bundle ${bundle.built ? `built in ${Date.now() - t0} ms` : 'unchanged'}: ${path.relative(process.cwd(), bundle.codePath)}`,
+  );
+  childEnv = { ...process.env, WORKFLOW_BUNDLE_PATH: bundle.codePath };
 
   tsx('worker/runWorker.ts', 'worker', WORKER_NODE_FLAGS);
   tsx('api/server.ts', 'api', API_NODE_FLAGS);
@@ -129,7 +141,7 @@ async function run(): Promise<void> {
 /** Waits until the API answers its health probe, so the URLs are printed when they work. */
 async function waitForApi(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
+  while (Date.now() < deadline && stopRequested === undefined) {
     try {
       const res = await fetch(url);
       await res.arrayBuffer();
@@ -141,10 +153,10 @@ async function waitForApi(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+process.once('SIGINT', () => stop(0));
+process.once('SIGTERM', () => stop(0));
 
 run().catch((err) => {
   console.error(`[start] ${err instanceof Error ? err.message : err}`);
-  void stop(1);
+  stop(1);
 });
