@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageWatch } from '../support/browser';
+import type { TestStack } from '../support/stack';
 
 /**
  * The eleven pages of the navigation drawer (SPEC 8), written out rather than read from the route
@@ -43,4 +44,18 @@ export async function expectHealthyPage(page: Page, watch: PageWatch, name: stri
   const text = await page.locator('#main').innerText();
   expect(text.match(/\bNaN\b|\bundefined\b|\[object Object\]/g), `broken values on ${name}`).toBeNull();
   watch.assertNoProblems(`on ${name}`);
+}
+
+/** Twelve readings a minute apart, so the Explorer and Metrics pages draw charts rather than empty states. */
+export async function seedChartReadings(stack: TestStack, key: string, sensorId: string): Promise<void> {
+  const start = Date.parse('2025-01-06T08:00:00Z');
+  const readings = Array.from({ length: 12 }, (_, i) => ({
+    sensor_id: sensorId,
+    sensor_type: 'temperature',
+    value: 20 + Math.sin(i / 2) * 3,
+    unit: '°C',
+    timestamp: new Date(start + i * 60_000).toISOString(),
+  }));
+  const seeded = await stack.request('/api/v1/data/ingest/batch', { method: 'POST', key, json: { readings } });
+  expect(seeded.status).toBeLessThan(300);
 }

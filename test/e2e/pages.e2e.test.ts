@@ -4,7 +4,7 @@ import en from '../../locales/en.json';
 import { buildWebIfStale } from '../../scripts/build-web';
 import { launchChromium, newDashboardContext, phoneViewport, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
-import { expectHealthyPage, navPages, openFromNav } from './dashboard';
+import { expectHealthyPage, navPages, seedChartReadings, openFromNav } from './dashboard';
 
 let stack: TestStack;
 let browser: Browser;
@@ -14,17 +14,7 @@ beforeAll(async () => {
   await buildWebIfStale();
   stack = await startTestStack();
   adminKey = await stack.key(['admin']);
-  // A few readings, so the Explorer and Metrics pages draw something rather than empty states.
-  const start = Date.parse('2025-01-06T08:00:00Z');
-  const readings = Array.from({ length: 12 }, (_, i) => ({
-    sensor_id: 'e2e-pages-temp',
-    sensor_type: 'temperature',
-    value: 20 + Math.sin(i / 2) * 3,
-    unit: '°C',
-    timestamp: new Date(start + i * 60_000).toISOString(),
-  }));
-  const seeded = await stack.request('/api/v1/data/ingest/batch', { method: 'POST', key: adminKey, json: { readings } });
-  expect(seeded.status).toBeLessThan(300);
+  await seedChartReadings(stack, adminKey, 'e2e-pages-temp');
   browser = await launchChromium();
 });
 afterAll(async () => {
