@@ -43,6 +43,7 @@ export default tseslint.config(
       '.data/**',
       '.tools/**',
       'web/dist/**',
+      'dist/**',
       'models/.venv/**',
       'bench-results/**',
       'test-artifacts/**',
@@ -158,6 +159,25 @@ export default tseslint.config(
             banned(['api'], 'Agents must not depend on the API; share code through usecases/ or domain/.'),
             { group: KOA, message: 'Agents know nothing of HTTP.' },
             banned(['workflows'], 'Agents import workflows as types only.', { allowTypeImports: true }),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The connector process (MQTT, OPC UA) is an adapter beside the API and the worker: it writes
+    // through db/ and the domain's reading mapping, and knows nothing of HTTP, agents or workflows.
+    files: ['connectors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(
+              ['api', 'activities', 'workflows', 'temporal', 'worker'],
+              'connectors/ is its own process: use db/, domain/ and usecases/.',
+            ),
+            { group: KOA, message: 'Connectors know nothing of HTTP routing.' },
           ],
         },
       ],

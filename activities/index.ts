@@ -16,6 +16,11 @@ import { createSchedulingActivities } from './scheduling';
 import { createValidationActivities } from './validation';
 import { createMonitoringActivities } from './monitoring';
 import { createExplanationActivities } from './explanation';
+import { createAlarmActivities } from './alarms';
+import { createAssetActivities } from './assets';
+import { createShadowEvaluationActivities } from './shadowEvaluation';
+import { createModelPromotionActivities } from './modelPromotion';
+import { createRetentionActivities } from './retention';
 
 /** What the agents need from the outside world; the worker injects the real ones. */
 export interface ActivityDeps {
@@ -38,7 +43,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createIngestionActivities({ sql, maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS }),
     ...createValidationActivities({ sql, qualityThreshold: config.QUALITY_THRESHOLD }),
     ...createDriftActivities({ sql }),
-    ...createAnomalyActivities({ sql }),
+    ...createAnomalyActivities({ sql, qualityThreshold: config.QUALITY_THRESHOLD }),
     ...createPredictionActivities({ sql }),
     ...createOrchestratorActivities({ sql }),
     ...createNotificationActivities({ sql, config, fetch: deps.fetch, logger: deps.logger, metrics: deps.metrics }),
@@ -46,9 +51,17 @@ export function createActivities(deps: ActivityDeps) {
     ...createLearningActivities({ sql }),
     ...createMetricsCollectorActivities({ sql, metrics: deps.metrics }),
     ...createReportingActivities({ sql }),
-    ...createSchedulingActivities({ sql }),
+    ...createSchedulingActivities({
+      sql,
+      approvalLimits: { engineer: config.DECISION_ENGINEER_PRIORITY, fourEyes: config.DECISION_FOUR_EYES_PRIORITY },
+    }),
     ...createMonitoringActivities({ sql }),
     ...createExplanationActivities({ sql }),
+    ...createAlarmActivities({ sql, qualityThreshold: config.QUALITY_THRESHOLD }),
+    ...createAssetActivities({ sql }),
+    ...createShadowEvaluationActivities({ sql }),
+    ...createModelPromotionActivities({ sql }),
+    ...createRetentionActivities({ sql, config }),
   } satisfies ActivityContracts;
 }
 

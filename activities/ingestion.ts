@@ -3,6 +3,7 @@ import type postgres from 'postgres';
 import { getCsvUploadContent, releaseCsvUploadContent } from '../db/csvUploads';
 import { countReadingsBefore, insertReadings } from '../db/readings';
 import { recordToRow, recordsInRange, type CsvLineError } from '../domain/csvReadings';
+import { DEMO_PACE_RANGE, isDemoPace } from '../domain/demoPace';
 import type { NewReading } from '../domain/reading';
 import { scenarioReadingRow, type ReadingRowContext } from '../domain/readingRow';
 import { generateScenario, seedFrom } from '../domain/scenarios';
@@ -11,17 +12,29 @@ import { InvalidInput } from '../domain/errors';
 import type { IngestScenarioReadingsInput } from '../workflows/activityContracts';
 
 const SUB_BATCH = 500;
-/** A demo machine's past: an hour of healthy readings, so baselines and drift checks have a reference. */
-export const DEMO_HISTORY_READINGS = 60;
+/**
+ * A demo machine's past: five hours of healthy readings, so the drift reference window is data and
+ * the streaming detector has learned the sensor (it only learns its first 200 readings, and its
+ * likelihoods warm up over 300) before the run's readings are judged.
+ */
+export const DEMO_HISTORY_READINGS = 300;
 
 /**
- * Gives a new demo sensor its hour of healthy history before the run (once per sensor: keys
+ * Gives a new demo sensor its hours of healthy history before the run (once per sensor: keys
  * `hist:<sensor>:<i>`), so the anomaly baseline and the drift reference window are learned from
  * data rather than assumed. Returns how many readings were added.
  */
-async function seedDemoHistory(sql: postgres.Sql, maxFutureSkewSeconds: number, sensorId: string, before: Date): Promise<number> {
+async function seedDemoHistory(
+  sql: postgres.Sql,
+  maxFutureSkewSeconds: number,
+  sensorId: string,
+  before: Date,
+  runSeed: number | undefined,
+): Promise<number> {
   if ((await countReadingsBefore(sensorId, before, sql)) >= DEMO_HISTORY_READINGS) return 0;
-  const history = generateScenario('normal', { count: DEMO_HISTORY_READINGS, seed: seedFrom(`history:${sensorId}`) });
+  // A seeded run seeds its history too: the detector's verdict on the run depends on both.
+  const seed = runSeed === undefined ? seedFrom(`history:${sensorId}`) : seedFrom(`history:${runSeed}`);
+  const history = generateScenario('normal', { count: DEMO_HISTORY_READINGS, seed });
   const now = new Date();
   const rows = history.map((r) =>
     demoRow(
@@ -46,6 +59,29 @@ function demoRow(r: { sensorId: string; ts: Date; value: number; quality: number
   );
 }
 
+/**
+ * Demo pace: inserts the readings one at a time, `readingsPerSecond` apart, through the same
+ * idempotent insert as a batch, heartbeating the next index after each one so a retry resumes
+ * there (and a cancelled run stops streaming at once: the pause is the activity context's sleep).
+ */
+async function streamReadings(sql: postgres.Sql, rows: NewReading[], readingsPerSecond: number) {
+  const ctx = Context.current();
+  const resumeAt = (ctx.info.heartbeatDetails as { next?: number } | undefined)?.next;
+  const start = typeof resumeAt === 'number' && resumeAt > 0 && resumeAt <= rows.length ? resumeAt : 0;
+  let insertedCount = 0;
+  // Readings before the resume point were written by an earlier attempt: already there, as a
+  // retried batch would report them, so the run still counts all of its readings.
+  let duplicates = start;
+  for (let i = start; i < rows.length; i++) {
+    if (i > start) await ctx.sleep(1000 / readingsPerSecond);
+    const r = await insertReadings([rows[i]!], sql, undefined, 'count');
+    insertedCount += r.insertedCount;
+    duplicates += r.duplicates;
+    ctx.heartbeat({ next: i + 1 });
+  }
+  return { insertedCount, duplicates };
+}
+
 export interface IngestionDeps {
   sql: postgres.Sql;
   maxFutureSkewSeconds: number;
@@ -63,8 +99,14 @@ export function createIngestionActivities(deps: IngestionDeps) {
       if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10_000) {
         throw new InvalidInput([], `count must be an integer in 1..10000, got ${input.count}`);
       }
+      if (input.readingsPerSecond !== undefined && !isDemoPace(input.readingsPerSecond)) {
+        throw new InvalidInput(
+          [],
+          `readingsPerSecond must be in ${DEMO_PACE_RANGE.min}..${DEMO_PACE_RANGE.max}, got ${input.readingsPerSecond}`,
+        );
+      }
       const end = input.end ? new Date(input.end) : new Date();
-      const readings = generateScenario(input.scenario, { count: input.count, seed: seedFrom(input.correlationId) });
+      const readings = generateScenario(input.scenario, { count: input.count, seed: input.seed ?? seedFrom(input.correlationId) });
       const now = new Date();
       const rows = readings.map((r) =>
         demoRow(
@@ -78,8 +120,10 @@ export function createIngestionActivities(deps: IngestionDeps) {
           },
         ),
       );
-      const historySeeded = await seedDemoHistory(deps.sql, deps.maxFutureSkewSeconds, input.sensorId, rows[0]!.ts);
-      const result = await insertReadings(rows, deps.sql, undefined, 'count');
+      const historySeeded = await seedDemoHistory(deps.sql, deps.maxFutureSkewSeconds, input.sensorId, rows[0]!.ts, input.seed);
+      const result = input.readingsPerSecond
+        ? await streamReadings(deps.sql, rows, input.readingsPerSecond)
+        : await insertReadings(rows, deps.sql, undefined, 'count');
       return {
         inserted: result.insertedCount,
         duplicates: result.duplicates,
@@ -109,7 +153,10 @@ export function createIngestionActivities(deps: IngestionDeps) {
       if (content === undefined) {
         throw ApplicationFailure.nonRetryable(`CSV upload ${input.uploadId} does not exist or its file was released`, 'UploadMissing');
       }
-      const resumeAt = (ctx.info.heartbeatDetails as { next?: number } | undefined)?.next;
+      const beat = ctx.info.heartbeatDetails as { next?: number; sensors?: string[] } | undefined;
+      const resumeAt = beat?.next;
+      // The sensors this range wrote to (kept across a resumed attempt), scored for alarms afterwards.
+      const sensors = new Set<string>(Array.isArray(beat?.sensors) ? beat.sensors : []);
       const start = typeof resumeAt === 'number' && resumeAt > input.from ? resumeAt : input.from;
       const now = new Date();
       const errors: CsvLineError[] = [];
@@ -126,7 +173,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
           duplicates += r.duplicates;
           pending = [];
         }
-        ctx.heartbeat({ next });
+        ctx.heartbeat({ next, sensors: [...sensors] });
       };
 
       for await (const { index, rec, header } of recordsInRange(content, start, input.to)) {
@@ -140,6 +187,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
         next = index + 1;
         if (verdict.ok) {
           pending.push(verdict.row);
+          sensors.add(verdict.row.sensorId);
         } else {
           invalid += 1;
           errors.push(...verdict.errors);
@@ -147,7 +195,14 @@ export function createIngestionActivities(deps: IngestionDeps) {
         if (pending.length >= SUB_BATCH) await flush();
       }
       await flush();
-      return { inserted, duplicates, invalid, errors: errors.slice(0, 100), resumedAt: start === input.from ? null : start };
+      return {
+        inserted,
+        duplicates,
+        invalid,
+        errors: errors.slice(0, 100),
+        resumedAt: start === input.from ? null : start,
+        sensorIds: [...sensors].sort(),
+      };
     },
   });
 }

@@ -118,6 +118,7 @@ export function createLearningActivities(deps: LearningDeps) {
           outcome: c.outcome,
           summary: c.summary,
           created_at: c.created_at,
+          probability: typeof c.prediction?.probability === 'number' ? c.prediction.probability : null,
         }));
     },
   });

@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import { listActiveSensors as listActive, type ActiveSensor } from '../db/activeSensors';
+import { listActiveSensors as listActive, listOfflineSensors, type ActiveSensor } from '../db/activeSensors';
 import { withDomainFailures } from './failures';
 import { InvalidInput } from '../domain/errors';
 
@@ -18,7 +18,9 @@ export interface ListActiveSensorsInput {
  */
 export function createMonitoringActivities(deps: { sql: postgres.Sql }) {
   return withDomainFailures({
-    async listActiveSensors(input: ListActiveSensorsInput): Promise<{ sensors: ActiveSensor[]; as_of: string }> {
+    async listActiveSensors(
+      input: ListActiveSensorsInput,
+    ): Promise<{ sensors: ActiveSensor[]; offline: { sensor_id: string; offline_since: string }[]; as_of: string }> {
       const bad = (['activeWithinHours', 'anomalyWindowMinutes', 'maxSensors'] as const).filter(
         (k) => !Number.isFinite(input[k]) || input[k] <= 0,
       );
@@ -32,7 +34,12 @@ export function createMonitoringActivities(deps: { sql: postgres.Sql }) {
         },
         deps.sql,
       );
-      return { sensors, as_of: now.toISOString() };
+      // Reported apart, not checked: their source said they are gone (no drift, no burst to find).
+      const offline = await listOfflineSensors(
+        { activeSince: new Date(now.getTime() - input.activeWithinHours * 3_600_000), limit: Math.floor(input.maxSensors) },
+        deps.sql,
+      );
+      return { sensors, offline, as_of: now.toISOString() };
     },
   });
 }

@@ -2,6 +2,7 @@ import type postgres from 'postgres';
 import { closeDecisionRequest, openDecisionRequest } from '../db/decisionRequests';
 import { confidenceBand, estimatedDaysToFailure, priorityFor, requiredSkill, shouldProposeMaintenance } from '../domain/routing';
 import { withDomainFailures } from './failures';
+import type { DecisionRequestContext } from '../workflows/activityContracts';
 
 /**
  * OrchestratorAgent: the routing rules (pure, in domain/routing.ts, used by workflows directly)
@@ -28,8 +29,12 @@ export function createOrchestratorActivities(deps: { sql: postgres.Sql }) {
       orderId: string | null;
       correlationId: string | null;
       deadline: string;
+      context?: DecisionRequestContext;
     }) {
-      const r = await openDecisionRequest({ ...input, deadline: new Date(input.deadline) }, deps.sql);
+      const r = await openDecisionRequest(
+        { ...input, deadline: new Date(input.deadline), context: input.context as Record<string, unknown> | undefined },
+        deps.sql,
+      );
       return { request_id: r.request_id, status: r.status, deadline: r.deadline.toISOString() };
     },
 

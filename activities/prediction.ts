@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import { recordPrediction } from '../db/predictions';
 import { readingsOfRun } from '../db/quality';
 import { getSensorType } from '../db/sensors';
-import { demoMachineFeatures, type Scenario } from '../domain/scenarios';
+import { demoMachineFeatureDerivation, demoMachineFeatures, type Scenario } from '../domain/scenarios';
 import { parseFailureFeatures, predictFailure, type FailureFeatures } from '../models';
 import { activityKey } from './activityKey';
 import { withDomainFailures } from './failures';
@@ -19,6 +19,8 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
     sensorId: string;
     sensorType: string;
     correlationId?: string;
+    inputReadings?: { ids: bigint[]; from: Date; to: Date };
+    featureDerivation?: Record<string, string>;
   }) {
     const { workflowId, key } = activityKey();
     const result = await predictFailure(input.features, { modelName: input.modelName, modelVersion: input.modelVersion });
@@ -37,6 +39,10 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
         workflowId,
         correlationId: input.correlationId ?? null,
         dedupKey: key,
+        threshold: result.threshold,
+        artifactSha256: result.artifact_sha256,
+        inputReadings: input.inputReadings ?? null,
+        featureDerivation: input.featureDerivation ?? null,
       },
       deps.sql,
     );
@@ -71,14 +77,26 @@ export function createPredictionActivities(deps: { sql: postgres.Sql }) {
         scenario,
         run.map((r) => r.value),
       );
-      return predictAndRecord({ features, sensorId: input.sensorId, sensorType: run[0]!.sensor_type, correlationId: input.correlationId });
+      return predictAndRecord({
+        features,
+        sensorId: input.sensorId,
+        sensorType: run[0]!.sensor_type,
+        correlationId: input.correlationId,
+        inputReadings: { ids: run.map((r) => r.id), from: run[0]!.ts, to: run[run.length - 1]!.ts },
+        featureDerivation: demoMachineFeatureDerivation(scenario, run.length),
+      });
     },
 
     /** prediction-to-maintenance: the integrator's features, validated strictly (never padded). */
     async predictAndStore(input: PredictAndStoreInput) {
       const features: FailureFeatures = parseFailureFeatures(input.features);
       const sensorType = await getSensorType(input.sensorId, deps.sql);
-      return predictAndRecord({ ...input, features, sensorType: sensorType ?? 'torque' });
+      return predictAndRecord({
+        ...input,
+        features,
+        sensorType: sensorType ?? 'torque',
+        featureDerivation: Object.fromEntries(Object.keys(features).map((k) => [k, 'sent by the caller that started the workflow'])),
+      });
     },
   });
 }

@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { approvalPolicy, type PriorityLimit } from '../domain/approvalPolicy';
 import { z } from 'zod';
 import type { OrderStatus } from '../domain/orderLifecycle';
 import type { ProposedOrder } from '../domain/maintenanceOrder';
@@ -17,8 +18,10 @@ const proposeInput = z.object({
   correlationId: z.uuid(),
   sensorId: text(200),
   sensorType: text(64),
-  predictionId: z.uuid(),
+  predictionId: z.uuid().nullable(),
   probability: z.number().min(0).max(1),
+  daysToFailure: z.number().min(0).max(36_500).optional(),
+  equipment: text(200).optional(),
 });
 
 const decisionInput = z.object({
@@ -41,6 +44,8 @@ export type CancelMaintenanceOrderInput = z.input<typeof cancelInput>;
 
 export interface SchedulingDeps {
   sql: postgres.Sql;
+  /** DECISION_ENGINEER_PRIORITY and DECISION_FOUR_EYES_PRIORITY; absent: no approval limits. */
+  approvalLimits?: { engineer: PriorityLimit; fourEyes: PriorityLimit };
   /** The planning instant; injected so tests can plan against a fixed week. */
   now?: () => Date;
 }
@@ -80,6 +85,8 @@ export function createSchedulingActivities(deps: SchedulingDeps) {
           workflowId: input.workflowId,
           correlationId: input.correlationId,
           dedupKey: `${input.workflowId}:order`,
+          daysToFailure: input.daysToFailure,
+          equipment: input.equipment,
         },
         // The workflow proposes on its own account; who decides is recorded with the decision.
         { now: now(), actor: `workflow:${input.workflowId}`, by: SYSTEM_IDENTITY },
@@ -91,6 +98,8 @@ export function createSchedulingActivities(deps: SchedulingDeps) {
         planMessage: result.planMessage,
         plan: result.plan,
         unassigned_reason: result.unassignedReason,
+        unassigned_code: result.unassignedCode ?? null,
+        ...(deps.approvalLimits ? { approval: approvalPolicy(result.order.priority, deps.approvalLimits) } : {}),
       };
     },
 

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { apiKeyIdentity, type Identity } from '../domain/identity';
+import { apiKeyIdentity, userIdentity, type Identity } from '../domain/identity';
 import { UnauthorizedError } from './errors';
 
 /**
@@ -7,6 +7,9 @@ import { UnauthorizedError } from './errors';
  * require a key, so a missing key is a wiring bug, answered as 401 rather than recorded as nobody.
  */
 export function callerIdentity(ctx: Pick<Context, 'state'>): Identity {
+  // A signed-in user, or the user an API key belongs to: either way the person decides.
+  const person = ctx.state.user ?? ctx.state.keyOwner;
+  if (person) return userIdentity(person);
   const key = ctx.state.apiKey;
   if (!key) throw new UnauthorizedError();
   return apiKeyIdentity(key);

@@ -7,18 +7,41 @@ import { DomainError, InvalidInput, type FieldError } from '../domain/errors';
 
 export type { FieldError };
 
+/** The cases of `detail` the server writes from a template; each has a text in locales/*.json (errors.detail.<code>). */
+export const DETAIL_CODES = [
+  'fields_invalid',
+  'api_key_required',
+  'missing_scopes',
+  'payload_too_large',
+  'unsupported_media_type',
+  'retry_after',
+  'no_route',
+  'malformed_json',
+] as const;
+export type DetailCode = (typeof DETAIL_CODES)[number];
+
 export class HttpError extends Error {
   readonly status: number;
   readonly code: string;
   readonly expose: boolean;
   readonly headers: Record<string, string>;
   readonly extensions: Record<string, unknown>;
+  /** Names the detail's case when the server built it from one (the dashboard translates it); `detail` stays English. */
+  readonly detailCode?: DetailCode;
+  readonly detailParams: Record<string, string | number>;
 
   constructor(
     status: number,
     code: string,
     message: string,
-    opts: { expose?: boolean; headers?: Record<string, string>; extensions?: Record<string, unknown>; cause?: unknown } = {},
+    opts: {
+      expose?: boolean;
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+      cause?: unknown;
+      detailCode?: DetailCode;
+      detailParams?: Record<string, string | number>;
+    } = {},
   ) {
     super(message, { cause: opts.cause });
     this.status = status;
@@ -26,12 +49,14 @@ export class HttpError extends Error {
     this.expose = opts.expose ?? status < 500;
     this.headers = opts.headers ?? {};
     this.extensions = opts.extensions ?? {};
+    this.detailCode = opts.detailCode;
+    this.detailParams = opts.detailParams ?? {};
   }
 }
 
 export class BadRequestError extends HttpError {
-  constructor(message: string, code = 'bad_request') {
-    super(400, code, message);
+  constructor(message: string, code = 'bad_request', detail?: { code: DetailCode; params?: Record<string, string | number> }) {
+    super(400, code, message, { detailCode: detail?.code, detailParams: detail?.params });
   }
 }
 
@@ -39,14 +64,22 @@ export class ValidationError extends HttpError {
   readonly errors: FieldError[];
   constructor(errors: FieldError[], message = 'The request is invalid') {
     const summary = errors.length ? `${message}: ${errors.map((e) => `${e.field || '(body)'} ${e.message}`).join('; ')}` : message;
-    super(422, 'validation_failed', summary.slice(0, 2000), { extensions: { errors } });
+    super(422, 'validation_failed', summary.slice(0, 2000), {
+      extensions: { errors },
+      ...(errors.length ? { detailCode: 'fields_invalid' as const, detailParams: { count: errors.length } } : {}),
+    });
     this.errors = errors;
   }
 }
 
+const UNAUTHORIZED_DEFAULT = 'A valid X-API-Key header is required';
+
 export class UnauthorizedError extends HttpError {
-  constructor(message = 'A valid X-API-Key header is required') {
-    super(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'ApiKey header="X-API-Key"' } });
+  constructor(message = UNAUTHORIZED_DEFAULT) {
+    super(401, 'unauthorized', message, {
+      headers: { 'WWW-Authenticate': 'ApiKey header="X-API-Key"' },
+      detailCode: message === UNAUTHORIZED_DEFAULT ? 'api_key_required' : undefined,
+    });
   }
 }
 
@@ -55,6 +88,8 @@ export class ForbiddenError extends HttpError {
   constructor(scopes: string[], reason = 'This API key lacks the required scope') {
     super(403, 'forbidden', `${reason}: ${scopes.join(', ')}`, {
       extensions: { required_scopes: scopes },
+      detailCode: 'missing_scopes',
+      detailParams: { scopes: scopes.join(', ') },
     });
   }
 }
@@ -73,13 +108,20 @@ export class ConflictError extends HttpError {
 
 export class PayloadTooLargeError extends HttpError {
   constructor(limit: number) {
-    super(413, 'payload_too_large', `The request body exceeds the limit of ${limit} bytes`, { extensions: { limit_bytes: limit } });
+    super(413, 'payload_too_large', `The request body exceeds the limit of ${limit} bytes`, {
+      extensions: { limit_bytes: limit },
+      detailCode: 'payload_too_large',
+      detailParams: { limit_bytes: limit },
+    });
   }
 }
 
 export class UnsupportedMediaTypeError extends HttpError {
   constructor(expected: string[]) {
-    super(415, 'unsupported_media_type', `Content-Type must be one of: ${expected.join(', ')}`);
+    super(415, 'unsupported_media_type', `Content-Type must be one of: ${expected.join(', ')}`, {
+      detailCode: 'unsupported_media_type',
+      detailParams: { expected: expected.join(', ') },
+    });
   }
 }
 
@@ -87,6 +129,8 @@ export class RateLimitedError extends HttpError {
   constructor(retryAfterSeconds: number) {
     super(429, 'rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`, {
       headers: { 'Retry-After': String(retryAfterSeconds) },
+      detailCode: 'retry_after',
+      detailParams: { seconds: retryAfterSeconds },
     });
   }
 }

@@ -12,7 +12,21 @@ const problemSchema = {
     detail: { type: 'string' },
     instance: { type: 'string' },
     request_id: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    detail_code: { type: 'string', description: 'The case `detail` was built from, for clients that show it in their own words' },
+    detail_params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: {
+          field: { type: 'string' },
+          message: { type: 'string', description: 'English' },
+          code: { type: 'string', description: 'Machine code of the message (absent when the server has none for it)' },
+          params: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+        },
+      },
+    },
   },
 };
 

@@ -5,11 +5,13 @@ import type { Scope } from '../domain/scopes';
 import { AddressGuard } from './middleware/addressGuard';
 import { optionalApiKey, requireApiKey, type ApiKeyResolver } from './middleware/auth';
 import { bodyParser } from './middleware/bodyParser';
+import type { SessionOptions } from './middleware/session';
 import { rateLimit, type RateCounter } from './middleware/rateLimit';
 import { parseOrThrow } from './validation';
 import type { Config } from '../config';
 import { STORABLE_TEXT_MESSAGE, storableText } from '../domain/text';
 import { RateLimitedError, ValidationError, type FieldError } from './errors';
+import { fieldError } from '../domain/fieldErrorText';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -58,6 +60,8 @@ export interface RouteContext {
   globalRateLimit: number;
   /** Per client address limits on keyless requests and failed authentications (defaults: 30 and 120 a minute). */
   addressGuard?: AddressGuard;
+  /** Dashboard sign-in: routes then also accept a session cookie (absent: API keys only). */
+  sessions?: SessionOptions;
 }
 
 /** Every route that starts a workflow draws on one hourly budget per key (WORKFLOW_STARTS_PER_HOUR). */
@@ -79,7 +83,7 @@ function assertStorable(values: Record<string, unknown>, where: 'query' | 'path'
   const errors: FieldError[] = [];
   for (const [name, v] of Object.entries(values)) {
     if (!storable(name) || !(Array.isArray(v) ? v : [v]).every(storable)) {
-      errors.push({ field: `${where}.${storable(name) ? name : '(name)'}`, message: STORABLE_TEXT_MESSAGE });
+      errors.push(fieldError(`${where}.${storable(name) ? name : '(name)'}`, 'not_storable_text', STORABLE_TEXT_MESSAGE));
     }
   }
   if (errors.length) throw new ValidationError(errors);
@@ -119,7 +123,7 @@ export class ApiRouter {
     spec: RouteSpec<B, Q, P>,
   ): this {
     const chain: Middleware[] = [];
-    const auth = { resolver: this.rc.resolver, guard: this.guard };
+    const auth = { resolver: this.rc.resolver, guard: this.guard, sessions: this.rc.sessions };
     if (spec.scopes) {
       chain.push(requireApiKey({ ...auth, scopes: spec.scopes }));
       chain.push(rateLimit({ counter: this.rc.counter, name: 'global', limit: this.rc.globalRateLimit }));

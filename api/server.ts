@@ -4,11 +4,13 @@ import { createLogger } from '../observability/logger';
 import { createMetrics } from '../observability/metrics';
 import { serveMetrics } from '../observability/metricsServer';
 import { bootstrapApiKeys } from '../usecases/apiKeyBootstrap';
+import { bootstrapAdminUser } from '../usecases/users';
 import { seedDefaultTechnicians } from '../db/technicians';
 import { createTemporalClient } from '../temporal/client';
 import { mainTaskQueue } from '../temporal/taskQueues';
 import { createApp } from './app';
-import { defaultModelRegistry, preloadModels } from '../models';
+import { defaultModelRegistry, preloadModels, useRecordedProductionVersions } from '../models';
+import { recordedProductionVersions } from '../db/modelStages';
 import { createRedis } from './redis';
 
 async function run(): Promise<void> {
@@ -21,20 +23,33 @@ async function run(): Promise<void> {
   const temporal = createTemporalClient(config);
   const metrics = createMetrics();
 
+  // First run: the admin user and its one-time sign-in link, created before the keys so that the
+  // generated admin key belongs to that user (the key file stays for integrators and scripts).
+  const firstRun = await bootstrapAdminUser(sql, config.SIGN_IN_LINK_TTL_HOURS);
   const { generated, keyFile, revokedSeeds } = await bootstrapApiKeys(sql, config.API_KEYS, dataDir(config));
   // A revoked seed stays revoked; say so at every start until the operator drops it from API_KEYS.
   for (const name of revokedSeeds ?? []) {
     logger.warn({ key_name: name }, 'API_KEYS names a key that was revoked; it stays revoked: remove it from API_KEYS');
   }
   await seedDefaultTechnicians(sql);
-  // Predictions are on the API's hot path: load the sessions before taking traffic.
-  await preloadModels(defaultModelRegistry());
+  // Promotions and rollbacks recorded in the database decide which version is in Production.
+  useRecordedProductionVersions(() => recordedProductionVersions(sql));
+  // Sessions named in API_PRELOAD_MODELS are created before taking traffic; the others on first use.
+  const preload = config.API_PRELOAD_MODELS;
+  if (preload.length) await preloadModels(defaultModelRegistry(), preload.includes('all') ? undefined : preload);
   if (generated) {
     // Printed once, on purpose, to the terminal; never through the logger.
     process.stdout.write(`\nGenerated an admin API key (also saved to ${keyFile}):\n  ${generated}\n\n`);
   }
+  if (firstRun) {
+    // Like a notebook server's token link: open it once to sign in as the admin, then set a password.
+    const base = config.PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;
+    process.stdout.write(
+      `\nSign in to the dashboard as ${firstRun.email} (one-time link, valid ${config.SIGN_IN_LINK_TTL_HOURS} h):\n  ${base}/sign-in?token=${firstRun.token}\n\n`,
+    );
+  }
 
-  const { app, predictionLog } = createApp({
+  const { app, predictionLog, alarmRaiser } = createApp({
     config,
     sql,
     redis,
@@ -48,7 +63,7 @@ async function run(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  logger.info({ port: config.API_PORT, host: config.API_HOST }, 'api listening');
+  logger.info({ port: config.API_PORT, host: config.API_HOST, pid: process.pid }, 'api listening');
   // Prometheus scrapes a listener of its own, never the public port (observability/metricsServer.ts).
   const metricsServer = config.METRICS_PORT > 0 ? serveMetrics(metrics.registry, config.METRICS_HOST, config.METRICS_PORT) : undefined;
   metricsServer?.on('error', (err) => logger.warn({ err: err.message }, 'api metrics endpoint unavailable'));
@@ -59,8 +74,9 @@ async function run(): Promise<void> {
     server.close();
     server.closeAllConnections();
     metricsServer?.close();
-    // Predictions answered but not yet logged are written before the pool closes.
-    await predictionLog.flush();
+    // Predictions answered but not yet logged are written before the pool closes, and readings
+    // already stored are scored (bounded: the monitoring sweep catches up on whatever is left).
+    await Promise.all([predictionLog.flush(), Promise.race([alarmRaiser.idle(), new Promise((r) => setTimeout(r, 5000))])]);
     await Promise.allSettled([closeSql(), redis.quit(), temporal.connection.close()]);
     process.exit(0);
   };

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../config';
 import { benchBatchVsCopy, benchSingleIngest } from './ingest';
-import { rssMiB, startBenchStack } from './stack';
+import { rssMiB, startBenchStack, workerMemoryParts } from './stack';
 import { benchSections } from './sections';
 
 type Row = [string, string, string];
@@ -24,6 +24,15 @@ async function run(): Promise<void> {
   const rows: Row[] = [];
   const json: Record<string, unknown> = {};
   const stack = await startBenchStack();
+  // Resident memory before any load: what a process pays just for being up (the stack waited for
+  // the machine to go quiet, so start-up work such as model sessions created at boot is included).
+  const startupWorkerRss = rssMiB(stack.worker.pid!);
+  const startup = {
+    api_rss_mib: rssMiB(stack.api.pid!),
+    worker_rss_mib: startupWorkerRss,
+    worker_parts: await workerMemoryParts(stack.workerMetricsUrl, startupWorkerRss),
+    loadavg: os.loadavg(),
+  };
   try {
     const ingestRuns = [
       { label: 'ingest single, 1 client', key: 'ingest_single_c1', c: 1, total: 500, warmup: 15_000 },
@@ -52,7 +61,7 @@ async function run(): Promise<void> {
       ]);
     }
 
-    for (const section of benchSections.filter((s) => wanted(s.name))) {
+    for (const section of benchSections.filter((s) => wanted(s.name) && (!s.onlyWhenNamed || only?.includes(s.name)))) {
       const result = await section.run(stack);
       json[section.name] = result.json;
       rows.push(...result.rows);
@@ -60,8 +69,23 @@ async function run(): Promise<void> {
 
     const apiRss = rssMiB(stack.api.pid!);
     const workerRss = rssMiB(stack.worker.pid!);
-    json.memory = { api_rss_mib: apiRss, worker_rss_mib: workerRss };
-    rows.push(['resident memory after the load', `API ${apiRss} MiB`, `worker ${workerRss} MiB`]);
+    const workerParts = await workerMemoryParts(stack.workerMetricsUrl, workerRss);
+    json.memory = { startup, api_rss_mib: apiRss, worker_rss_mib: workerRss, worker_parts: workerParts, loadavg: os.loadavg() };
+    const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+    const parts = (p?: Record<string, number>) =>
+      p
+        ? `: V8 heap ${p.heap_used_mib}/${p.heap_total_mib}, external ${p.external_mib}, other (native, code, the workflow thread's V8 heap) ${p.other_mib} MiB, ${p.onnx_sessions} ONNX session(s)`
+        : '';
+    rows.push([
+      'resident memory after start-up',
+      `API ${startup.api_rss_mib} MiB`,
+      `worker ${startup.worker_rss_mib} MiB${parts(startup.worker_parts)} (load average ${load(startup.loadavg)})`,
+    ]);
+    rows.push([
+      'resident memory after the load',
+      `API ${apiRss} MiB`,
+      `worker ${workerRss} MiB${parts(workerParts)} (load average ${load(os.loadavg())})`,
+    ]);
   } finally {
     await stack.stop();
   }

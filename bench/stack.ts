@@ -9,6 +9,8 @@ import { projectRoot } from '../config';
 import { dropDatabase, ensureDatabase, migrate } from '../db/migrate';
 import { waitForTemporal } from '../temporal/client';
 import { startDevServer } from '../temporal/devServer';
+import { prebuildWorkflowBundle } from '../temporal/bundle';
+import { buildServerIfStale, entryArgs } from '../scripts/build-server';
 
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/smart_maintenance_bench';
 export const BENCH_KEY = 'bench-admin-key-0123456789abcdef';
@@ -22,6 +24,34 @@ function freePort(): Promise<number> {
     });
     srv.once('error', reject);
   });
+}
+
+/**
+ * What a worker's resident memory is made of, from its /metrics: the main thread's V8 heap, the
+ * memory V8 tracks outside it, and the rest: the workflow thread's own V8 heap (prom-client sees
+ * the main isolate only) and native memory (the Temporal core, ONNX Runtime, the node binary and
+ * libraries). Undefined when unreachable.
+ */
+export async function workerMemoryParts(metricsUrl: string, rss: number | null): Promise<Record<string, number> | undefined> {
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    const mib = (name: string) => {
+      const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+      return m ? Math.round(Number(m[1]) / 104857.6) / 10 : NaN;
+    };
+    const heap = mib('sm_worker_nodejs_heap_size_total_bytes');
+    const external = mib('sm_worker_nodejs_external_memory_bytes');
+    const sessions = /^sm_worker_onnx_sessions (\d+)$/m.exec(text)?.[1];
+    return {
+      heap_total_mib: heap,
+      heap_used_mib: mib('sm_worker_nodejs_heap_size_used_bytes'),
+      external_mib: external,
+      other_mib: rss === null ? NaN : Math.round((rss - heap - external) * 10) / 10,
+      onnx_sessions: sessions === undefined ? NaN : Number(sessions),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resident memory of a process in MiB, from /proc (Linux). */
@@ -62,7 +92,13 @@ export interface BenchStack {
   taskQueuePrefix: string;
   api: ChildProcess;
   worker: ChildProcess;
+  /** The `worker`'s own Prometheus endpoint (heap and external memory figures). */
+  workerMetricsUrl: string;
+  /** The Temporal dev server (its CPU is part of what a workflow costs). */
+  temporal: ChildProcess;
   env: Record<string, string>;
+  /** Whether the services run the esbuild bundles (as `npm start` does) or the TypeScript through tsx. */
+  bundled: boolean;
   stop(): Promise<void>;
 }
 
@@ -84,8 +120,12 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
  * against a bench database recreated for the run, on free loopback ports.
  */
 export async function startBenchStack(): Promise<BenchStack> {
-  // Always the bench database by name, whatever BENCH_DATABASE_URL points at: never drop another.
-  await dropDatabase(BENCH_DATABASE_URL.replace(/\/[^/]+$/, '/smart_maintenance_bench'));
+  // The bench database is dropped and recreated: only a database whose name says it is one.
+  // (Several benches may share a PostgreSQL server, each with its own BENCH_DATABASE_URL.)
+  if (!/_bench$/.test(new URL(BENCH_DATABASE_URL).pathname)) {
+    throw new Error('BENCH_DATABASE_URL must name a database ending in _bench: the bench drops and recreates it');
+  }
+  await dropDatabase(BENCH_DATABASE_URL);
   await ensureDatabase(BENCH_DATABASE_URL);
   const sql = postgres(BENCH_DATABASE_URL, { max: 4, onnotice: () => {} });
   await migrate(sql);
@@ -95,6 +135,9 @@ export async function startBenchStack(): Promise<BenchStack> {
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   await waitForTemporal(temporalAddress, 90_000);
 
+  // Built once and loaded by the worker, exactly as `npm start` does: a worker bundling its own
+  // workflows with webpack holds about 110 MiB more (scripts/worker-memory.ts).
+  const { codePath: workflowBundlePath } = await prebuildWorkflowBundle(path.join(projectRoot, '.data', 'bench', 'workflow-bundle'));
   const apiPort = await freePort();
   const env = {
     ...process.env,
@@ -120,16 +163,22 @@ export async function startBenchStack(): Promise<BenchStack> {
     WORKER_METRICS_PORT: '0',
     WORKER_SDK_METRICS_PORT: '0',
     DATA_DIR: path.join(projectRoot, '.data', 'bench'),
+    WORKFLOW_BUNDLE_PATH: workflowBundlePath,
   } as Record<string, string>;
-  // `node --import tsx` keeps each service in one process, so its memory is measurable.
-  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', 'tsx', 'worker/runWorker.ts'], {
+  // The bundles `npm start` runs (scripts/build-server.ts), one process per service, so its memory
+  // is measurable.
+  const bundled = await buildServerIfStale((line) => console.error(line));
+  // This worker alone serves /metrics (the scale section's extra workers share `env`), so the
+  // bench can split its resident memory into V8 heap, external and the rest.
+  const workerMetricsPort = await freePort();
+  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entryArgs('worker', bundled)], {
     cwd: projectRoot,
-    env,
+    env: { ...env, WORKER_METRICS_PORT: String(workerMetricsPort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // BENCH_API_NODE_ARGS (e.g. `--cpu-prof`) lets a profiling run pass flags to the API process only.
   const apiArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...API_NODE_FLAGS, ...apiArgs, '--import', 'tsx', 'api/server.ts'], {
+  const api = spawn(process.execPath, [...API_NODE_FLAGS, ...apiArgs, ...entryArgs('api', bundled)], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', apiArgs.length ? 'inherit' : 'ignore', 'inherit'],
@@ -145,7 +194,10 @@ export async function startBenchStack(): Promise<BenchStack> {
     taskQueuePrefix: 'bench',
     api,
     worker,
+    workerMetricsUrl: `http://127.0.0.1:${workerMetricsPort}/metrics`,
+    temporal,
     env,
+    bundled,
     async stop() {
       for (const p of [api, worker, temporal]) p.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 1500));

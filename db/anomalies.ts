@@ -57,3 +57,33 @@ export async function setAnomalyCredibility(items: { id: string; credible: boole
     from unnest(${items.map((i) => i.id)}::bigint[], ${items.map((i) => String(i.credible))}::text[]::bool[]) as c(id, credible)
     where a.id = c.id`;
 }
+
+/**
+ * The streaming detector's anomalies among the given readings, claimed for a workflow run: the
+ * scorer stores them without a run (whoever scored first), and the run that asked for them marks
+ * them as its own, so its report and its credibility check find them.
+ */
+export async function claimStreamingAnomalies(
+  readingIds: bigint[],
+  workflowId: string | null,
+  sql: Sql = getSql(),
+): Promise<{ id: bigint; reading_id: bigint; ts: Date; value: number; score: number; method: string; reason: string }[]> {
+  if (readingIds.length === 0) return [];
+  return sql`
+    update anomalies set workflow_id = coalesce(workflow_id, ${workflowId})
+    where method = 'streaming' and reading_id = any(${readingIds.map(String)}::bigint[])
+    returning id, reading_id, ts, value, score, method, reason`;
+}
+
+/** What the streaming detector found on a sensor in [from, to] when those readings arrived. */
+export async function streamingAnomaliesBetween(
+  sensorId: string,
+  from: Date,
+  to: Date,
+  sql: Sql = getSql(),
+): Promise<{ reading_id: bigint; ts: Date; value: number; score: number; reason: string }[]> {
+  return sql`
+    select reading_id, ts, value, score, reason from anomalies
+    where sensor_id = ${sensorId} and method = 'streaming' and ts >= ${from} and ts <= ${to}
+    order by ts, reading_id`;
+}

@@ -129,3 +129,21 @@ export async function listDecisions(f: DecisionFilter, sql: Sql = getSql()): Pro
   ]);
   return { items: rows.map(toView), total: Number(count?.total ?? 0) };
 }
+
+/**
+ * The decisions on an asset's orders, newest first: an order is the asset's when it names the asset
+ * as its equipment, or was raised on one of its sensors while attached (the rule of listAssetOrders).
+ */
+export async function listAssetDecisions(assetId: string, limit: number, sql: Sql = getSql()): Promise<DecisionView[]> {
+  const rows = await sql<DecisionRow[]>`
+    select ${columns(sql)} from human_decisions d
+    join maintenance_orders o on o.id = d.order_id
+    where o.equipment = ${assetId}
+       or exists (
+         select 1 from asset_sensors s
+         where s.asset_id = ${assetId} and s.sensor_id = o.sensor_id and o.created_at >= s.attached_at
+           and (s.detached_at is null or o.created_at < s.detached_at))
+    order by d.created_at desc, d.id desc
+    limit ${limit}`;
+  return rows.map(toView);
+}

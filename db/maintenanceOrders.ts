@@ -160,6 +160,8 @@ export interface ScheduledOrderRow {
   window_end: Date | null;
   booking_status: 'tentative' | 'firm' | null;
   reasons: string[];
+  plan_explanation: unknown;
+  unassigned_code: string | null;
   workflow_id: string | null;
   correlation_id: string | null;
   created_at: Date;
@@ -194,7 +196,7 @@ export async function listScheduledOrders(
       select o.id, o.sensor_id, o.status, o.priority,
              coalesce(b.technician_id, o.technician_id) as technician_id, t.name as technician_name,
              coalesce(lower(b.period), o.window_start) as window_start, coalesce(upper(b.period), o.window_end) as window_end,
-             b.status as booking_status, o.reasons, o.workflow_id, o.correlation_id, o.created_at
+             b.status as booking_status, o.reasons, o.plan_explanation, o.unassigned_code, o.workflow_id, o.correlation_id, o.created_at
       ${from}
       order by coalesce(lower(b.period), o.window_start) nulls last, o.created_at, o.id
       limit ${f.limit} offset ${f.offset}`,

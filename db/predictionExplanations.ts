@@ -1,6 +1,7 @@
 import { getSql, type Sql } from './sql';
 
-export interface StoredPrediction {
+/** The columns every reader of a prediction row shares (the lineage reads more of them). */
+export interface PredictionCore {
   id: string;
   model: string;
   version: string;
@@ -10,6 +11,9 @@ export interface StoredPrediction {
   probability: number;
   prediction: number;
   explanation: unknown;
+}
+
+export interface StoredPrediction extends PredictionCore {
   latency_ms: number | null;
   workflow_id: string | null;
   correlation_id: string | null;

@@ -28,10 +28,13 @@ function copyLine(r: NewReading): string {
   ].join('\t');
 }
 
-function* copyChunks(rows: NewReading[]): Generator<string> {
+/** The same line with the idempotency key as a ninth column (the staging table of copyReadingsOnce). */
+const keyedCopyLine = (r: NewReading) => `${copyLine(r)}\t${copyField(r.idempotencyKey)}`;
+
+function* copyChunks(rows: NewReading[], line: (r: NewReading) => string = copyLine): Generator<string> {
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     let chunk = '';
-    for (const r of rows.slice(i, i + CHUNK_ROWS)) chunk += copyLine(r) + '\n';
+    for (const r of rows.slice(i, i + CHUNK_ROWS)) chunk += line(r) + '\n';
     yield chunk;
   }
 }
@@ -116,4 +119,56 @@ export async function copyReadings(rows: NewReading[], sql: postgres.Sql): Promi
         last_ts = greatest(sensors.last_ts, excluded.last_ts)`;
   });
   return rows.length;
+}
+
+/**
+ * The batch path for sources that redeliver (MQTT after a reconnect, OPC UA after a resubscribe):
+ * the rows go through COPY like copyReadings, into a temporary staging table, and move into
+ * sensor_readings with `on conflict do nothing` on their idempotency keys, in one transaction with
+ * the sensor registry. So a batch is all-or-nothing, and a redelivered row is skipped instead of
+ * stored twice. Every row must carry a key. Returns how many rows were new.
+ */
+export async function copyReadingsOnce(rows: NewReading[], sql: postgres.Sql): Promise<{ inserted: number; duplicates: number }> {
+  if (rows.length === 0) return { inserted: 0, duplicates: 0 };
+  return sql.begin((tx) => copyReadingsOnceIn(tx, rows));
+}
+
+/** copyReadingsOnce inside the caller's transaction, so other writes can commit with the rows. */
+export async function copyReadingsOnceIn(
+  tx: postgres.TransactionSql,
+  rows: NewReading[],
+): Promise<{ inserted: number; duplicates: number }> {
+  if (rows.length === 0) return { inserted: 0, duplicates: 0 };
+  if (rows.some((r) => r.idempotencyKey === null)) throw new Error('copyReadingsOnce: every row needs an idempotency key');
+  await tx`
+      create temporary table reading_staging (
+        sensor_id text, ts timestamptz, value float8, unit text, quality real, sensor_type text,
+        metadata jsonb, correlation_id uuid, idempotency_key text
+      ) on commit drop`;
+  const writable = await tx`
+      copy reading_staging (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key)
+      from stdin`.writable();
+  await sendCopyData(writable, copyChunks(rows, keyedCopyLine));
+  await tx`select 1`; // see copyReadings: surfaces an error PostgreSQL reported after the data
+  // Foreign keys are checked at the end of the statement, so registering a new sensor in the same
+  // statement, from the rows actually inserted, satisfies them; sorted, like every other writer,
+  // so concurrent writers lock sensor rows in the same order and cannot deadlock.
+  const [{ n: inserted }] = await tx<{ n: number }[]>`
+      with ins as (
+        insert into sensor_readings (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key)
+        select sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id, idempotency_key from reading_staging
+        on conflict do nothing
+        returning sensor_id, ts, unit, sensor_type
+      ),
+      registry as (
+        insert into sensors (id, type, unit, reading_count, first_ts, last_ts)
+        select sensor_id, min(sensor_type), min(unit), count(*), min(ts), max(ts)
+        from ins group by sensor_id order by sensor_id
+        on conflict (id) do update set
+          reading_count = sensors.reading_count + excluded.reading_count,
+          first_ts = least(sensors.first_ts, excluded.first_ts),
+          last_ts = greatest(sensors.last_ts, excluded.last_ts)
+      )
+      select count(*)::int as n from ins`;
+  return { inserted, duplicates: rows.length - inserted };
 }

@@ -1,5 +1,6 @@
-import { defaultTechnicians, type SkillLevel, type Technician, type WeeklyShift } from '../scheduling';
+import { DEFAULT_SITE_TIME_ZONE, defaultTechnicians, type SkillLevel, type Technician, type WeeklyShift } from '../scheduling';
 import { listLiveBookings } from './bookings';
+import { ensureSites } from './sites';
 import { getSql, type Sql } from './sql';
 
 export interface TechnicianRecord {
@@ -26,7 +27,16 @@ const toRecord = (r: TechnicianRow): TechnicianRecord => ({ ...r, created_at: r.
  */
 export async function seedDefaultTechnicians(sql: Sql = getSql()): Promise<number> {
   let inserted = 0;
-  for (const t of defaultTechnicians()) {
+  const present = await sql<{ id: string }[]>`select id from technicians`;
+  const roster = defaultTechnicians().filter((t) => !present.some((p) => p.id === t.id));
+  // The missing technicians' sites first (migration 0023 creates the plants; one deleted since
+  // comes back only with a technician to seed into it).
+  const sites = [...new Set(roster.map((t) => t.site))];
+  await ensureSites(
+    sites.map((id) => ({ id, name: siteName(id), time_zone: DEFAULT_SITE_TIME_ZONE })),
+    sql,
+  );
+  for (const t of roster) {
     const rows = await sql`
       insert into technicians (id, name, site, skills, shifts, utc_offset_minutes)
       values (${t.id}, ${t.name}, ${t.site}, ${sql.json(t.skills)}, ${sql.json(t.shifts)}, ${t.utcOffsetMinutes})
@@ -37,11 +47,18 @@ export async function seedDefaultTechnicians(sql: Sql = getSql()): Promise<numbe
   return inserted;
 }
 
-export async function listTechnicians(opts: { activeOnly?: boolean } = {}, sql: Sql = getSql()): Promise<TechnicianRecord[]> {
+/** 'plant-north' → 'Plant North', the name migration 0023 gave the default plants. */
+const siteName = (id: string) => id.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => `${dash ? ' ' : ''}${c.toUpperCase()}`);
+
+export async function listTechnicians(
+  opts: { activeOnly?: boolean; site?: string } = {},
+  sql: Sql = getSql(),
+): Promise<TechnicianRecord[]> {
   const rows = await sql<TechnicianRow[]>`
     select id, name, site, skills, shifts, utc_offset_minutes, active, created_at
     from technicians
-    ${opts.activeOnly ? sql`where active` : sql``}
+    where (${opts.activeOnly ?? false} = false or active)
+      and (${opts.site ?? null}::text is null or site = ${opts.site ?? null})
     order by id`;
   return rows.map(toRecord);
 }
@@ -57,11 +74,12 @@ export async function getTechnician(id: string, sql: Sql = getSql()): Promise<Te
  * The active roster as the optimiser sees it: each technician with the time their live
  * (tentative or firm) bookings already hold from `from` on. Read inside the planning transaction,
  * so the plan starts from what is committed at that moment; the exclusion constraint catches what
- * commits afterwards.
+ * commits afterwards. With `site`, only that site's technicians: the candidates for an order on one
+ * of its assets (schedules never mix sites).
  */
-export async function loadPlanningRoster(from: Date, sql: Sql = getSql()): Promise<Technician[]> {
+export async function loadPlanningRoster(from: Date, sql: Sql = getSql(), site?: string): Promise<Technician[]> {
   const [technicians, bookings] = await Promise.all([
-    listTechnicians({ activeOnly: true }, sql),
+    listTechnicians({ activeOnly: true, site }, sql),
     listLiveBookings({ endingAfter: from }, sql),
   ]);
   return technicians.map((t) => ({

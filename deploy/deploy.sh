@@ -56,7 +56,7 @@ started=true
 
 if $pull; then
   log "pulling ${SM_IMAGE:-smart-maintenance}:$SM_TAG"
-  compose pull migrate api worker
+  compose pull migrate api worker connectors
 else
   log "building ${SM_IMAGE:-smart-maintenance}:$SM_TAG"
   # One build: api and worker share migrate's image, so the other two come from the cache.
@@ -81,6 +81,10 @@ wait_healthy worker "$HEALTH_TIMEOUT"
 log "rolling the API and Temporal UI"
 compose up -d --no-deps api temporal-ui
 wait_healthy api "$HEALTH_TIMEOUT"
+# Not waited for: its health is the plants' and the back-pressure's (503 while a broker or OPC UA
+# server is unreachable), not whether this release works; the broker keeps what it did not ack.
+log "replacing the connector process"
+compose up -d --no-deps connectors
 
 health_loop
 mkdir -p "$LOG_ROOT"

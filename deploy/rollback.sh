@@ -41,7 +41,7 @@ started=true
 image="${SM_IMAGE:-smart-maintenance}:$SM_TAG"
 if ! docker image inspect "$image" >/dev/null 2>&1; then
   log "$image is not on this host; pulling it"
-  compose pull api worker
+  compose pull api worker connectors
 fi
 
 log "rolling $WORKERS worker(s) back"
@@ -50,6 +50,8 @@ wait_healthy worker "$HEALTH_TIMEOUT"
 log "rolling the API back"
 compose up -d --no-deps api
 wait_healthy api "$HEALTH_TIMEOUT"
+log "rolling the connector process back"
+compose up -d --no-deps connectors
 
 health_loop
 mkdir -p "$LOG_ROOT"

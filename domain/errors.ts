@@ -8,8 +8,14 @@
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `readings.3.value`. */
   field: string;
+  /** English, for integrators and logs. */
   message: string;
+  /** Machine code the dashboard translates (domain/fieldErrorText.ts); absent for a text it cannot name. */
+  code?: string;
+  params?: FieldErrorParams;
 }
+
+export type FieldErrorParams = Record<string, string | number | boolean | null>;
 
 /**
  * ApplicationFailure types a retry cannot fix. Workflows list them in their retry policies and

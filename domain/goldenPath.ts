@@ -23,5 +23,7 @@ export function pendingStage<N extends string>(name: N) {
     duration_ms: null,
     event_count: 0,
     message: '',
+    code: null,
+    params: {},
   };
 }

@@ -1,5 +1,6 @@
 import type { OrderStatus } from './orderLifecycle';
 import type { Priority } from './routing';
+import type { ApprovalPolicy } from './approvalPolicy';
 
 /** The technician and window an order is planned into. */
 export interface PlanView {
@@ -19,4 +20,8 @@ export interface ProposedOrder {
   planMessage: string;
   plan: PlanView | null;
   unassigned_reason: string | null;
+  /** The unassigned reason as a code the dashboard translates (absent in results recorded before it existed). */
+  unassigned_code?: string | null;
+  /** Who may approve it, from the configured limits (absent in results recorded before it existed: no gate). */
+  approval?: ApprovalPolicy;
 }

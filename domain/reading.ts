@@ -7,7 +7,7 @@ export const sensorIdSchema = z
   .describe('Sensor identifier');
 
 /** A finite number; JSON cannot carry NaN or Infinity, and strings such as "NaN" are refused. */
-export const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
+export const finiteNumber = z.number().refine(Number.isFinite, { message: 'must be a finite number', params: { code: 'not_finite' } });
 
 /** ISO 8601 timestamp with a time zone offset (or Z). */
 export const isoTimestamp = z.iso.datetime({ offset: true });

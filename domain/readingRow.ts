@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type { FieldError } from './errors';
+import { fieldError, issuesToFieldErrors } from './fieldErrorText';
 import { readingInputSchema, type NewReading, type ParsedReading } from './reading';
 
 /**
@@ -7,11 +8,8 @@ import { readingInputSchema, type NewReading, type ParsedReading } from './readi
  * one path refuses is refused by all of them with the same field and message.
  */
 
-export interface ReadingFieldError {
-  /** Dotted path of the offending field, e.g. `timestamp` (callers add `readings.3.` or a line). */
-  field: string;
-  message: string;
-}
+/** Dotted path of the offending field, e.g. `timestamp` (callers add `readings.3.` or a line). */
+export type ReadingFieldError = FieldError;
 
 export type ReadingVerdict = { ok: true; row: NewReading } | { ok: false; errors: ReadingFieldError[] };
 
@@ -41,10 +39,17 @@ export function readingRow(input: unknown, ctx: ReadingRowContext): ReadingVerdi
 export function parsedReadingRow(r: ParsedReading, ctx: ReadingRowContext): ReadingVerdict {
   const ts = r.timestamp ? new Date(r.timestamp) : ctx.now;
   if (ts.getTime() > ctx.now.getTime() + ctx.maxFutureSkewSeconds * 1000) {
-    return { ok: false, errors: [{ field: 'timestamp', message: `is more than ${ctx.maxFutureSkewSeconds} s in the future` }] };
+    return {
+      ok: false,
+      errors: [
+        fieldError('timestamp', 'in_future', `is more than ${ctx.maxFutureSkewSeconds} s in the future`, {
+          seconds: ctx.maxFutureSkewSeconds,
+        }),
+      ],
+    };
   }
   // Readings predate no machine we monitor; a pre-epoch time is a unit or typing mistake.
-  if (ts.getUTCFullYear() < 1970) return { ok: false, errors: [{ field: 'timestamp', message: 'is before 1970' }] };
+  if (ts.getUTCFullYear() < 1970) return { ok: false, errors: [fieldError('timestamp', 'before_1970', 'is before 1970')] };
   return {
     ok: true,
     row: {
@@ -70,18 +75,4 @@ export function scenarioReadingRow(
     { sensor_id: r.sensorId, timestamp: r.ts.toISOString(), value: r.value, quality: r.quality, sensor_type: 'torque', unit: 'Nm' },
     ctx,
   );
-}
-
-/**
- * Zod issues as field errors, named as the API names them (api/validation.ts toFieldErrors):
- * an unknown key is reported on the key itself.
- */
-export function issuesToFieldErrors(issues: z.core.$ZodIssue[]): ReadingFieldError[] {
-  return issues.flatMap((issue) => {
-    const base = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((k) => ({ field: [base, k].filter(Boolean).join('.'), message: 'is not a known field' }));
-    }
-    return [{ field: base, message: issue.message }];
-  });
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const REPORT_TYPES = ['system_health', 'anomaly_summary', 'ingestion_activity', 'maintenance_decisions', 'workflow_run'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
+/** What the reports table can hold: the generated types, and reports workflows store themselves (shadow evaluations). */
+export const STORED_REPORT_TYPES = [...REPORT_TYPES, 'shadow_evaluation'] as const;
 
 const point = z.object({ x: z.union([z.string(), z.number()]), y: z.number() });
 
@@ -9,7 +11,14 @@ export const chartSchema = z.object({
   id: z.string(),
   title: z.string(),
   type: z.enum(['line', 'bar']),
-  series: z.array(z.object({ name: z.string(), points: z.array(point) })),
+  series: z.array(
+    z.object({
+      name: z.string(),
+      // Marks (anomalies) are drawn as dots at their own instants, not joined into a line.
+      kind: z.enum(['line', 'points']).optional(),
+      points: z.array(point),
+    }),
+  ),
 });
 
 export const tableSchema = z.object({

@@ -137,3 +137,15 @@ export function demoMachineFeatures(scenario: Scenario, torque: readonly number[
     Type: DEMO_MACHINE.Type,
   };
 }
+
+/** How demoMachineFeatures obtained each value, in words a reliability engineer can check (lineage). */
+export function demoMachineFeatureDerivation(scenario: Scenario, validReadings: number): Record<string, string> {
+  return {
+    Air_temperature_K: `fixed state of the demo machine (${DEMO_MACHINE.Air_temperature_K} K)`,
+    Process_temperature_K: `fixed state of the demo machine (${DEMO_MACHINE.Process_temperature_K} K)`,
+    Rotational_speed_rpm: `constant power ${DEMO_MACHINE.powerW} W divided by torque: P·60 / (2π·Torque_Nm)`,
+    Torque_Nm: `95th percentile of the run's ${validReadings} valid torque readings (at least 3.8 Nm), rounded to 0.1`,
+    Tool_wear_min: `tool wear of the ${scenario} scenario (${DEMO_MACHINE.toolWearMin[scenario]} min)`,
+    Type: `product type of the demo machine (${DEMO_MACHINE.Type})`,
+  };
+}

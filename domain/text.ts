@@ -16,4 +16,5 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 export const STORABLE_TEXT_MESSAGE = 'must not contain U+0000 or an unpaired surrogate';
 
 /** The shared refinement: the same rule for a body field and the query filter that matches it. */
-export const storableText = (schema: z.ZodString = z.string()) => schema.refine(isStorableText, STORABLE_TEXT_MESSAGE);
+export const storableText = (schema: z.ZodString = z.string()) =>
+  schema.refine(isStorableText, { message: STORABLE_TEXT_MESSAGE, params: { code: 'not_storable_text' } });

@@ -5,6 +5,7 @@ import { defaultModelRegistry } from './defaultRegistry';
 import { InvalidFeaturesError } from './errors';
 import type { ModelRef } from './failureClassifier';
 import { loadModel } from './loadModel';
+import { decisionThreshold } from './manifest';
 import { AUTO_VERSION, type ModelRegistry } from './registry';
 
 export const DEFAULT_ANOMALY_MODEL = 'sensor_anomaly_isolation_forest';
@@ -72,13 +73,13 @@ export async function scoreAnomalies(values: readonly number[], options: Anomaly
     return {
       index,
       score,
-      isAnomaly: score !== null && score >= entry.threshold,
+      isAnomaly: score !== null && score >= decisionThreshold(entry),
       features: index < WINDOW ? null : features[index - WINDOW]!,
     };
   });
   return {
     points,
-    threshold: entry.threshold,
+    threshold: decisionThreshold(entry),
     warmUp,
     model: { name: loaded.model.name, version: loaded.model.version, stage: loaded.model.stage },
     latency_ms: performance.now() - started,

@@ -8,7 +8,7 @@ import {
   parseFailureFeatures,
 } from './failureFeatures';
 import { type LoadedModel, loadModel } from './loadModel';
-import type { ModelStage } from './manifest';
+import { decisionThreshold, type ModelStage } from './manifest';
 import { AUTO_VERSION, type ModelRegistry } from './registry';
 import { defaultModelRegistry } from './defaultRegistry';
 
@@ -43,6 +43,8 @@ export interface FailurePrediction {
   confidence: number;
   threshold: number;
   model: ModelRef;
+  /** The digest of the artifact that ran (the registry entry's), for lineage. */
+  artifact_sha256: string;
   latency_ms: number;
 }
 
@@ -51,6 +53,7 @@ export interface FailureBatchPrediction {
   predictions: Array<0 | 1>;
   threshold: number;
   model: ModelRef;
+  artifact_sha256: string;
   latency_ms: number;
 }
 
@@ -97,13 +100,14 @@ export async function predictFailure(features: unknown, options: PredictOptions 
   const row = parseFailureFeatures(features);
   const loaded = await loadClassifier(options);
   const [probability] = await runProbabilities(loaded, [row]);
-  const threshold = loaded.model.entry.threshold;
+  const threshold = decisionThreshold(loaded.model.entry);
   return {
     prediction: probability! >= threshold ? 1 : 0,
     probability: probability!,
     confidence: confidenceOf(probability!, threshold),
     threshold,
     model: toRef(loaded),
+    artifact_sha256: loaded.model.entry.sha256,
     latency_ms: performance.now() - started,
   };
 }
@@ -125,12 +129,13 @@ export async function predictFailureBatch(
   });
   const loaded = await loadClassifier(options);
   const probabilities = rows.length === 0 ? [] : await runProbabilities(loaded, rows);
-  const threshold = loaded.model.entry.threshold;
+  const threshold = decisionThreshold(loaded.model.entry);
   return {
     probabilities,
     predictions: probabilities.map((p) => (p >= threshold ? 1 : 0)),
     threshold,
     model: toRef(loaded),
+    artifact_sha256: loaded.model.entry.sha256,
     latency_ms: performance.now() - started,
   };
 }

@@ -1,8 +1,9 @@
 // The ML plane's public surface, for the API and the activities.
 export * from './errors';
 export * from './registry';
-export { defaultModelRegistry } from './defaultRegistry';
-export { releaseAllSessions } from './onnxSession';
+export { defaultModelRegistry, useRecordedProductionVersions } from './defaultRegistry';
+export { StageOverlayRegistry, type ProductionVersions } from './stageOverlay';
+export { releaseAllSessions, sessionCount } from './onnxSession';
 export { preloadModels, type PreloadResult } from './loadModel';
 export * from './failureFeatures';
 export * from './failureClassifier';

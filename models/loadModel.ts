@@ -61,12 +61,12 @@ export interface PreloadResult {
 }
 
 /**
- * Loads the "auto" version of every model so the first request does not pay for session creation
- * (about a second for the Isolation Forest). Never throws: a model that cannot load is reported,
- * and requests for it fail with the usual typed error.
+ * Loads the "auto" version of every model (or of those in `only`) so the first request does not
+ * pay for session creation (about a second for the Isolation Forest). Never throws: a model that
+ * cannot load is reported, and requests for it fail with the usual typed error.
  */
-export async function preloadModels(registry: ModelRegistry): Promise<PreloadResult[]> {
-  const models = await registry.listModels();
+export async function preloadModels(registry: ModelRegistry, only?: readonly string[]): Promise<PreloadResult[]> {
+  const models = (await registry.listModels()).filter(({ name }) => !only || only.includes(name));
   return Promise.all(
     models.map(async ({ name }): Promise<PreloadResult> => {
       try {

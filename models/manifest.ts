@@ -25,7 +25,8 @@ export const manifestVersionSchema = z.looseObject({
   }),
   outputs: z.record(z.string(), z.union([z.string(), z.number()])),
   feature_spec: z.looseObject({ features: z.array(featureSchema).min(1) }),
-  threshold: z.number(),
+  /** A classifier's or detector's decision threshold; null for a regressor, which has none (see decisionThreshold). */
+  threshold: z.number().nullable(),
   metrics: z.record(z.string(), z.unknown()),
   card: z.string(),
   created_at: z.iso.datetime(),
@@ -36,10 +37,16 @@ export const manifestSchema = z.object({
   schema_version: z.literal(1),
   models: z.record(
     z.string(),
-    z.looseObject({
-      task: z.enum(['binary_classification', 'anomaly_detection', 'rul_regression']),
-      versions: z.array(manifestVersionSchema).min(1),
-    }),
+    z
+      .looseObject({
+        task: z.enum(['binary_classification', 'anomaly_detection', 'rul_regression']),
+        versions: z.array(manifestVersionSchema).min(1),
+      })
+      // A classifier or detector decides at its threshold, so it must have one; a regressor's
+      // decision belongs to its caller (an asset type's planning horizon), so it must not pretend to.
+      .refine((m) => m.versions.every((v) => (m.task === 'rul_regression') === (v.threshold === null)), {
+        message: 'threshold: a number for a classifier or detector, null for a regressor',
+      }),
   ),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -53,4 +60,10 @@ export async function readManifest(file: string): Promise<Manifest> {
     throw new Error(`Invalid model manifest ${file}: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The decision threshold of a classifier or detector entry (the manifest schema guarantees one). */
+export function decisionThreshold(entry: ManifestVersion): number {
+  if (entry.threshold === null) throw new Error(`model version ${entry.version} has no decision threshold (a regressor)`);
+  return entry.threshold;
 }

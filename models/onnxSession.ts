@@ -61,6 +61,11 @@ export function getSession(file: string, expectedSha256: string): Promise<Infere
   return session;
 }
 
+/** Sessions this process holds or is creating (the worker's sm_worker_onnx_sessions gauge). */
+export function sessionCount(): number {
+  return sessions.size;
+}
+
 /** Releases every session (graceful shutdown, tests). */
 export async function releaseAllSessions(): Promise<void> {
   const pending = [...sessions.values()];

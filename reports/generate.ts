@@ -3,8 +3,8 @@ import { insertReport, findReportByDedupKey, type StoredReport } from '../db/rep
 import type { Sql } from '../db/sql';
 import { buildReport } from './buildReport';
 import { reportCsv } from './csv';
-import { resolvePeriod } from './period';
 import { renderReportPdf } from './pdf';
+import { resolvePeriod } from './period';
 import type { ReportType } from '../domain/report';
 
 export interface GenerateReportRequest {

@@ -1,5 +1,16 @@
-import PDFDocument from 'pdfkit';
-import type { Cell, Chart, ReportBody, Table } from '../domain/report';
+import type { Chart, ReportBody, Table } from '../domain/report';
+import {
+  DEFAULT_REPORT_LOCALE,
+  categoryText,
+  fieldLabel,
+  headingText,
+  isIsoInstant,
+  seriesText,
+  valueText,
+  type ReportLocale,
+} from '../domain/reportText';
+import { fillTemplate, lookup, type Catalogue, type ValueFormat } from '../domain/serverText';
+import { ENGLISH_CATALOGUE, reportCatalogue } from './localize';
 
 const MARGIN = 50;
 const PALETTE = ['#1f6fb4', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a'];
@@ -8,7 +19,30 @@ const MAX_PDF_ROWS = 300;
 
 type Doc = PDFKit.PDFDocument;
 
-const formatCell = (v: Cell): string => (v === null ? '' : typeof v === 'number' ? String(v) : String(v));
+/** The reader's words, numbers and clock for one rendering. */
+interface Words {
+  catalogue: Catalogue;
+  fmt: ValueFormat;
+  t(path: string, values?: Record<string, string>, count?: number): string;
+  heading(title: string): string;
+}
+
+/**
+ * The built-in PDF fonts are WinAnsi-encoded: Portuguese letters are in it, but not the narrow
+ * and no-break spaces Intl puts into formatted dates and numbers.
+ */
+const printable = (text: string): string => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
+
+function words(loc: ReportLocale): Words {
+  const catalogue = reportCatalogue(loc.lang);
+  return {
+    catalogue,
+    fmt: { locale: loc.lang, timeZone: loc.timeZone },
+    t: (path, values = {}, count) =>
+      printable(fillTemplate(lookup(catalogue, path) ?? lookup(ENGLISH_CATALOGUE, path) ?? path, values, count)),
+    heading: (title) => printable(headingText(catalogue, ENGLISH_CATALOGUE, title)),
+  };
+}
 
 /** Cuts `text` so it fits `width` points in the current font, marking the cut with an ellipsis. */
 function fit(doc: Doc, text: string, width: number): string {
@@ -23,11 +57,42 @@ function fit(doc: Doc, text: string, width: number): string {
   return text.slice(0, lo) + '…';
 }
 
-/** A short axis label for a bucket start (`2024-05-01T13:00:00.000Z` → `05-01 13:00`). */
-function axisLabel(x: string | number): string {
-  const s = String(x);
-  const m = /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(s);
-  return m ? `${m[1]} ${m[2]}` : s;
+/** A short axis label: an instant as day, month and time on the reader's clock; anything else as it is. */
+function axisLabel(x: string | number, w: Words): string {
+  if (!isIsoInstant(x)) return printable(String(x));
+  return printable(
+    new Intl.DateTimeFormat(w.fmt.locale, {
+      timeZone: w.fmt.timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(x)),
+  );
+}
+
+/** Where a line chart's points go in its plot box. */
+export interface PlotBox {
+  left: number;
+  width: number;
+}
+
+/**
+ * A line chart's horizontal positions: by time when every x is an instant, so readings that
+ * arrive unevenly and the anomaly marks among them sit at their own instants; by order otherwise.
+ */
+export function lineChartXs(chart: Chart, box: PlotBox): { timeAxis: boolean; xs: number[][] } {
+  const all = chart.series.flatMap((s) => s.points.map((p) => p.x));
+  if (all.length > 0 && all.every(isIsoInstant)) {
+    const ts = all.map((x) => Date.parse(x as string));
+    const min = Math.min(...ts);
+    const span = Math.max(...ts) - min;
+    const at = (x: string | number) => box.left + (span === 0 ? box.width / 2 : ((Date.parse(x as string) - min) / span) * box.width);
+    return { timeAxis: true, xs: chart.series.map((s) => s.points.map((p) => at(p.x))) };
+  }
+  const n = chart.series[0]?.points.length ?? 0;
+  const at = (i: number) => box.left + (n <= 1 ? box.width / 2 : (i / (n - 1)) * box.width);
+  return { timeAxis: false, xs: chart.series.map((s) => s.points.map((_, i) => at(i))) };
 }
 
 /** A round axis maximum at or above `max` (1, 2 or 5 times a power of ten). */
@@ -48,8 +113,8 @@ function heading(doc: Doc, text: string): void {
   doc.moveDown(0.3);
 }
 
-function keyFigures(doc: Doc, summary: ReportBody['summary']): void {
-  heading(doc, 'Key figures');
+function keyFigures(doc: Doc, summary: ReportBody['summary'], w: Words): void {
+  heading(doc, w.t('reportText.pdf.keyFigures'));
   const entries = Object.entries(summary);
   const colWidth = (doc.page.width - 2 * MARGIN) / 2;
   const rowHeight = 14;
@@ -62,22 +127,22 @@ function keyFigures(doc: Doc, summary: ReportBody['summary']): void {
         .font('Helvetica')
         .fontSize(9)
         .fillColor('#555555')
-        .text(fit(doc, k.replace(/_/g, ' '), colWidth * 0.6), x, y, { lineBreak: false });
+        .text(fit(doc, printable(fieldLabel(w.catalogue, k)), colWidth * 0.6), x, y, { lineBreak: false });
       doc
         .font('Helvetica-Bold')
         .fillColor('black')
-        .text(fit(doc, v === null ? '—' : String(v), colWidth * 0.38), x + colWidth * 0.6, y, { lineBreak: false });
+        .text(fit(doc, printable(valueText(w.catalogue, v, w.fmt, k)), colWidth * 0.38), x + colWidth * 0.6, y, { lineBreak: false });
     });
     doc.x = MARGIN;
     doc.y = y + rowHeight;
   }
 }
 
-function drawChart(doc: Doc, chart: Chart): void {
+function drawChart(doc: Doc, chart: Chart, w: Words): void {
   const width = doc.page.width - 2 * MARGIN;
   const height = 170;
   ensureSpace(doc, height + 30);
-  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor('black').text(chart.title, MARGIN);
+  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor('black').text(w.heading(chart.title), MARGIN);
   const top = doc.y + 4;
   const left = MARGIN + 40;
   const plotW = width - 40;
@@ -95,7 +160,11 @@ function drawChart(doc: Doc, chart: Chart): void {
       .moveTo(left, yOf(tick))
       .lineTo(left + plotW, yOf(tick))
       .stroke();
-    doc.text(String(Math.round(tick * 100) / 100), MARGIN, yOf(tick) - 3, { width: 36, align: 'right', lineBreak: false });
+    doc.text(printable(valueText(w.catalogue, Math.round(tick * 100) / 100, w.fmt)), MARGIN, yOf(tick) - 3, {
+      width: 36,
+      align: 'right',
+      lineBreak: false,
+    });
   }
   doc
     .strokeColor('#888888')
@@ -111,7 +180,7 @@ function drawChart(doc: Doc, chart: Chart): void {
     doc
       .fillColor('#888888')
       .fontSize(9)
-      .text('no data in this period', left, top + plotH / 2 - 5, { width: plotW, align: 'center' });
+      .text(w.t('reportText.pdf.noData'), left, top + plotH / 2 - 5, { width: plotW, align: 'center' });
   } else if (chart.type === 'bar') {
     const groupW = plotW / n;
     const barW = Math.max(1, (groupW * 0.7) / chart.series.length);
@@ -124,22 +193,45 @@ function drawChart(doc: Doc, chart: Chart): void {
     });
     doc.fillColor('#333333').fontSize(6.5);
     categories.forEach((c, i) => {
-      doc.text(fit(doc, axisLabel(c), groupW - 2), left + i * groupW + 1, bottom + 3, {
-        width: groupW - 2,
-        align: 'center',
-        lineBreak: false,
-      });
+      doc.text(
+        fit(doc, isIsoInstant(c) ? axisLabel(c, w) : printable(categoryText(w.catalogue, chart.id, c, w.fmt)), groupW - 2),
+        left + i * groupW + 1,
+        bottom + 3,
+        {
+          width: groupW - 2,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     });
   } else {
-    const xOf = (i: number) => left + (n === 1 ? plotW / 2 : (i / (n - 1)) * plotW);
+    const { timeAxis, xs } = lineChartXs(chart, { left, width: plotW });
     chart.series.forEach((s, si) => {
-      doc.strokeColor(PALETTE[si % PALETTE.length]!).lineWidth(1.2);
-      s.points.forEach((p, i) => (i === 0 ? doc.moveTo(xOf(i), yOf(p.y)) : doc.lineTo(xOf(i), yOf(p.y))));
+      const color = PALETTE[si % PALETTE.length]!;
+      const at = xs[si]!;
+      if (s.kind === 'points') {
+        s.points.forEach((p, i) => doc.circle(at[i]!, yOf(p.y), 2.2).fill(color));
+        return;
+      }
+      doc.strokeColor(color).lineWidth(1.2);
+      s.points.forEach((p, i) => (i === 0 ? doc.moveTo(at[i]!, yOf(p.y)) : doc.lineTo(at[i]!, yOf(p.y))));
       doc.stroke();
     });
     doc.fillColor('#333333').fontSize(6.5);
-    for (const i of [...new Set([0, Math.floor((n - 1) / 2), n - 1])]) {
-      doc.text(axisLabel(categories[i]!), xOf(i) - 30, bottom + 3, { width: 60, align: 'center', lineBreak: false });
+    if (timeAxis) {
+      // Ticks at the start, middle and end of the time span, wherever the points fall.
+      const ts = chart.series.flatMap((s) => s.points.map((p) => Date.parse(p.x as string)));
+      const min = Math.min(...ts);
+      const max = Math.max(...ts);
+      for (const f of max > min ? [0, 0.5, 1] : [0.5]) {
+        const label = axisLabel(new Date(min + f * (max - min)).toISOString(), w);
+        doc.text(label, left + f * plotW - 30, bottom + 3, { width: 60, align: 'center', lineBreak: false });
+      }
+    } else {
+      const first = xs[0] ?? [];
+      for (const i of [...new Set([0, Math.floor((n - 1) / 2), n - 1])]) {
+        doc.text(axisLabel(categories[i]!, w), first[i]! - 30, bottom + 3, { width: 60, align: 'center', lineBreak: false });
+      }
     }
   }
   if (chart.series.length > 1) {
@@ -149,16 +241,17 @@ function drawChart(doc: Doc, chart: Chart): void {
       doc
         .fillColor('#333333')
         .fontSize(7)
-        .text(s.name, x + 11, bottom + 13, { lineBreak: false });
-      x += 20 + doc.widthOfString(s.name);
+        .text(printable(seriesText(w.catalogue, chart.id, s.name)), x + 11, bottom + 13, { lineBreak: false });
+      x += 20 + doc.widthOfString(printable(seriesText(w.catalogue, chart.id, s.name)));
     });
   }
   doc.x = MARGIN;
   doc.y = top + height - 10;
 }
 
-function drawTable(doc: Doc, table: Table): void {
-  heading(doc, table.title);
+function drawTable(doc: Doc, table: Table, w: Words): void {
+  heading(doc, w.heading(table.title));
+  const columns = table.columns.map((c) => printable(fieldLabel(w.catalogue, c)));
   const width = doc.page.width - 2 * MARGIN;
   const colW = width / Math.max(1, table.columns.length);
   const rowH = 12;
@@ -173,38 +266,52 @@ function drawTable(doc: Doc, table: Table): void {
     doc.x = MARGIN;
     doc.y = y + rowH;
   };
-  row(table.columns, true);
+  row(columns, true);
   if (table.rows.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(8).fillColor('#777777').text('no rows in this period', MARGIN);
+    doc.font('Helvetica-Oblique').fontSize(8).fillColor('#777777').text(w.t('reportText.pdf.noRows'), MARGIN);
     return;
   }
   for (const r of table.rows.slice(0, MAX_PDF_ROWS)) {
     if (doc.y + rowH > doc.page.height - MARGIN) {
       doc.addPage();
-      row(table.columns, true);
+      row(columns, true);
     }
-    row(r.map(formatCell), false);
+    row(
+      r.map((cell, i) => printable(valueText(w.catalogue, cell, w.fmt, table.columns[i]))),
+      false,
+    );
   }
   if (table.rows.length > MAX_PDF_ROWS) {
     doc
       .font('Helvetica-Oblique')
       .fontSize(8)
       .fillColor('#777777')
-      .text(`… ${table.rows.length - MAX_PDF_ROWS} more rows in the CSV artifact`, MARGIN);
+      .text(w.t('reportText.pdf.moreRows', { count: String(table.rows.length - MAX_PDF_ROWS) }, table.rows.length - MAX_PDF_ROWS), MARGIN);
   }
 }
 
 /**
  * Renders a report as PDF: title, period, key figures, the charts drawn with vector primitives,
- * and the tables. The document's dates come from the report, so the same stored report renders
- * the same way on every call.
+ * the tables, in the reader's language with instants on the reader's clock. The document's dates
+ * come from the report, so the same stored report renders the same way on every call.
  */
-export function renderReportPdf(body: ReportBody, meta: { id: string; createdAt: Date }): Promise<Buffer> {
+export async function renderReportPdf(
+  body: ReportBody,
+  meta: { id: string; createdAt: Date },
+  loc: ReportLocale = DEFAULT_REPORT_LOCALE,
+): Promise<Buffer> {
+  // pdfkit and what it pulls in (fontkit, brotli, linebreak: about 1.9 MB of code) load with the
+  // first PDF, not at start-up. The importers of this module (report, alarm-report and
+  // shadow-evaluation use cases) are loaded by every API process and worker, most of which never
+  // render one.
+  const { default: PDFDocument } = await import('pdfkit');
+  const w = words(loc);
+  const title = w.heading(body.title);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: body.title, Creator: 'Smart Maintenance', Producer: 'Smart Maintenance', CreationDate: meta.createdAt },
+    info: { Title: title, Creator: 'Smart Maintenance', Producer: 'Smart Maintenance', CreationDate: meta.createdAt },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -213,13 +320,18 @@ export function renderReportPdf(body: ReportBody, meta: { id: string; createdAt:
     doc.on('error', reject);
   });
 
-  doc.font('Helvetica-Bold').fontSize(20).fillColor('black').text(body.title);
-  doc.font('Helvetica').fontSize(10).fillColor('#333333').text(`Period: ${body.period.from} to ${body.period.to} (UTC)`);
-  doc.text(`Generated: ${meta.createdAt.toISOString()} · report ${meta.id}`);
-  keyFigures(doc, body.summary);
-  if (body.charts.length) heading(doc, 'Charts');
-  for (const chart of body.charts) drawChart(doc, chart);
-  for (const table of body.tables) drawTable(doc, table);
+  const when = (iso: string) => printable(valueText(w.catalogue, iso, w.fmt));
+  doc.font('Helvetica-Bold').fontSize(20).fillColor('black').text(title);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#333333')
+    .text(w.t('reportText.pdf.period', { from: when(body.period.from), to: when(body.period.to), zone: loc.timeZone }));
+  doc.text(w.t('reportText.pdf.generated', { at: when(meta.createdAt.toISOString()), id: meta.id }));
+  keyFigures(doc, body.summary, w);
+  if (body.charts.length) heading(doc, w.t('reportText.pdf.charts'));
+  for (const chart of body.charts) drawChart(doc, chart, w);
+  for (const table of body.tables) drawTable(doc, table, w);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -228,7 +340,7 @@ export function renderReportPdf(body: ReportBody, meta: { id: string; createdAt:
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(7).fillColor('#888888');
-    doc.text(`${body.title} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - 30, {
+    doc.text(w.t('reportText.pdf.page', { title, page: String(i + 1), pages: String(range.count) }), MARGIN, doc.page.height - 30, {
       width: doc.page.width - 2 * MARGIN,
       align: 'center',
       lineBreak: false,

@@ -5,7 +5,7 @@ export { checkHardConstraints, type HardViolation, type HardViolationCode } from
 export { evaluateSchedule, type Evaluation, type PlannedJob } from './evaluate';
 export { effectiveDeadline, deadlineWasPast, PAST_DEADLINE_WINDOW_DAYS } from './deadline';
 export { generateInstance, type Instance, type InstanceSize } from './instances';
-export { defaultTechnicians, SHIFT_PATTERNS } from './roster';
+export { DEFAULT_SITE_TIME_ZONE, defaultTechnicians, SHIFT_PATTERNS } from './roster';
 export { DEFAULT_COST_WEIGHTS, resolveWeights, type CostWeights } from './weights';
 export {
   scheduleProblemSchema,

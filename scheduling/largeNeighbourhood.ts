@@ -1,3 +1,4 @@
+import { SearchBudget } from './budget';
 import { tryDisplace, tryRelocate, tryRescue, trySwap, type Accept, type LocalSearchLimits, type LocalSearchStats } from './localSearch';
 import type { PreparedJob, PreparedProblem } from './prepare';
 import type { Prng } from './prng';
@@ -15,7 +16,9 @@ import { HOUR_MS } from './time';
  *
  * ruin (which jobs come out): the jobs of one technician in a time window; all technicians' jobs in
  *   a time window; jobs needing one skill; jobs at one site; the jobs whose cost is furthest above
- *   the cheapest start they could have alone ("worst"); or a random set. Unassigned jobs that could
+ *   the cheapest start they could have alone ("worst"); a costly job and what one qualified
+ *   technician ("make room") or all of them ("make room wide", least urgent first) hold before it;
+ *   or a random set. Unassigned jobs that could
  *   be planned join the pool.
  * recreate (how they go back): highest priority × hazard first at its cheapest slot, or highest
  *   regret first (the gap between its best and second-best technician), both exact best-slot
@@ -43,6 +46,7 @@ type Operator =
   | 'ruin_worst'
   | 'ruin_random'
   | 'make_room'
+  | 'make_room_wide'
   | 'ejection_chain'
   | 'sequence_exchange';
 
@@ -58,6 +62,7 @@ export const OPERATORS: readonly Operator[] = [
   'ruin_worst',
   'ruin_random',
   'make_room',
+  'make_room_wide',
   'ejection_chain',
   'sequence_exchange',
 ];
@@ -75,6 +80,7 @@ const INITIAL_WEIGHT: Record<Operator, number> = {
   ruin_worst: 1,
   ruin_random: 1,
   make_room: 2,
+  make_room_wide: 2,
   ejection_chain: 1,
   sequence_exchange: 1,
 };
@@ -147,19 +153,23 @@ export function improveByLargeNeighbourhood(
   const stats: LocalSearchStats = { iterations: 0, improvements: 0, acceptedMoves: 0, stoppedBy: 'iterations' };
   if (problem.jobs.length === 0 || problem.technicians.length === 0) return stats;
   const ctx: MoveContext = { problem, state, rng, floor };
-  const startedAt = limits.clock?.();
+  const budget = new SearchBudget(limits, 16);
   let bestCost = state.totalCost();
   let bestSnapshot = state.snapshot();
   const weights = OPERATORS.map((o) => INITIAL_WEIGHT[o]);
   const scores = OPERATORS.map(() => 0);
   const uses = OPERATORS.map(() => 0);
 
+  let temperature = START_TEMPERATURE;
+  // One closure for the whole run: tsx (the bench, the worker) names every named closure as it is
+  // created, and one per iteration plus one per job in the 'worst' ruin cost a third of the solve.
+  const accept = (delta: number): boolean =>
+    delta < -EPSILON || (delta > EPSILON ? rng.next() < Math.exp(-delta / temperature) : rng.next() < 0.5);
+
   for (let iteration = 0; iteration < limits.maxIterations; iteration++) {
-    if (limits.clock && limits.timeBudgetMs !== undefined && iteration % 16 === 0) {
-      if (limits.clock() - startedAt! >= limits.timeBudgetMs) {
-        stats.stoppedBy = 'time_budget';
-        break;
-      }
+    if (!budget.allows(iteration)) {
+      stats.stoppedBy = 'time_budget';
+      break;
     }
     stats.iterations++;
     if (iteration > 0 && iteration % SEGMENT === 0) {
@@ -169,10 +179,7 @@ export function improveByLargeNeighbourhood(
         uses[o] = 0;
       }
     }
-    const progress = iteration / limits.maxIterations;
-    const temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** progress;
-    const accept = (delta: number): boolean =>
-      delta < -EPSILON || (delta > EPSILON ? rng.next() < Math.exp(-delta / temperature) : rng.next() < 0.5);
+    temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** budget.progress(iteration);
 
     const o = roulette(weights, rng);
     uses[o]!++;
@@ -243,12 +250,21 @@ function selectRuin(ctx: MoveContext, operator: Operator, size: number): number[
       const held = state.jobsOverlapping(t, job.earliestStartMs, until).filter((x) => x !== j);
       return [j, ...held.slice(0, size - 1)];
     }
-    case 'ruin_worst': {
-      // Jobs whose cost is furthest above the cheapest start they could have alone, with noise.
-      const excess = assigned.map((j) => ({ j, e: (state.placements[j]!.costSum - ctx.floor[j]!) * (0.5 + rng.next()) }));
-      excess.sort((a, b) => b.e - a.e || a.j - b.j);
-      return excess.slice(0, size).map((x) => x.j);
+    case 'make_room_wide': {
+      // The same, over every qualified technician, taking the least urgent jobs first: what the
+      // best plans do to a late high-priority job is move it to another technician's early slot.
+      const worst = selectRuin(ctx, 'ruin_worst', 3);
+      const j = rng.pick(worst);
+      const job = problem.jobs[j]!;
+      const held: number[] = [];
+      for (const t of job.qualified) {
+        for (const x of state.jobsOverlapping(t, job.earliestStartMs, state.placements[j]!.start)) if (x !== j) held.push(x);
+      }
+      held.sort((a, b) => insertionOrderKey(problem.jobs[a]!) - insertionOrderKey(problem.jobs[b]!) || a - b);
+      return [j, ...held.slice(0, size - 1)];
     }
+    case 'ruin_worst':
+      return worstJobs(ctx, assigned, size);
     default:
       related = assigned;
   }
@@ -260,6 +276,32 @@ function selectRuin(ctx: MoveContext, operator: Operator, size: number): number[
     [pool[i], pool[k]] = [pool[k]!, pool[i]!];
   }
   return pool.slice(0, size);
+}
+
+/**
+ * The `size` jobs whose cost is furthest above the cheapest start they could have alone, with
+ * noise (× 0.5–1.5), most excess first, ties by index. A bounded insertion keeps only the top few:
+ * sorting every assigned job was a tenth of the solve.
+ */
+function worstJobs(ctx: MoveContext, assigned: readonly number[], size: number): number[] {
+  const { state, rng, floor } = ctx;
+  const top: number[] = [];
+  const excess: number[] = [];
+  for (const j of assigned) {
+    const e = (state.placements[j]!.costSum - floor[j]!) * (0.5 + rng.next());
+    let k = top.length;
+    // No closure here: see `accept` in improveByLargeNeighbourhood.
+    if (k === size) {
+      if (!(e > excess[k - 1]! || (e === excess[k - 1]! && j < top[k - 1]!))) continue;
+      top.pop();
+      excess.pop();
+      k--;
+    }
+    while (k > 0 && (e > excess[k - 1]! || (e === excess[k - 1]! && j < top[k - 1]!))) k--;
+    top.splice(k, 0, j);
+    excess.splice(k, 0, e);
+  }
+  return top;
 }
 
 /**

@@ -2,7 +2,7 @@ import { explainUnassigned } from './explain';
 import type { PreparedJob, PreparedProblem } from './prepare';
 import type { CostBreakdown, PlanQuality, UnassignedJob } from './result';
 import { ScheduleState } from './state';
-import { toIso } from './time';
+import { HOUR_MS, toIso } from './time';
 
 /**
  * Jobs that no plan can place: no qualified technician, or no free start for any qualified
@@ -28,16 +28,41 @@ function hasStartAlone(empty: ScheduleState, job: PreparedJob): boolean {
   return false;
 }
 
+/**
+ * A lower bound on the avoidable cost that is cheap enough for every plan: the sum over the jobs
+ * that can be planned of the cheapest risk + earliness + continuity + travel each could have alone,
+ * on the empty plan. Valid because any plan's free gaps lie inside the empty plan's, a job's cost
+ * over a gap is lowest at one of its ends (both candidates here), load balance is never negative, and
+ * leaving a plannable job out costs its penalty, more than any placement. It ignores that jobs
+ * compete for the same early slots, so it is loose (the LP bound of lowerBound.ts is tighter).
+ */
+export function perJobLowerBound(problem: PreparedProblem, empty: ScheduleState): number {
+  let bound = 0;
+  for (const job of problem.jobs) {
+    let cheapest = Infinity;
+    for (const t of job.qualified) {
+      const slot = empty.bestSlotOn(job, t);
+      if (slot !== null) cheapest = Math.min(cheapest, slot.score - empty.loadBalanceDelta(t, job.durationMs / HOUR_MS));
+    }
+    if (cheapest < Infinity) bound += Math.min(Math.max(0, cheapest), problem.weights.unassignedPerPriority * job.job.priority);
+  }
+  return bound;
+}
+
 export function planQuality(problem: PreparedProblem, totalCost: number, costBreakdown: CostBreakdown): PlanQuality {
   const unavoidable = unavoidableJobs(problem);
   const unavoidablePenalty = unavoidable.reduce(
     (s, u) => s + problem.weights.unassignedPerPriority * problem.jobs[u.jobIndex]!.job.priority,
     0,
   );
+  const avoidableCost = totalCost - unavoidablePenalty;
+  const lowerBound = perJobLowerBound(problem, new ScheduleState(problem));
   return {
     costTerms: costBreakdown,
     unavoidablePenalty,
-    avoidableCost: totalCost - unavoidablePenalty,
+    avoidableCost,
+    avoidableCostLowerBound: lowerBound,
+    withinPercentOfBound: gapToBound(avoidableCost, lowerBound).gapPercent,
     unavoidable: unavoidable.map(({ jobIndex: _, ...u }) => u),
     avoidableUnassignedPenalty: costBreakdown.unassigned - unavoidablePenalty,
   };

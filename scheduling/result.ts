@@ -95,6 +95,13 @@ export interface PlanQuality {
   unavoidablePenalty: number;
   /** totalCost − unavoidablePenalty: what a better plan could still lower. */
   avoidableCost: number;
+  /**
+   * A lower bound on the avoidable cost of any plan: each plannable job's cheapest cost alone on the
+   * empty plan, summed (competition for slots and load balance ignored). Loose but always computed.
+   */
+  avoidableCostLowerBound: number;
+  /** 100 × (avoidableCost − bound) / bound: the plan is at most this far above the best possible. */
+  withinPercentOfBound: number;
   /** Penalty of unassigned jobs that some plan could place (competition for capacity). */
   avoidableUnassignedPenalty: number;
   /** The jobs no plan can place, each with its reason (no_skill, no_slot_before_deadline, slots_taken_by_bookings). */

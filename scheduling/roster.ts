@@ -16,6 +16,8 @@ export const SHIFT_PATTERNS = {
 
 /** Both plants run on Brasília time (UTC−3, no daylight saving since 2019). */
 const SITE_UTC_OFFSET_MINUTES = -180;
+/** The same clock as an IANA zone, for the plants' site records. */
+export const DEFAULT_SITE_TIME_ZONE = 'America/Sao_Paulo';
 
 /**
  * The roster the product seeds into `technicians` and the tests plan against: eight people over two

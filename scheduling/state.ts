@@ -1,7 +1,8 @@
-import { freeGaps, insertSorted, removeJobInterval, type BusyInterval } from './intervals';
+import { firstEndingAfter, freeGaps, insertSorted, removeJobInterval, type BusyInterval } from './intervals';
 import { placementCost, sumPlacementCost, type PlacementCost } from './jobCost';
 import { SLOT_GRID_MS, type PreparedJob, type PreparedProblem } from './prepare';
 import type { MsInterval } from './calendar';
+import { SlotCache, EXACT, NONE_BELOW } from './slotCache';
 import { ceilToStep, floorToStep, HOUR_MS } from './time';
 
 export interface Slot {
@@ -34,8 +35,24 @@ export class ScheduleState {
   private placementTotal = 0;
   private unassignedPenalty = 0;
   private readonly gapBuffer: MsInterval[] = [];
+  private readonly technicianCount: number;
+  private readonly cache: SlotCache;
+  /** Per (job, technician): the continuity and travel terms of any placement there. */
+  private readonly continuity: Float64Array;
+  private readonly travel: Float64Array;
 
   constructor(private readonly problem: PreparedProblem) {
+    this.technicianCount = problem.technicians.length;
+    this.cache = new SlotCache(problem.jobs.length, this.technicianCount);
+    this.continuity = new Float64Array(problem.jobs.length * this.technicianCount);
+    this.travel = new Float64Array(problem.jobs.length * this.technicianCount);
+    for (const job of problem.jobs) {
+      for (const t of problem.technicians) {
+        const { continuity, travel } = placementCost(problem, job, t.index, problem.nowMs);
+        this.continuity[job.index * this.technicianCount + t.index] = continuity;
+        this.travel[job.index * this.technicianCount + t.index] = travel;
+      }
+    }
     this.placements = problem.jobs.map(() => null);
     this.busy = problem.technicians.map((t) => t.bookings.map((b) => ({ ...b, jobIndex: -1 })));
     this.loads = problem.technicians.map((t) => t.bookedHours);
@@ -119,9 +136,32 @@ export class ScheduleState {
    * first shift whose earliest possible end already costs `bound` or more without its earliness
    * term: risk only grows with the end time and earliness is never negative, so no later slot can
    * win. This prune is exact and makes a best-slot search over all technicians several times faster.
+   * The outcome is remembered per (job, technician) until that technician's plan changes
+   * (`SlotCache`); it is the same answer the search would give, so the cache changes no plan.
    */
   bestSlotOn(job: PreparedJob, technicianIndex: number, bound = Infinity): ScoredSlot | null {
-    const loadDelta = this.loadBalanceDelta(technicianIndex, job.durationMs / HOUR_MS);
+    const loadDelta = this.loadBalanceDelta(technicianIndex, job.durationMs / MS_PER_HOUR);
+    const cache = this.cache;
+    const entry = cache.entryOf(job.index, technicianIndex);
+    const kind = cache.validKind(entry, technicianIndex);
+    if (kind === EXACT) {
+      const cost = cache.value[entry]!;
+      const start = cache.start[entry]!;
+      if (cost === Infinity) return null;
+      if (this.isFree(technicianIndex, start, start + job.durationMs)) {
+        const score = cost + loadDelta;
+        return score < bound - 1e-9 ? { technicianIndex, start, end: start + job.durationMs, score } : null;
+      }
+    } else if (kind === NONE_BELOW && bound - loadDelta <= cache.value[entry]!) return null;
+    const best = this.searchSlotOn(job, technicianIndex, bound, loadDelta);
+    if (best !== null) cache.store(entry, technicianIndex, EXACT, best.score - loadDelta, best.start);
+    else if (bound === Infinity) cache.store(entry, technicianIndex, EXACT, Infinity, 0);
+    else cache.store(entry, technicianIndex, NONE_BELOW, bound - loadDelta, 0);
+    return best;
+  }
+
+  /** The search behind `bestSlotOn`, over the free gaps of the busy list without building them. */
+  private searchSlotOn(job: PreparedJob, technicianIndex: number, bound: number, loadDelta: number): ScoredSlot | null {
     let best: ScoredSlot | null = null;
     let limit = bound;
     const from = job.earliestStartMs;
@@ -131,6 +171,14 @@ export class ScheduleState {
     const technician = this.problem.technicians[technicianIndex]!;
     const availability = technician.availability;
     const busy = this.busy[technicianIndex]!;
+    const entry = job.index * this.technicianCount + technicianIndex;
+    // placementFloor's terms in its order, so every score is bit-for-bit what it computes.
+    const continuity = this.continuity[entry]!;
+    const travel = this.travel[entry]!;
+    const riskScale = this.problem.weights.risk * job.job.priority;
+    const earlinessPerHour = this.problem.weights.earlinessPerHour;
+    const hazard = job.hazardPerHour;
+    const nowMs = this.problem.nowMs;
     let i = lowerBoundByStart(availability, from - technician.longestAvailabilityMs);
     for (; i < availability.length; i++) {
       const shift = availability[i]!;
@@ -138,26 +186,45 @@ export class ScheduleState {
       const windowStart = Math.max(shift.start, from);
       const windowEnd = Math.min(shift.end, to);
       if (windowEnd - windowStart < duration) continue;
-      const floor = placementCost(this.problem, job, technicianIndex, windowStart + duration);
-      if (floor.risk + floor.continuity + floor.travel + loadDelta > limit) break;
-      this.gapBuffer.length = 0;
-      freeGaps(busy, windowStart, windowEnd, duration, this.gapBuffer);
-      for (const gap of this.gapBuffer) {
-        let earliest = ceilToStep(gap.start, SLOT_GRID_MS);
-        if (earliest + duration > gap.end) earliest = gap.start;
-        let latest = floorToStep(gap.end - duration, SLOT_GRID_MS);
-        if (latest < gap.start) latest = gap.end - duration;
-        for (const start of latest > earliest ? [earliest, latest] : [earliest]) {
-          const end = start + duration;
-          const score = sumPlacementCost(placementCost(this.problem, job, technicianIndex, end)) + loadDelta;
-          if (score < limit - 1e-9) {
-            best = { technicianIndex, start, end, score };
-            limit = score;
+      const firstEnd = windowStart + duration;
+      const floorRisk = riskScale * (1 - Math.exp(-hazard * Math.max(0, (firstEnd - nowMs) / MS_PER_HOUR)));
+      if (floorRisk + continuity + travel + loadDelta > limit) break;
+      let cursor = windowStart;
+      for (let b = firstEndingAfter(busy, windowStart); ; b++) {
+        const interval = b < busy.length ? busy[b]! : null;
+        const last = interval === null || interval.start >= windowEnd;
+        const gapEnd = last ? windowEnd : interval.start;
+        if (gapEnd - cursor >= duration) {
+          let earliest = Math.ceil(cursor / GRID_MS) * GRID_MS;
+          if (earliest + duration > gapEnd) earliest = cursor;
+          let latest = Math.floor((gapEnd - duration) / GRID_MS) * GRID_MS;
+          if (latest < cursor) latest = gapEnd - duration;
+          for (let k = 0; k < 2; k++) {
+            const start = k === 0 ? earliest : latest;
+            if (k === 1 && latest <= earliest) break;
+            const end = start + duration;
+            const risk = riskScale * (1 - Math.exp(-hazard * Math.max(0, (end - nowMs) / MS_PER_HOUR)));
+            const earliness = earlinessPerHour * Math.max(0, (to - end) / MS_PER_HOUR);
+            const score = risk + earliness + continuity + travel + loadDelta;
+            if (score < limit - 1e-9) {
+              best = { technicianIndex, start, end, score };
+              limit = score;
+            }
           }
         }
+        if (last) break;
+        cursor = Math.max(cursor, interval.end);
+        if (cursor >= windowEnd) break;
       }
     }
     return best;
+  }
+
+  /** Whether [start, end) overlaps nothing in the technician's busy list. */
+  private isFree(technicianIndex: number, start: number, end: number): boolean {
+    const busy = this.busy[technicianIndex]!;
+    const i = firstEndingAfter(busy, start);
+    return i >= busy.length || busy[i]!.start >= end;
   }
 
   /** The cheapest feasible slot over the given technicians (by default all qualified ones). */
@@ -192,6 +259,7 @@ export class ScheduleState {
     };
     this.placements[jobIndex] = placement;
     insertSorted(this.busy[slot.technicianIndex]!, { start: slot.start, end: slot.end, jobIndex });
+    this.cache.change(slot.technicianIndex, jobIndex, slot.start, 1);
     this.addLoad(slot.technicianIndex, (slot.end - slot.start) / HOUR_MS);
     this.placementTotal += placement.costSum;
     this.unassignedPenalty -= this.penaltyOf(job);
@@ -202,6 +270,7 @@ export class ScheduleState {
     if (placement == null) throw new Error(`job ${jobIndex} is not placed`);
     this.placements[jobIndex] = null;
     removeJobInterval(this.busy[placement.technicianIndex]!, jobIndex, placement.start);
+    this.cache.change(placement.technicianIndex, jobIndex, placement.start, -1);
     this.addLoad(placement.technicianIndex, -(placement.end - placement.start) / HOUR_MS);
     this.placementTotal -= placement.costSum;
     this.unassignedPenalty += this.penaltyOf(this.problem.jobs[jobIndex]!);
@@ -232,6 +301,10 @@ export class ScheduleState {
     }
   }
 }
+
+/** Module-local copies (an imported constant is a getter call once compiled to CommonJS). */
+const GRID_MS = SLOT_GRID_MS;
+const MS_PER_HOUR = HOUR_MS;
 
 function lowerBoundByStart(sorted: readonly MsInterval[], ms: number): number {
   let low = 0;

@@ -1,31 +1,33 @@
 /**
- * The test suite after lint and typecheck: tools and system packages installed, then vitest twice —
- * unit + integration in one run, then the browser e2e run — each with its own global setup (a
- * fresh test database and Temporal dev server). Ends with one plain "N passed, N failed" line.
+ * The test suite after lint and typecheck: tools and system packages installed, the dashboard
+ * built once, then vitest twice, side by side — unit + integration + security in one run, the
+ * browser e2e run in the other — each with its own global setup (its own test database and
+ * Temporal dev server). The integration files mostly wait on servers and the browser files mostly
+ * render, so on two cores the pair takes little longer than the longer run alone. The first run
+ * streams its output; the e2e run's output is kept and printed whole once it ends, so the log reads
+ * one run at a time. TEST_RUNS=serial runs them one after the other. Ends with one plain
+ * "N passed, N failed" line.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config';
+import { buildWebIfStale } from './build-web';
 import { ensureSystemPackages } from './ensure-system-packages';
 import { installTools } from './install-tools';
 
-installTools();
-ensureSystemPackages();
+interface Run {
+  name: string;
+  projects: string[];
+  /** Where its output goes while it runs: the terminal, or a file printed when it ends. */
+  live: boolean;
+}
 
 const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
 const reportDir = path.join(projectRoot, 'test-artifacts', 'reports');
-mkdirSync(reportDir, { recursive: true });
 const extra = process.argv.slice(2);
 
-const runs = [
-  { name: 'unit-integration-security', projects: ['unit', 'integration', 'security'] },
-  { name: 'e2e', projects: ['e2e'] },
-];
-let passed = 0;
-let failed = 0;
-let exitCode = 0;
-for (const run of runs) {
+function runVitest(run: Run): Promise<{ status: number; log?: string }> {
   const report = path.join(reportDir, `${run.name}.json`);
   rmSync(report, { force: true });
   const args = [
@@ -37,16 +39,69 @@ for (const run of runs) {
     `--outputFile.json=${report}`,
     ...extra,
   ];
-  const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit' });
-  if (result.status !== 0) exitCode = result.status ?? 1;
+  const log = run.live ? undefined : path.join(reportDir, `${run.name}.log`);
+  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  if (log) {
+    const out = createWriteStream(log);
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+  }
+  return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? 1, log })));
+}
+
+function counts(name: string): { passed: number; failed: number } | undefined {
   try {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
-    passed += json.numPassedTests;
-    failed += json.numFailedTests;
+    const json = JSON.parse(readFileSync(path.join(reportDir, `${name}.json`), 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+    };
+    return { passed: json.numPassedTests, failed: json.numFailedTests };
   } catch {
-    // No report means the run itself broke; its exit code already says so.
-    if (exitCode === 0) exitCode = 1;
+    return undefined;
   }
 }
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(exitCode || (failed > 0 ? 1 : 0));
+
+async function main(): Promise<number> {
+  installTools();
+  ensureSystemPackages();
+  mkdirSync(reportDir, { recursive: true });
+  // Built here once: `npm start` in the reliability tests and the e2e files would otherwise both
+  // find it stale and write web/dist at the same time.
+  await buildWebIfStale();
+
+  const runs: Run[] = [
+    { name: 'unit-integration-security', projects: ['unit', 'integration', 'security'], live: true },
+    { name: 'e2e', projects: ['e2e'], live: false },
+  ];
+  const serial = process.env.TEST_RUNS === 'serial';
+  const results: { status: number; log?: string }[] = [];
+  if (serial) {
+    for (const run of runs) results.push(await runVitest({ ...run, live: true }));
+  } else {
+    results.push(...(await Promise.all(runs.map(runVitest))));
+  }
+
+  let passed = 0;
+  let failed = 0;
+  let exitCode = 0;
+  runs.forEach((run, i) => {
+    const { status, log } = results[i]!;
+    if (log) process.stdout.write(`\n── ${run.name} ──\n${readFileSync(log, 'utf8')}`);
+    if (status !== 0) exitCode = status;
+    const c = counts(run.name);
+    // No report means the run itself broke; its exit code already says so.
+    if (!c) exitCode ||= 1;
+    passed += c?.passed ?? 0;
+    failed += c?.failed ?? 0;
+  });
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return exitCode || (failed > 0 ? 1 : 0);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

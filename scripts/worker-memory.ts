@@ -1,7 +1,8 @@
 /**
  * `tsx scripts/worker-memory.ts`: the worker's resident memory after start-up, with the workflow
  * bundle prebuilt (what `npm start` does) and without it (the worker runs webpack itself), each
- * with and without the ONNX models loaded. Runs its own in-memory Temporal dev server; uses the
+ * with and without the ONNX models loaded, run from the esbuild bundle as `npm start` runs it
+ * (scripts/build-server.ts), and once through tsx for comparison. Runs its own in-memory Temporal dev server; uses the
  * configured PostgreSQL and Redis. Prints one line per case and the worker's own heap figures
  * from its /metrics, so what is not heap (native: the SDK core, ONNX Runtime, code) shows too.
  */
@@ -14,6 +15,7 @@ import { WORKER_NODE_FLAGS } from '../temporal/nodeFlags';
 import { prebuildWorkflowBundle } from '../temporal/bundle';
 import { waitForTemporal } from '../temporal/client';
 import { startDevServer } from '../temporal/devServer';
+import { buildServerIfStale, entryArgs } from './build-server';
 
 const SETTLE_MS = 10_000;
 const MiB = 1024 * 1024;
@@ -35,10 +37,10 @@ function metric(text: string, name: string): number {
   return m ? Number(m[1]) / MiB : NaN;
 }
 
-async function measure(label: string, env: Record<string, string>): Promise<void> {
+async function measure(label: string, env: Record<string, string>, bundled: boolean): Promise<void> {
   const metricsPort = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', 'tsx', 'worker/runWorker.ts'], {
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entryArgs('worker', bundled)], {
     cwd: projectRoot,
     env: { ...process.env, ...env, WORKER_METRICS_PORT: String(metricsPort), WORKER_SDK_METRICS_PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -78,10 +80,13 @@ async function run(): Promise<void> {
     await waitForTemporal(address, 60_000);
     const { codePath } = await prebuildWorkflowBundle(path.join(dataDir(config), 'workflow-bundle'));
     const base = { TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE_PREFIX: `memory-${process.pid}` };
-    await measure('prebuilt bundle, models loaded', { ...base, WORKFLOW_BUNDLE_PATH: codePath });
-    await measure('bundled in the worker, models loaded', { ...base, WORKFLOW_BUNDLE_PATH: '' });
-    await measure('prebuilt bundle, no models', { ...base, WORKFLOW_BUNDLE_PATH: codePath, DISABLE_MODEL_LOADING: 'true' });
-    await measure('bundled in the worker, no models', { ...base, WORKFLOW_BUNDLE_PATH: '', DISABLE_MODEL_LOADING: 'true' });
+    const bundled = await buildServerIfStale();
+    const prebuilt = { ...base, WORKFLOW_BUNDLE_PATH: codePath };
+    await measure('prebuilt bundle, models loaded', prebuilt, bundled);
+    await measure('  same through tsx', prebuilt, false);
+    await measure('bundled in the worker, models loaded', { ...base, WORKFLOW_BUNDLE_PATH: '' }, bundled);
+    await measure('prebuilt bundle, no models', { ...prebuilt, DISABLE_MODEL_LOADING: 'true' }, bundled);
+    await measure('bundled in the worker, no models', { ...base, WORKFLOW_BUNDLE_PATH: '', DISABLE_MODEL_LOADING: 'true' }, bundled);
   } finally {
     server.kill('SIGTERM');
   }

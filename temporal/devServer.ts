@@ -46,5 +46,9 @@ export function startDevServer(opts: DevServerOptions): ChildProcess {
   for (const key of ALL_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=${TYPE_NAMES[key.type] ?? 'Keyword'}`);
   // Extra frontend room so polling workers and the API do not starve each other on 2 cores.
   args.push('--dynamic-config-value', 'frontend.rps=5000', '--dynamic-config-value', 'frontend.namespaceRPS=5000');
+  // Eager activity dispatch: an activity scheduled by a workflow task comes back in the answer to
+  // that task's completion when the worker has a free slot, instead of through a separate poll of
+  // the matching service. Every Golden Path step is one such hand-over (README "Scaling out").
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   return spawn(temporalCliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
 }

@@ -29,7 +29,7 @@ export interface SensorReadingForDetection {
 export async function detectAnomaliesBySensor(
   readings: SensorReadingForDetection[],
   historyOf: (sensorId: string, before: Date) => Promise<number[]>,
-  opts: { modelVersion?: string; sensitivity?: number; now?: Date } = {},
+  opts: { modelVersion?: string; sensitivity?: number; now?: Date; streamingOf?: StreamingScorer } = {},
 ) {
   const groups = new Map<string, number[]>();
   readings.forEach((r, i) => groups.set(r.sensor_id, [...(groups.get(r.sensor_id) ?? []), i]));
@@ -37,14 +37,18 @@ export async function detectAnomaliesBySensor(
   const perSensor = await Promise.all(
     [...groups].map(async ([sensorId, indices]) => {
       const ordered = [...indices].sort((a, b) => at(a) - at(b) || a - b);
+      const values = ordered.map((i) => readings[i]!.value);
+      // A sensor whose streaming detector has learned it is judged by that detector (the one its
+      // alarms come from), in timestamp order, from its state as it stands; nothing is persisted.
+      const streamed = await opts.streamingOf?.(
+        sensorId,
+        ordered.map((i) => ({ value: readings[i]!.value, ts: Number.isFinite(at(i)) ? at(i) : undefined })),
+      );
+      if (streamed) return { sensorId, ordered, result: streamingResult(values.length, streamed), streaming: true };
       const first = readings[ordered[0]!]!.timestamp;
       const history = await historyOf(sensorId, first ? new Date(first) : (opts.now ?? new Date()));
-      const result = await detectAnomaliesInSeries(
-        ordered.map((i) => readings[i]!.value),
-        history,
-        opts,
-      );
-      return { sensorId, ordered, result };
+      const result = await detectAnomaliesInSeries(values, history, opts);
+      return { sensorId, ordered, result, streaming: false };
     }),
   );
   const anomalies = perSensor
@@ -63,7 +67,9 @@ export async function detectAnomaliesBySensor(
       }),
     )
     .sort((a, b) => a.index - b.index);
-  const first = perSensor[0]!.result;
+  // The answer's method and threshold: the streaming detector's when it judged every sensor, else
+  // the series baseline's (1 - sensitivity); each anomaly names the method that found it.
+  const first = (perSensor.find((p) => !p.streaming) ?? perSensor[0]!).result;
   return {
     analyzed: readings.length,
     sensors: perSensor.length,
@@ -73,6 +79,24 @@ export async function detectAnomaliesBySensor(
     model_info: first.model_info,
     fallback_reason: perSensor.map((p) => p.result.fallback_reason).find((f) => f !== null) ?? null,
     history_used: perSensor.reduce((n, p) => n + p.result.baseline.history_used, 0),
+  };
+}
+
+/** The sensor's streaming detector on a series, or null when it has not learned the sensor yet. */
+export type StreamingScorer = (
+  sensorId: string,
+  readings: { value: number; ts?: number }[],
+) => Promise<{ threshold: number; points: DetectedPoint[] } | null>;
+
+function streamingResult(analyzed: number, s: { threshold: number; points: DetectedPoint[] }): DetectionResult {
+  return {
+    analyzed,
+    method: 'streaming',
+    anomalies: s.points,
+    threshold: s.threshold,
+    model_info: null,
+    fallback_reason: null,
+    baseline: { window: 0, history_used: 0 },
   };
 }
 
@@ -93,7 +117,7 @@ export interface DetectedPoint {
   index: number;
   value: number;
   score: number;
-  method: 'combined' | 'isolation_forest' | 'robust_zscore';
+  method: 'combined' | 'isolation_forest' | 'robust_zscore' | 'streaming';
   robust_z: number | null;
   model_score: number | null;
   reason: string;
@@ -101,7 +125,7 @@ export interface DetectedPoint {
 
 export interface DetectionResult {
   analyzed: number;
-  method: 'combined' | 'robust_zscore';
+  method: 'combined' | 'robust_zscore' | 'streaming';
   anomalies: DetectedPoint[];
   threshold: number;
   model_info: (ModelRef & { threshold: number }) | null;

@@ -1,7 +1,9 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type postgres from 'postgres';
-import { countActiveApiKeys, createApiKey, upsertSeedApiKey } from '../db/apiKeys';
+import type { Sql } from '../db/sql';
+import { countActiveApiKeys, createApiKey, upsertSeedApiKey, withApiKeyBootstrapLock } from '../db/apiKeys';
+import { findFirstActiveAdmin } from '../db/users';
 import { SCOPES } from '../domain/scopes';
 
 export interface SeedKey {
@@ -68,6 +70,10 @@ export interface BootstrapResult {
  */
 export async function bootstrapApiKeys(sql: postgres.Sql, seedText: string, dataDir: string): Promise<BootstrapResult> {
   const seeds = parseSeedKeys(seedText);
+  return withApiKeyBootstrapLock((tx) => bootstrapLocked(tx, seeds, dataDir), sql);
+}
+
+async function bootstrapLocked(sql: Sql, seeds: SeedKey[], dataDir: string): Promise<BootstrapResult> {
   const revokedSeeds: string[] = [];
   for (const seed of seeds) {
     const record = await upsertSeedApiKey(seed, sql);
@@ -81,13 +87,14 @@ export async function bootstrapApiKeys(sql: postgres.Sql, seedText: string, data
 /**
  * Creates a new admin key and writes it to `<dataDir>/admin-key` (mode 0600). Keys are stored
  * hashed, so a lost key file cannot be recovered: this makes a fresh one (`npm run admin-key`).
+ * The key belongs to the admin user (the longest-standing active one), so disabling that user
+ * disables it; with no active admin user (a database without users, or every admin disabled: the
+ * recovery case) it belongs to a service account of the key's name.
  */
-export async function createAdminKeyFile(
-  sql: postgres.Sql,
-  dataDir: string,
-  name: string,
-): Promise<{ generated: string; keyFile: string }> {
-  const { key } = await createApiKey({ name, scopes: ['admin'] }, sql);
+export async function createAdminKeyFile(sql: Sql, dataDir: string, name: string): Promise<{ generated: string; keyFile: string }> {
+  const admin = await findFirstActiveAdmin(sql);
+  const owner = admin ? { userId: admin.id } : { serviceAccount: name };
+  const { key } = await createApiKey({ name, scopes: ['admin'], owner }, sql);
   mkdirSync(dataDir, { recursive: true });
   const keyFile = path.join(dataDir, 'admin-key');
   writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });

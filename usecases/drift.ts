@@ -6,6 +6,7 @@ import type { DriftResult } from '../domain/drift';
 
 export type { DriftResult } from '../domain/drift';
 import { InvalidInput } from '../domain/errors';
+import { fieldError } from '../domain/fieldErrorText';
 
 export interface DriftParams {
   sensorId: string;
@@ -123,7 +124,14 @@ function assertReferenceSpan(p: DriftParams): void {
   const spanDays = (p.referenceEnd.getTime() - p.referenceStart.getTime()) / 86_400_000;
   if (spanDays > maxDays) {
     throw new InvalidInput(
-      [{ field: 'reference_end', message: `the reference window spans ${spanDays.toFixed(1)} days; at most ${maxDays} are allowed` }],
+      [
+        fieldError(
+          'reference_end',
+          'reference_window_too_long',
+          `the reference window spans ${spanDays.toFixed(1)} days; at most ${maxDays} are allowed`,
+          { days: Number(spanDays.toFixed(1)), maximum: maxDays },
+        ),
+      ],
       'The reference window is too long',
     );
   }

@@ -32,7 +32,7 @@ export function toNewReading(
   });
   if (verdict.ok) return verdict.row;
   const [first] = verdict.errors;
-  return { field: `${fieldPrefix}${first!.field}`, message: first!.message };
+  return { ...first!, field: `${fieldPrefix}${first!.field}` };
 }
 
 function isFieldError(x: NewReading | FieldError): x is FieldError {

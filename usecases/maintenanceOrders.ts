@@ -23,11 +23,15 @@ import {
   type OrderTransition,
 } from '../db/maintenanceOrders';
 import { findOpenDecisionRequestForOrder } from '../db/decisionRequests';
+import { findOrderSite } from '../db/sites';
 import { getTechnician, loadPlanningRoster } from '../db/technicians';
 import { SYSTEM_IDENTITY, type Identity } from '../domain/identity';
 import { Conflict, InvalidInput, NotFound, Unavailable } from '../domain/errors';
 import { assertTransition, isTerminal, RELEASING_STATUSES, type OrderStatus } from '../domain/orderLifecycle';
 import type { PlanView } from '../domain/maintenanceOrder';
+import { planReasonMessages } from '../domain/planReasons';
+import { orderNote } from '../domain/notificationText';
+import type { ServerMessage } from '../domain/serverText';
 import {
   RISK_HORIZON_DAYS,
   estimatedDaysToFailure,
@@ -114,6 +118,8 @@ export interface OrderView {
   window_start: string | null;
   window_end: string | null;
   reasons: string[];
+  /** The same reasons (or why it is unplanned) as codes and parameters, for a reader's language. */
+  reason_messages: ServerMessage[];
   unassigned_code: string | null;
   unassigned_reason: string | null;
   workflow_id: string | null;
@@ -152,6 +158,8 @@ export interface ProposalResult {
   order: OrderView;
   plan: PlanView | null;
   unassignedReason: string | null;
+  /** Why the optimiser could not place the order, as a code (no_skill, ...); absent for an order proposed earlier. */
+  unassignedCode?: string | null;
   planMessage: string;
   /** False when the dedup key found an order proposed earlier (a retry). */
   created: boolean;
@@ -284,7 +292,9 @@ export async function proposeOrder(
       'awaiting_approval',
       SCHEDULER,
       now,
-      outcome.kind === 'booked' ? 'planned tentatively' : `not planned: ${outcome.unassigned.reason}`,
+      outcome.kind === 'booked'
+        ? orderNote('notePlannedTentatively')
+        : orderNote('noteUnplanned', { code: outcome.unassigned.code, reason: outcome.unassigned.reason }),
     );
     return { orderId: order.id, outcome };
   });
@@ -297,7 +307,14 @@ export async function proposeOrder(
     return { order: view, plan, unassignedReason: null, planMessage: bookedMessage(plan, result.outcome.assignment), created: true };
   }
   const reason = result.outcome.unassigned.reason;
-  return { order: view, plan: null, unassignedReason: reason, planMessage: unassignedMessage(reason), created: true };
+  return {
+    order: view,
+    plan: null,
+    unassignedReason: reason,
+    unassignedCode: result.outcome.unassigned.code,
+    planMessage: unassignedMessage(reason),
+    created: true,
+  };
 }
 
 /**
@@ -322,7 +339,7 @@ export async function applyDecision(
     const order = await lockMaintenanceOrder(input.orderId, tx);
     if (!order) throw new OrderNotFoundError(input.orderId);
     if (alreadyReflects(order.status, input.decision)) return { status: order.status, changed: false };
-    const note = input.workflowId ? `decision from workflow ${input.workflowId}` : 'decision';
+    const note = input.workflowId ? orderNote('noteDecisionFromWorkflow', { workflow: input.workflowId }) : orderNote('noteDecision');
     await moveOrder(tx, order, input.decision, { actor: input.actor, by: input.by ?? null }, now, note);
     if (input.decision !== 'approved') {
       await releaseLiveBooking(order.id, now, tx);
@@ -330,7 +347,7 @@ export async function applyDecision(
     }
     const outcome = await firmOrReplan(tx, { ...order, status: 'approved' }, now);
     if (outcome.kind === 'unassigned') return { status: 'approved' as const, changed: true };
-    await moveOrder(tx, { ...order, status: 'approved' }, 'scheduled', SCHEDULER, now, 'booking made firm');
+    await moveOrder(tx, { ...order, status: 'approved' }, 'scheduled', SCHEDULER, now, orderNote('noteBookingFirm'));
     return { status: 'scheduled' as const, changed: true };
   });
 }
@@ -453,21 +470,26 @@ async function firmOrReplan(tx: Tx, order: MaintenanceOrder, now: Date): Promise
 }
 
 /**
- * Solves this one job against the committed roster and books the chosen slot. When another worker
- * committed an overlapping booking after our read, the exclusion constraint refuses ours (23P01):
- * the insert ran in a savepoint, so the transaction survives, and the job is planned once more
- * against fresh bookings.
+ * Solves this one job against the committed roster and books the chosen slot. An order on an asset
+ * of a site is planned among that site's technicians only (schedules never mix sites); any other
+ * order among everyone, its sensor's location only weighing travel, as before sites existed.
+ * When another worker committed an overlapping booking after our read, the exclusion constraint
+ * refuses ours (23P01): the insert ran in a savepoint, so the transaction survives, and the job is
+ * planned once more against fresh bookings.
  */
 async function planAndBook(
   tx: Tx,
   order: MaintenanceOrder,
   now: Date,
   status: 'tentative' | 'firm',
-  site: string | undefined,
+  location: string | undefined,
 ): Promise<Outcome> {
   const lastTechnicianId = order.equipment ? await findLastTechnicianOnEquipment(order.equipment, tx) : undefined;
+  const assetSite = (await findOrderSite(order.sensor_id, order.equipment, tx))?.id;
+  const site = assetSite ?? location;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const roster = await loadPlanningRoster(now, tx);
+    // The scheduler stays pure: the candidates are chosen here, before it sees them.
+    const roster = await loadPlanningRoster(now, tx, assetSite);
     const job = jobFor(order, now, {
       site: site && roster.some((t) => t.site === site) ? site : undefined,
       lastTechnicianId: lastTechnicianId && roster.some((t) => t.id === lastTechnicianId) ? lastTechnicianId : undefined,
@@ -596,6 +618,7 @@ async function toOrderView(sql: postgres.Sql, o: MaintenanceOrder): Promise<Orde
     window_start: iso(o.window_start),
     window_end: iso(o.window_end),
     reasons: o.reasons,
+    reason_messages: planReasonMessages(o.plan_explanation, technician?.name ?? null, o.unassigned_code),
     unassigned_code: o.unassigned_code,
     unassigned_reason: o.unassigned_reason,
     workflow_id: o.workflow_id,

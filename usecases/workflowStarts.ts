@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoSensorId, isDemoSensor } from '../domain/demoSensors';
 import { InvalidInput, type FieldError } from '../domain/errors';
+import { fieldError } from '../domain/fieldErrorText';
 import type { Identity } from '../domain/identity';
 import type { AppDeps } from './deps';
 import { startWorkflow } from './startWorkflow';
@@ -20,6 +21,10 @@ export interface GoldenPathOptions {
   correlation_id?: string;
   /** The key that starts the run; an automatic decision is recorded under it. */
   started_by: Identity;
+  /** Demo pace: readings streamed per second; all at once when absent. */
+  demo_pace?: number;
+  /** Seeds the generated readings, so a run can be reproduced. */
+  seed?: number;
 }
 
 /**
@@ -35,10 +40,21 @@ function assertDecisionSettings(
   const errors: FieldError[] = [];
   const min = config.DECISION_TIMEOUT_MIN_SECONDS;
   if (o.decision_timeout_seconds < min) {
-    errors.push({ field: 'decision_timeout_seconds', message: `must be at least ${min} seconds (DECISION_TIMEOUT_MIN_SECONDS)` });
+    errors.push(
+      fieldError(
+        'decision_timeout_seconds',
+        'decision_timeout_too_short',
+        `must be at least ${min} seconds (DECISION_TIMEOUT_MIN_SECONDS)`,
+        {
+          minimum: min,
+        },
+      ),
+    );
   }
   if (o.auto_decision !== null && !config.DEMO_AUTO_DECISIONS) {
-    errors.push({ field: 'auto_decision', message: 'automatic decisions are disabled on this server (DEMO_AUTO_DECISIONS=false)' });
+    errors.push(
+      fieldError('auto_decision', 'auto_decision_disabled', 'automatic decisions are disabled on this server (DEMO_AUTO_DECISIONS=false)'),
+    );
   } else if (o.auto_decision !== null && !isDemoSensor(o.sensorId)) {
     errors.push({
       field: 'auto_decision',
@@ -64,6 +80,8 @@ export async function startGoldenPath(deps: Deps, o: GoldenPathOptions) {
     autoDecision: o.auto_decision,
     timeoutPolicy: deps.config.DECISION_TIMEOUT_POLICY,
     startedBy: o.started_by,
+    ...(o.demo_pace ? { readingsPerSecond: o.demo_pace } : {}),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
   };
   const links = await startWorkflow<typeof goldenPath>(deps, 'goldenPath', {
     workflowId,

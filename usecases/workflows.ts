@@ -59,6 +59,8 @@ export interface WorkflowListFilter {
   status?: string;
   sensorId?: string;
   correlationId?: string;
+  /** The BusinessStatus search attribute, e.g. `waiting_for_decision` for runs that need a person. */
+  businessStatus?: string;
   limit: number;
 }
 
@@ -74,18 +76,30 @@ const STATUS_NAMES: Record<string, string> = {
 };
 
 /**
+ * The visibility query for a filter; undefined lists everything. Asking for a business status
+ * also asks for running executions: a closed run keeps the last BusinessStatus it set (a run
+ * that failed while it waited still says waiting_for_decision), but nobody can act on it.
+ */
+export function workflowListQuery(f: Omit<WorkflowListFilter, 'limit'>): string | undefined {
+  const clauses: string[] = [];
+  if (f.type) clauses.push(`WorkflowType = '${f.type}'`);
+  if (f.status) clauses.push(`ExecutionStatus = '${STATUS_NAMES[f.status] ?? f.status}'`);
+  else if (f.businessStatus) clauses.push(`ExecutionStatus = 'Running'`);
+  if (f.sensorId) clauses.push(`SensorId = '${f.sensorId}'`);
+  if (f.correlationId) clauses.push(`CorrelationId = '${f.correlationId}'`);
+  if (f.businessStatus) clauses.push(`BusinessStatus = '${f.businessStatus}'`);
+  return clauses.join(' AND ') || undefined;
+}
+
+/**
  * Lists workflows through Temporal's visibility store. Filter values are validated against
  * identifier patterns by the route, so they can be quoted into the query safely.
  */
 export async function listWorkflows(client: Client, config: Config, f: WorkflowListFilter) {
-  const clauses: string[] = [];
-  if (f.type) clauses.push(`WorkflowType = '${f.type}'`);
-  if (f.status) clauses.push(`ExecutionStatus = '${STATUS_NAMES[f.status] ?? f.status}'`);
-  if (f.sensorId) clauses.push(`SensorId = '${f.sensorId}'`);
-  if (f.correlationId) clauses.push(`CorrelationId = '${f.correlationId}'`);
+  const query = workflowListQuery(f);
   const items: Omit<WorkflowView, 'progress'>[] = [];
   try {
-    for await (const w of client.workflow.list({ query: clauses.join(' AND ') || undefined, pageSize: Math.min(100, f.limit) })) {
+    for await (const w of client.workflow.list({ query, pageSize: Math.min(100, f.limit) })) {
       const sa: Record<string, unknown> = {};
       for (const pair of w.typedSearchAttributes.getAll()) sa[pair.key.name] = pair.value;
       items.push({

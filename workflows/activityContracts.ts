@@ -18,6 +18,9 @@ import type { ReportBody, ReportType } from '../domain/report';
 import type { Scenario } from '../domain/scenarios';
 import type { ModelRef } from '../models/failureClassifier';
 import type { Identity } from '../domain/identity';
+import type { DataClass } from '../domain/retention';
+import type { AssetEvaluation, DriftEvidence } from '../domain/assetHealth';
+import type { ShadowCosts, ShadowCursor, ShadowTally } from '../domain/shadowEvaluation';
 
 // ── DataIngestionAgent ────────────────────────────────────────────────────────────────────────
 
@@ -29,6 +32,13 @@ export interface IngestScenarioReadingsInput {
   count: number;
   /** ISO instant of the last reading; now when absent. */
   end?: string;
+  /**
+   * Demo pace: stream the readings at this rate (readings per second), one insert each, so an
+   * audience sees them arrive; all at once when absent.
+   */
+  readingsPerSecond?: number;
+  /** Seeds the run's readings and a fresh sensor's history; from the correlation id and the sensor when absent. */
+  seed?: number;
 }
 
 export interface IngestScenarioReadingsResult {
@@ -55,6 +65,8 @@ export interface IngestCsvRangeResult {
   errors: CsvLineError[];
   /** The record a retry resumed at, from the last heartbeat; null on a first attempt. */
   resumedAt: number | null;
+  /** The sensors of the range's valid rows (absent from results recorded before alarms were scored). */
+  sensorIds?: string[];
 }
 
 // ── ValidationAgent ───────────────────────────────────────────────────────────────────────────
@@ -88,7 +100,7 @@ export interface AssessAnomalyCredibilityResult {
 
 export interface DetectAnomaliesResult {
   analyzed: number;
-  method: 'combined' | 'robust_zscore';
+  method: 'combined' | 'robust_zscore' | 'streaming';
   fallback_reason: string | null;
   model_info: (ModelRef & { threshold: number }) | null;
   history_used: number;
@@ -97,9 +109,11 @@ export interface DetectAnomaliesResult {
     ts: string;
     value: number;
     score: number;
-    method: 'combined' | 'isolation_forest' | 'robust_zscore';
+    method: 'combined' | 'isolation_forest' | 'robust_zscore' | 'streaming';
     reason: string;
   }[];
+  /** Live alarms the run's readings raised (absent in histories recorded before alarms). */
+  alarms_opened?: RaisedAlarm[];
 }
 
 // ── DriftDetectionAgent ───────────────────────────────────────────────────────────────────────
@@ -161,6 +175,16 @@ export interface OpenDecisionRequestInput {
   correlationId: string | null;
   /** ISO instant. */
   deadline: string;
+  /** What the person deciding should see again (the decisions inbox reads it back). */
+  context?: DecisionRequestContext;
+}
+
+export interface DecisionRequestContext {
+  similar_cases: SimilarCase[];
+  /** The model's decision threshold the failure probability was compared with. */
+  threshold: number | null;
+  /** The drift checks of a flow started from drifted inputs (absent otherwise). */
+  drift?: DriftEvidence[];
 }
 
 export interface OpenDecisionRequestResult {
@@ -267,6 +291,8 @@ export interface SimilarCase {
   outcome: string | null;
   summary: string;
   created_at: string;
+  /** The failure probability the past case predicted (absent in results recorded before it was passed on). */
+  probability?: number | null;
 }
 
 // ── MetricsCollectorAgent ─────────────────────────────────────────────────────────────────────
@@ -323,8 +349,13 @@ export interface ProposeMaintenanceOrderInput {
   correlationId: string;
   sensorId: string;
   sensorType: string;
-  predictionId: string;
+  /** Null for an order an asset's RUL proposes: no classifier prediction stands behind it. */
+  predictionId: string | null;
   probability: number;
+  /** A model's time to failure (an asset's RUL); derived from the probability when absent. */
+  daysToFailure?: number;
+  /** The asset the order is for; the sensor registry's equipment when absent. */
+  equipment?: string;
 }
 
 export interface ApplyMaintenanceDecisionInput {
@@ -355,7 +386,150 @@ export interface ListActiveSensorsInput {
 
 export interface ActiveSensorsResult {
   sensors: { sensor_id: string; last_reading_at: string; recent_anomalies: number }[];
+  /** Active sensors left out because their source announced its death (Sparkplug) and nothing came since; absent in older histories. */
+  offline?: { sensor_id: string; offline_since: string }[];
   as_of: string;
+}
+
+// ── Alarms (streaming detection and the alarm lifecycle) ─────────────────────────────────────
+
+/** An alarm raised by the scorer that needs its lifecycle workflow. */
+export interface RaisedAlarm {
+  id: string;
+  sensor_id: string;
+  severity: string;
+  start_ts: string;
+}
+
+export interface ScoreSensorReadingsResult {
+  scored: number;
+  anomalies: number;
+  historical: number;
+  opened: RaisedAlarm[];
+}
+
+export interface ApplyAlarmTransitionInput {
+  alarmId: string;
+  /** The timeline entry: lifecycle_started, escalated, acknowledged, resolved, auto_resolved, converted. */
+  type: string;
+  actor: string;
+  state?: 'open' | 'acknowledged' | 'resolved';
+  assignedTo?: string | null;
+  acknowledgedBy?: string;
+  resolvedBy?: string;
+  resolutionCause?: string;
+  escalationLevel?: number;
+  maintenanceWorkflowId?: string;
+  workflowId?: string;
+  details?: Record<string, unknown>;
+  dedupKey: string;
+}
+
+export interface RaiseMonitoringAlarmInput {
+  incidentWorkflowId: string;
+  sensorId: string;
+  reasons: ('drift' | 'anomaly_burst')[];
+  detectedAt: string;
+  recentAnomalies: number;
+  drift: { ks_statistic: number | null; p_value: number | null; psi: number | null; message: string } | null;
+}
+
+export interface AlarmMaintenanceFeatures {
+  predictionId: string;
+  correlationId: string;
+  features: Record<string, number | string>;
+  modelName: string;
+  modelVersion: string;
+}
+
+// ── Asset health (the asset evaluator) ─────────────────────────────────────────────────────────
+
+export interface EvaluateAssetHealthInput {
+  assetId: string;
+  /** `${workflowId}:${runId}:${iteration}`: a retried evaluation records once. */
+  dedupKey: string;
+}
+
+export interface RecordAssetEpisodeStartInput {
+  episodeId: string;
+  workflowId: string;
+}
+
+export interface WriteAssetRunCyclesInput {
+  assetId: string;
+  unit: number;
+  fromCycle: number;
+  toCycle: number;
+  /** ISO instant of the run's last cycle. */
+  anchor: string;
+  lastCycle: number;
+  cycleSeconds: number;
+  runId: string;
+}
+
+// ── Shadow evaluation (LearningAgent's model work) ───────────────────────────────────────────
+
+export interface ScoreShadowPageInput {
+  candidateName: string;
+  candidateVersion: string;
+  /** ISO instants: the period [from, to) whose stored inputs are re-scored. */
+  from: string;
+  to: string;
+  /** Resume after this record (null: from the start of the period). */
+  after: ShadowCursor | null;
+  /** Records this call scores at most before handing back to the workflow. */
+  maxRecords: number;
+}
+
+export interface ScoreShadowPageResult {
+  tally: ShadowTally;
+  cursor: ShadowCursor | null;
+  /** true once the period holds no more records. */
+  done: boolean;
+  /** The `name@version`s that made the stored predictions scored here. */
+  productionVersions: string[];
+}
+
+export interface StoreShadowReportInput {
+  candidateName: string;
+  candidateVersion: string;
+  from: string;
+  to: string;
+  costs: ShadowCosts;
+  tally: ShadowTally;
+  productionVersions: string[];
+  workflowId: string;
+  dedupKey: string;
+}
+
+// ── Model promotion ───────────────────────────────────────────────────────────────────────────
+
+export interface OpenModelPromotionInput {
+  requestId: string;
+  model: string;
+  version: string;
+  evidenceReportId: string;
+  requestedBy: Identity;
+  justification: string;
+  /** ISO instant. */
+  deadline: string;
+}
+
+export interface ApplyModelPromotionInput {
+  model: string;
+  version: string;
+  evidenceReportId: string;
+  approvedBy: Identity;
+  justification: string;
+  workflowId: string;
+  dedupKey: string;
+}
+
+export interface CloseModelPromotionInput {
+  requestId: string;
+  status: 'approved' | 'rejected' | 'expired';
+  decidedBy: Identity | null;
+  justification: string | null;
 }
 
 // ── The contract ──────────────────────────────────────────────────────────────────────────────
@@ -365,7 +539,7 @@ export interface ActiveSensorsResult {
  * activities/index.ts compares parameters strictly: an agent must accept what the workflows send
  * and return at least what they read.
  */
-export interface ActivityContracts {
+export interface ActivityContracts extends RetentionContracts {
   ingestScenarioReadings: (input: IngestScenarioReadingsInput) => Promise<IngestScenarioReadingsResult>;
   ingestCsvRange: (input: IngestCsvRangeInput) => Promise<IngestCsvRangeResult>;
   /** Drops an ingested upload's stored file (after its last range). */
@@ -390,4 +564,34 @@ export interface ActivityContracts {
   applyMaintenanceDecision: (input: ApplyMaintenanceDecisionInput) => Promise<{ status: OrderStatus }>;
   cancelMaintenanceOrder: (input: CancelMaintenanceOrderInput) => Promise<{ status: OrderStatus }>;
   listActiveSensors: (input: ListActiveSensorsInput) => Promise<ActiveSensorsResult>;
+  scoreSensorReadings: (input: { sensorId: string }) => Promise<ScoreSensorReadingsResult>;
+  applyAlarmTransition: (input: ApplyAlarmTransitionInput) => Promise<{ state: string }>;
+  alarmLastAnomalousAt: (input: { alarmId: string }) => Promise<{ lastAnomalousAt: string }>;
+  alarmMaintenanceFeatures: (input: { alarmId: string }) => Promise<AlarmMaintenanceFeatures>;
+  raiseMonitoringAlarm: (input: RaiseMonitoringAlarmInput) => Promise<RaisedAlarm & { created: boolean }>;
+  evaluateAssetHealth: (input: EvaluateAssetHealthInput) => Promise<AssetEvaluation>;
+  recordAssetEpisodeStart: (input: RecordAssetEpisodeStartInput) => Promise<void>;
+  writeAssetRunCycles: (input: WriteAssetRunCyclesInput) => Promise<{ inserted: number; duplicates: number }>;
+  scoreShadowPage: (input: ScoreShadowPageInput) => Promise<ScoreShadowPageResult>;
+  storeShadowReport: (input: StoreShadowReportInput) => Promise<{ id: string; created_at: string }>;
+  openModelPromotion: (input: OpenModelPromotionInput) => Promise<void>;
+  applyModelPromotion: (input: ApplyModelPromotionInput) => Promise<{ id: string }>;
+  closeModelPromotion: (input: CloseModelPromotionInput) => Promise<void>;
+}
+
+// ── Retention (raw readings roll-up) ─────────────────────────────────────────────────────────
+
+export interface RollUpReadingsContractInput {
+  before: string;
+  batchSize: number;
+}
+
+/** Declared apart from ActivityContracts (which extends it) so other contract changes merge cleanly. */
+export interface RetentionContracts {
+  rollUpReadings(input: RollUpReadingsContractInput): Promise<{ rolledUp: number; upTo: string | null }>;
+  /** The policies in force, as the instant before which each data class is due. */
+  retentionCutoffs(): Promise<{ cutoffs: Record<DataClass, string> }>;
+  purgeExpired(input: { dataClass: Exclude<DataClass, 'raw_readings'>; before: string; batchSize: number }): Promise<{ deleted: number }>;
+  /** Deletes up to `batchSize` expired dashboard sessions (one short transaction). */
+  purgeExpiredSessions(input: { batchSize: number }): Promise<{ deleted: number }>;
 }

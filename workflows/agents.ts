@@ -31,6 +31,24 @@ export const dataAgents = proxyActivities<ActivityContracts>({
   },
 });
 
+/**
+ * Data agents for work that streams for a known while (demo pace): time enough for it, and a
+ * heartbeat timeout, so a worker lost mid-stream is noticed in seconds and the retry resumes.
+ */
+export function streamingDataAgents(expectedSeconds: number) {
+  return proxyActivities<ActivityContracts>({
+    startToCloseTimeout: Math.ceil(expectedSeconds) * 1000 + 60_000,
+    heartbeatTimeout: '30 seconds',
+    retry: {
+      maximumAttempts: 5,
+      initialInterval: '500 milliseconds',
+      backoffCoefficient: 2,
+      maximumInterval: '10 seconds',
+      nonRetryableErrorTypes: NON_RETRYABLE,
+    },
+  });
+}
+
 /** Scheduling and bookkeeping that must eventually happen: more patience. */
 export const durableAgents = proxyActivities<ActivityContracts>({
   startToCloseTimeout: '1 minute',
@@ -61,6 +79,23 @@ export const reportAgents = proxyActivities<ActivityContracts>({
   retry: {
     maximumAttempts: 5,
     initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+});
+
+/**
+ * Shadow evaluation: one call re-scores up to a few thousand stored records, heartbeating its cursor
+ * after every chunk; a worker lost mid-call is noticed within the heartbeat timeout and the retry
+ * resumes from the last heartbeat.
+ */
+export const shadowAgents = proxyActivities<ActivityContracts>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: {
+    maximumAttempts: 10,
+    initialInterval: '1 second',
     backoffCoefficient: 2,
     maximumInterval: '30 seconds',
     nonRetryableErrorTypes: NON_RETRYABLE,

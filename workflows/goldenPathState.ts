@@ -4,6 +4,8 @@
  */
 import { GOLDEN_PATH_STAGES, pendingStage, type GoldenPathStageName } from '../domain/goldenPath';
 import type { Identity } from '../domain/identity';
+import { englishText } from '../domain/englishText';
+import { msg, type MessageCode, type MessageParams, type ServerMessage } from '../domain/serverText';
 
 export { GOLDEN_PATH_STAGES };
 export type StageName = GoldenPathStageName;
@@ -17,7 +19,10 @@ export interface StageView {
   finished_at: string | null;
   duration_ms: number | null;
   event_count: number;
+  /** English text, kept for integrators; `code` and `params` are what a client translates. */
   message: string;
+  code: MessageCode | null;
+  params: MessageParams;
 }
 
 export interface EventView {
@@ -25,6 +30,8 @@ export interface EventView {
   type: string;
   stage: StageName | null;
   message: string;
+  code: MessageCode | null;
+  params: MessageParams;
 }
 
 export interface SimilarCase {
@@ -32,7 +39,10 @@ export interface SimilarCase {
   similarity: number;
   decision: string | null;
   outcome: string | null;
+  /** English text for integrators; `code` and `params` are what a client translates. */
   summary: string;
+  code?: MessageCode;
+  params?: MessageParams;
 }
 
 export interface GoldenPathStatus {
@@ -84,32 +94,50 @@ export class GoldenPathState {
     return this.doc.stages.find((s) => s.name === name)!;
   }
 
-  event(type: string, stage: StageName | null, message: string, now: Date): void {
-    this.doc.events.push({ ts: now.toISOString(), type, stage, message });
+  /** @param detail raw English added to the integrators' `message` only (a failure's own words) */
+  event(type: string, stage: StageName | null, message: ServerMessage, now: Date, detail?: string): void {
+    const english = withDetail(englishText(message), detail);
+    this.doc.events.push({ ts: now.toISOString(), type, stage, message: english, code: message.code, params: message.params });
     if (this.doc.events.length > MAX_EVENTS) this.doc.events.splice(0, this.doc.events.length - MAX_EVENTS);
   }
 
-  start(name: StageName, now: Date, message = ''): void {
+  start(name: StageName, now: Date, message?: ServerMessage): void {
     const s = this.stage(name);
     s.status = 'running';
     s.started_at = now.toISOString();
-    s.message = message;
-    this.event('stage_started', name, message || `${name} started`, now);
+    setMessage(s, message);
+    this.event('stage_started', name, message ?? msg('stageStarted', { stage: name }), now);
   }
 
-  finish(name: StageName, status: 'complete' | 'failed' | 'skipped', now: Date, message: string, eventCount = 0): void {
+  finish(
+    name: StageName,
+    status: 'complete' | 'failed' | 'skipped',
+    now: Date,
+    message: ServerMessage,
+    eventCount = 0,
+    detail?: string,
+  ): void {
     const s = this.stage(name);
     s.status = status;
     s.finished_at = now.toISOString();
     s.started_at ??= s.finished_at;
     s.duration_ms = Date.parse(s.finished_at) - Date.parse(s.started_at);
     s.event_count = eventCount;
-    s.message = message;
-    this.event(`stage_${status}`, name, message, now);
+    setMessage(s, message);
+    s.message = withDetail(s.message, detail);
+    this.event(`stage_${status}`, name, message, now, detail);
   }
 
   /** The stage that is running now, or the next pending one. */
   currentStage(): StageName | 'done' {
     return (this.doc.stages.find((s) => s.status === 'running') ?? this.doc.stages.find((s) => s.status === 'pending'))?.name ?? 'done';
   }
+}
+
+const withDetail = (english: string, detail: string | undefined) => (detail ? `${english} (${detail})` : english);
+
+function setMessage(stage: StageView, message: ServerMessage | undefined): void {
+  stage.message = message ? englishText(message) : '';
+  stage.code = message?.code ?? null;
+  stage.params = message?.params ?? {};
 }

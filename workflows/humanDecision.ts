@@ -1,5 +1,6 @@
-import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, defineSignal, defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type { Identity } from '../domain/identity';
+import { approvalRefusal, SERVICE_SECOND_APPROVAL, type ApprovalPolicy } from '../domain/approvalPolicy';
 
 export type DecisionValue = 'approved' | 'rejected' | 'escalated';
 
@@ -25,6 +26,8 @@ export interface RecordedDecision {
   source: string;
   created_at: string;
   decided_by?: Identity | null;
+  /** Four eyes: this is the first of two approvals; the order waits for a second person. */
+  awaiting_second_approval?: boolean;
 }
 
 export type DecisionSource = 'signal' | 'update' | 'auto' | 'timeout_policy';
@@ -36,6 +39,9 @@ export const submitDecisionUpdate = defineUpdate<RecordedDecision, [DecisionInpu
 
 const DECISIONS: readonly string[] = ['approved', 'rejected', 'escalated'];
 
+/** Marks runs whose gate refuses a service account's second four-eyes approval sent as a signal. */
+export const SERVICE_SECOND_APPROVAL_PATCH = 'four-eyes-service-account-second-approval';
+
 /**
  * Holds the one decision a workflow accepts. A second decision, or one before the request is
  * open, is refused by the update validator (the API turns that into a 409 or 404); a late signal
@@ -45,17 +51,54 @@ export class DecisionGate {
   requestId: string | null = null;
   pending: (DecisionInput & { source: DecisionSource }) | null = null;
   recorded: RecordedDecision | null = null;
+  /** Who may approve the order (from the scheduling agent's proposal); undefined: anyone who may decide. */
+  policy: ApprovalPolicy | undefined;
+  /** Four eyes: the first approval, recorded, while the order waits for a second person. */
+  first: { input: DecisionInput & { source: DecisionSource }; recorded: RecordedDecision } | null = null;
+
+  /** Why this decision may not be taken (role, four eyes), or null. Only approvals are held to it. */
+  private refusal(input: DecisionInput): string | null {
+    if (input.decision !== 'approved') return null;
+    return approvalRefusal(this.policy, input.identity, this.first?.input.identity ?? null);
+  }
+
+  /**
+   * The refusal for a signal. A service account's second approval used to be taken; a history that
+   * recorded one must replay as it ran, so that refusal applies only past the patch marker.
+   * (The update validator needs no marker: validators do not run on replay.)
+   */
+  private signalRefusal(input: DecisionInput): string | null {
+    const refused = this.refusal(input);
+    if (refused === SERVICE_SECOND_APPROVAL && !patched(SERVICE_SECOND_APPROVAL_PATCH)) return null;
+    return refused;
+  }
+
+  /** An approval by a person that four eyes requires a second person to confirm. */
+  needsSecondApproval(chosen: DecisionInput & { source: DecisionSource }): boolean {
+    return chosen.decision === 'approved' && this.policy?.approvals === 2 && !this.first && chosen.identity?.kind === 'user';
+  }
+
+  /** Holds the recorded first approval and opens the gate for the second decision. */
+  holdFirst(chosen: DecisionInput & { source: DecisionSource }, recorded: RecordedDecision): void {
+    this.first = { input: chosen, recorded };
+    this.pending = null;
+  }
 
   install(): void {
     setHandler(decisionSignal, (input) => {
-      if (this.requestId && !this.pending && DECISIONS.includes(input.decision)) this.pending = { ...input, source: 'signal' };
+      // Signals cannot be refused: one the gate would refuse is ignored, like a late one.
+      if (this.requestId && !this.pending && DECISIONS.includes(input.decision) && !this.signalRefusal(input)) {
+        this.pending = { ...input, source: 'signal' };
+      }
     });
     setHandler(
       submitDecisionUpdate,
       async (input) => {
-        this.pending = { ...input, source: 'update' };
-        await condition(() => this.recorded !== null);
-        return this.recorded!;
+        const mine: DecisionInput & { source: DecisionSource } = { ...input, source: 'update' };
+        this.pending = mine;
+        // A first of two approvals is answered once it is recorded; any other once the decision is.
+        await condition(() => this.recorded !== null || this.first?.input === mine);
+        return this.recorded ?? this.first!.recorded;
       },
       {
         validator: (input) => {
@@ -65,6 +108,8 @@ export class DecisionGate {
             throw new Error(`unknown_request: this workflow waits for ${this.requestId}`);
           if (!DECISIONS.includes(input.decision)) throw new Error('invalid_decision: decision must be approved, rejected or escalated');
           if (!input.operator_id || !input.justification) throw new Error('invalid_decision: operator_id and justification are required');
+          const refused = this.refusal(input);
+          if (refused) throw new Error(refused);
         },
       },
     );

@@ -13,4 +13,8 @@ export const CORRELATION_ID = defineSearchAttributeKey('CorrelationId', SearchAt
 /** The API key that started the workflow, so the API can count a key's running workflows. */
 export const STARTED_BY_KEY_ID = defineSearchAttributeKey('StartedByKeyId', SearchAttributeType.KEYWORD);
 
-export const ALL_SEARCH_ATTRIBUTES = [SENSOR_ID, STAGE, BUSINESS_STATUS, CORRELATION_ID, STARTED_BY_KEY_ID];
+/** An alarm's severity and the person it is assigned to, so Temporal Web can list who has what. */
+export const ALARM_SEVERITY = defineSearchAttributeKey('AlarmSeverity', SearchAttributeType.KEYWORD);
+export const ASSIGNED_TO = defineSearchAttributeKey('AssignedTo', SearchAttributeType.KEYWORD);
+
+export const ALL_SEARCH_ATTRIBUTES = [SENSOR_ID, STAGE, BUSINESS_STATUS, CORRELATION_ID, STARTED_BY_KEY_ID, ALARM_SEVERITY, ASSIGNED_TO];

@@ -1,4 +1,5 @@
-import { defineQuery, workflowInfo } from '@temporalio/workflow';
+import { defineQuery, patched, workflowInfo } from '@temporalio/workflow';
+import { startAlarmLifecycles } from './alarmStarts';
 import { durableAgents, notifyAgents } from './agents';
 import { incidentSubject, type IncidentReason } from './sensorMonitoringRules';
 import { withProgress } from './withProgress';
@@ -24,6 +25,8 @@ export interface SensorIncidentProgress {
   monitoring_workflow_id: string;
   notification: { dedup_key: string; outcomes: { channel: string; status: string }[] } | null;
   event_id: string | null;
+  /** The alarm this incident is on the alarm list as (absent in runs from before alarms). */
+  alarm_id?: string | null;
 }
 
 export const sensorIncidentProgress = defineQuery<SensorIncidentProgress>('progress');
@@ -53,10 +56,12 @@ export async function sensorIncident(input: SensorIncidentInput): Promise<Sensor
       completed: 'notified',
     },
     async () => {
+      const { subject, message } = incidentSubject(input);
       const sent = await notifyAgents.sendNotification({
         recipient: 'maintenance-team',
-        subject: incidentSubject(input),
+        subject,
         body: {
+          subject_message: message,
           sensor_id: input.sensorId,
           reasons: input.reasons,
           drift: input.drift,
@@ -84,6 +89,19 @@ export async function sensorIncident(input: SensorIncidentInput): Promise<Sensor
         dedupKey: `${workflowId}:opened`,
       });
       progress.event_id = event.eventId;
+      // An incident is an alarm too, so a person has one list to work (runs from before alarms are not).
+      if (patched('incident-alarm')) {
+        const alarm = await durableAgents.raiseMonitoringAlarm({
+          incidentWorkflowId: workflowId,
+          sensorId: input.sensorId,
+          reasons: input.reasons,
+          detectedAt: input.detectedAt,
+          recentAnomalies: input.recentAnomalies,
+          drift: input.drift,
+        });
+        progress.alarm_id = alarm.id;
+        if (alarm.created) await startAlarmLifecycles([alarm]);
+      }
     },
   );
 }

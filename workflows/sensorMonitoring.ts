@@ -1,5 +1,14 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ActivityFailure, ParentClosePolicy, WorkflowIdReusePolicy, defineQuery, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ParentClosePolicy,
+  WorkflowIdReusePolicy,
+  defineQuery,
+  patched,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { startAlarmLifecycles } from './alarmStarts';
 import { dataAgents } from './agents';
 import { sensorIncident } from './sensorIncident';
 import {
@@ -23,6 +32,10 @@ export interface SensorCheck {
   incident_id: string | null;
   /** `opened` by this run, or `existing` when this hour's incident was already there. */
   incident: 'opened' | 'existing' | null;
+  /** Readings the streaming detector scored in this pass (catching up on what the ingest path left). */
+  scored?: number;
+  /** Alarm lifecycles this pass started for alarms its scoring raised. */
+  alarms_started?: string[];
   error?: string;
 }
 
@@ -31,6 +44,8 @@ export interface SensorMonitoringProgress {
   settings: MonitoringSettings;
   sensors_total: number;
   sensors_checked: number;
+  /** Active sensors not checked because their source announced it went offline (Sparkplug death). */
+  sensors_offline?: number;
   drifting: number;
   bursts: number;
   incidents_opened: string[];
@@ -61,12 +76,13 @@ export async function sensorMonitoring(input: SensorMonitoringInput = {}): Promi
     checks: [],
   };
   return withProgress({ query: sensorMonitoringProgress, progress, stage: 'listing', completed: 'completed' }, async (mark) => {
-    const { sensors } = await dataAgents.listActiveSensors({
+    const { sensors, offline } = await dataAgents.listActiveSensors({
       activeWithinHours: settings.activeWithinHours,
       anomalyWindowMinutes: settings.burstWindowMinutes,
       maxSensors: settings.maxSensors,
     });
     progress.sensors_total = sensors.length;
+    if (offline) progress.sensors_offline = offline.length;
     progress.status = 'checking';
     mark('checking', 'running');
 
@@ -81,6 +97,17 @@ export async function sensorMonitoring(input: SensorMonitoringInput = {}): Promi
         incident: null,
       };
       progress.checks.push(check);
+      // Runs recorded before streaming detection did not score here.
+      if (patched('streaming-scoring')) {
+        try {
+          const scored = await dataAgents.scoreSensorReadings({ sensorId: sensor.sensor_id });
+          check.scored = scored.scored;
+          check.alarms_started = await startAlarmLifecycles(scored.opened);
+        } catch (err) {
+          if (!(err instanceof ActivityFailure)) throw err;
+          check.error = err.cause?.message ?? err.message;
+        }
+      }
       let drift: Awaited<ReturnType<typeof dataAgents.checkDrift>> | null = null;
       try {
         drift = await dataAgents.checkDrift({

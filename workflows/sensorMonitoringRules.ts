@@ -1,3 +1,6 @@
+import { notificationSubject } from '../domain/notificationText';
+import type { ServerMessage } from '../domain/serverText';
+
 export type IncidentReason = 'drift' | 'anomaly_burst';
 
 /** What one monitoring run checks; every field optional so the Schedule can start it with `{}`. */
@@ -70,15 +73,17 @@ export async function forEachBounded<T>(items: readonly T[], limit: number, fn: 
   await Promise.all(Array.from({ length: lanes }, lane));
 }
 
-/** The subject a person reads first: which sensor, and why it was flagged. */
-export function incidentSubject(i: {
-  sensorId: string;
-  reasons: IncidentReason[];
-  recentAnomalies: number;
-  burstWindowMinutes: number;
-}): string {
-  const why = i.reasons.map((r) =>
-    r === 'drift' ? 'distribution drift' : `${i.recentAnomalies} anomalies in ${i.burstWindowMinutes} min`,
-  );
-  return `Incident on ${i.sensorId}: ${why.join(' and ')}`;
+/**
+ * The subject a person reads first: which sensor, and why it was flagged. The English subject is
+ * the one integrators always received; the message beside it is what the dashboard and the
+ * reports translate (domain/notificationText.ts).
+ */
+export function incidentSubject(i: { sensorId: string; reasons: IncidentReason[]; recentAnomalies: number; burstWindowMinutes: number }): {
+  subject: string;
+  message: ServerMessage;
+} {
+  const drift = i.reasons.includes('drift');
+  const burst = { sensor: i.sensorId, count: i.recentAnomalies, minutes: i.burstWindowMinutes };
+  if (!i.reasons.includes('anomaly_burst')) return notificationSubject('notificationIncidentDrift', { sensor: i.sensorId });
+  return notificationSubject(drift ? 'notificationIncidentDriftAndBurst' : 'notificationIncidentBurst', burst);
 }

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import getRawBody from 'raw-body';
 import { hasNoNul } from '../../domain/reading';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../errors';
+import { fieldError } from '../../domain/fieldErrorText';
 
 declare module 'koa' {
   interface Request {
@@ -48,12 +49,12 @@ export function bodyParser(opts: { limit: number; kinds?: BodyKind[] }): Middlew
       try {
         ctx.request.body = ctx.request.json = JSON.parse(text);
       } catch (err) {
-        throw new BadRequestError(`Malformed JSON: ${(err as Error).message}`, 'malformed_json');
+        throw new BadRequestError(`Malformed JSON: ${(err as Error).message}`, 'malformed_json', { code: 'malformed_json' });
       }
       // PostgreSQL text and jsonb cannot hold U+0000; no field of ours needs it, so refuse it at the door.
       // The text test is a fast filter; the walk confirms a string really holds U+0000.
       if (text.includes('\\u0000') && !hasNoNul(ctx.request.body)) {
-        throw new ValidationError([{ field: '(body)', message: 'strings must not contain the NUL character (U+0000)' }]);
+        throw new ValidationError([fieldError('(body)', 'nul_character', 'strings must not contain the NUL character (U+0000)')]);
       }
     } else {
       ctx.request.body = text;

@@ -12,7 +12,10 @@ export function problemDetails(): Middleware {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
-        throw new HttpError(404, 'not_found', `No route for ${ctx.method} ${ctx.path}`);
+        throw new HttpError(404, 'not_found', `No route for ${ctx.method} ${ctx.path}`, {
+          detailCode: 'no_route',
+          detailParams: { method: ctx.method, path: ctx.path },
+        });
       }
     } catch (raw) {
       const err = toHttpError(raw);
@@ -27,6 +30,7 @@ export function problemDetails(): Middleware {
         status: err.status,
         code: err.code,
         detail: err.expose ? err.message : 'An unexpected error occurred',
+        ...(err.expose && err.detailCode ? { detail_code: err.detailCode, detail_params: err.detailParams } : {}),
         instance: ctx.path,
         request_id: ctx.state.requestId,
         ...(err.expose ? err.extensions : {}),

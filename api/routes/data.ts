@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { readingInputSchema } from '../../domain/reading';
 import { ingestBatch, ingestSingle, type SingleIngestBody } from '../../usecases/ingestion';
 import { SingleReadingWriter } from '../../usecases/singleReadingWriter';
+import type { AlarmRaiser } from '../../usecases/alarms';
 import { startCsvIngestion } from '../../usecases/csvUploads';
 import { ValidationError } from '../errors';
+import { fieldError } from '../../domain/fieldErrorText';
 import type { AppDeps } from '../deps';
 import { workflowStartLimit, type ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
@@ -39,7 +41,7 @@ function withOriginalFields(body: SingleIngestBody, correlationId: string) {
 }
 
 /** Ingestion: single readings with idempotency, all-or-nothing batches, and CSV files as workflows. */
-export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
+export function dataRoutes(api: ApiRouter, deps: AppDeps, alarms?: AlarmRaiser): void {
   const { config } = deps;
   const writer = new SingleReadingWriter(deps.sql);
   api.route({
@@ -58,7 +60,9 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
     handler: async (ctx, { body }) => {
       const idempotencyKey = ctx.get('Idempotency-Key') || undefined;
       if (idempotencyKey && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-        throw new ValidationError([{ field: 'header.Idempotency-Key', message: 'must be 1-128 characters of A-Z a-z 0-9 . _ : -' }]);
+        throw new ValidationError([
+          fieldError('header.Idempotency-Key', 'invalid_idempotency_key', 'must be 1-128 characters of A-Z a-z 0-9 . _ : -'),
+        ]);
       }
       const result = await ingestSingle(
         {
@@ -79,7 +83,10 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
         },
       );
       if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
-      else deps.metrics.readingsIngested.inc({ path: 'single' });
+      else {
+        deps.metrics.readingsIngested.inc({ path: 'single' });
+        alarms?.kick([result.body.reading.sensor_id]);
+      }
       ctx.status = result.status;
       ctx.body = withOriginalFields(result.body, ctx.state.correlationId);
     },
@@ -103,6 +110,8 @@ export function dataRoutes(api: ApiRouter, deps: AppDeps): void {
         maxFutureSkewSeconds: config.MAX_FUTURE_SKEW_SECONDS,
       });
       deps.metrics.readingsIngested.inc({ path: 'batch' }, result.inserted);
+      // Each sensor of the batch is scored in timestamp order, whatever order the batch had.
+      alarms?.kick(body.readings.map((r) => r.sensor_id));
       ctx.body = { status: 'success', inserted: result.inserted, duplicates: result.duplicates, correlation_id: ctx.state.correlationId };
     },
   });

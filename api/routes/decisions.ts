@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { isoTimestamp } from '../../domain/reading';
 import { identityView } from '../../domain/identitySchema';
 import { DECISIONS, listDecisions, type DecisionView } from '../../usecases/decisions';
+import { pendingDecisions } from '../../usecases/pendingDecisions';
 import { ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { respondWithPage } from '../pagedResponse';
 import { decisionRequestIdSchema } from './decisionSubmit';
 import { decisionBodySchema } from './workflows';
+import { fieldError } from '../../domain/fieldErrorText';
 
 /** A calendar day; a day that does not exist (2026-02-30) is refused rather than rolled over. */
 const utcDay = z.iso.date('must be a date as YYYY-MM-DD');
@@ -52,6 +54,52 @@ const decisionView = z.object({
   created_at: z.string(),
 });
 
+const pendingDecisionView = z.object({
+  request_id: z.string(),
+  workflow_id: z.string(),
+  correlation_id: z.string().nullable(),
+  deadline: z.string().describe('ISO instant after which the server applies its timeout policy'),
+  requested_at: z.string(),
+  threshold: z.number().nullable().describe("The model's threshold the failure probability was compared with"),
+  similar_cases: z.array(
+    z.object({
+      id: z.string(),
+      similarity: z.number(),
+      decision: z.string().nullable(),
+      outcome: z.string().nullable(),
+      summary: z.string(),
+    }),
+  ),
+  drift: z
+    .array(
+      z.object({
+        sensor_id: z.string(),
+        checked_at: z.string().describe('ISO instant of the drift check'),
+        window_minutes: z.number().nullable().describe('The recent window compared with the reference'),
+        ks_statistic: z.number().nullable(),
+        p_value: z.number().nullable().describe('Kolmogorov-Smirnov p-value'),
+        psi: z.number().nullable().describe('Population stability index'),
+      }),
+    )
+    .nullable()
+    .describe('Set when the prediction was made on drifted inputs: this request is never approved by its timeout policy'),
+  order: z
+    .object({
+      id: z.string(),
+      sensor_id: z.string().nullable(),
+      equipment: z.string().nullable(),
+      priority: z.string().nullable(),
+      status: z.string().nullable(),
+      failure_probability: z.number().nullable(),
+      technician_id: z.string().nullable(),
+      technician_name: z.string().nullable(),
+      window_start: z.string().nullable(),
+      window_end: z.string().nullable(),
+      deadline: z.string().nullable(),
+    })
+    .nullable(),
+});
+
 const CSV_HEADER = [
   'id',
   'request_id',
@@ -74,6 +122,18 @@ const CSV_HEADER = [
 export function decisionListRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
   api.route({
     method: 'get',
+    path: '/decisions/pending',
+    summary: 'Workflows waiting for a human decision, nearest deadline first, with the order each one is about',
+    tags: ['decisions'],
+    scopes: ['workflows:read'],
+    responses: { 200: { description: 'The open decision requests', schema: z.array(pendingDecisionView) } },
+    handler: async (ctx) => {
+      ctx.body = await pendingDecisions(deps.sql);
+    },
+  });
+
+  api.route({
+    method: 'get',
     path: '/decisions',
     summary: 'Human decisions, newest first, each with superseded_by; X-Total-Count has the filtered total; Accept: text/csv for CSV',
     tags: ['decisions'],
@@ -82,10 +142,10 @@ export function decisionListRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): 
     responses: { 200: { description: 'A page of decisions', schema: z.array(decisionView) } },
     handler: async (ctx, { query }) => {
       if (query.from && query.to && new Date(query.from) > new Date(query.to)) {
-        throw new ValidationError([{ field: 'query.from', message: 'must not be after to' }]);
+        throw new ValidationError([fieldError('query.from', 'not_after', 'must not be after to', { other: 'to' })]);
       }
       if (query.start_date && query.end_date && query.start_date > query.end_date) {
-        throw new ValidationError([{ field: 'query.start_date', message: 'must not be after end_date' }]);
+        throw new ValidationError([fieldError('query.start_date', 'not_after', 'must not be after end_date', { other: 'end_date' })]);
       }
       const from = bound(query.from, query.start_date ? new Date(`${query.start_date}T00:00:00.000Z`) : undefined, Math.max);
       const to = bound(

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from '../errors';
+import { DEMO_PACE_RANGE } from '../../domain/demoPace';
 import { isDemoSensor } from '../../domain/demoSensors';
 import { sensorIdSchema } from '../../domain/reading';
 import { hasScopes } from '../../domain/scopes';
 import { callerIdentity } from '../callerIdentity';
 import { describeWorkflow } from '../../usecases/workflows';
 import { startGoldenPath } from '../../usecases/workflowStarts';
+import { runReadings } from '../../usecases/runReadings';
 import type { AppDeps } from '../deps';
 import { workflowStartLimit, type ApiRouter, type RouteSpec } from '../route';
 import * as responses from '../schemas/responses';
@@ -17,6 +19,21 @@ export const goldenPathOptionsSchema = z.strictObject({
   include_human_decision: z.boolean().default(true),
   decision_timeout_seconds: decisionTimeoutField(600),
   auto_decision: autoDecisionField,
+  demo_pace: z
+    .number()
+    .min(DEMO_PACE_RANGE.min)
+    .max(DEMO_PACE_RANGE.max)
+    .optional()
+    .describe('Demo pace: stream the readings at this many per second so an audience can follow the stages; all at once when absent'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional()
+    .describe(
+      "Seeds the generated readings (the run's and a fresh sensor's history), so a run can be reproduced; derived from the correlation id and the sensor when absent",
+    ),
   sensor_id: sensorIdSchema
     .optional()
     .describe('Defaults to a fresh demo sensor; naming any other sensor writes readings to it, so it needs data:ingest too'),
@@ -83,6 +100,27 @@ export function demoRoutes(api: ApiRouter, deps: AppDeps): void {
         decision_timeout_min_seconds: deps.config.DECISION_TIMEOUT_MIN_SECONDS,
         decision_timeout_policy: deps.config.DECISION_TIMEOUT_POLICY,
       };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/demo/golden-path/readings/:correlation_id',
+    summary: "The readings a run wrote to its sensor, oldest first, with anomalies and quarantined ones marked (the run's live chart)",
+    tags: ['demo'],
+    scopes: ['workflows:read'],
+    params: z.object({ correlation_id: z.uuid() }),
+    query: z.strictObject({ sensor_id: sensorIdSchema.describe("The run's sensor (sensor_id of its status)") }),
+    responses: {
+      200: {
+        description: 'The run readings',
+        schema: z.array(
+          z.object({ ts: z.string(), value: z.number(), unit: z.string().nullable(), quarantined: z.boolean(), anomaly: z.boolean() }),
+        ),
+      },
+    },
+    handler: async (ctx, { params, query }) => {
+      ctx.body = await runReadings(deps.sql, query.sensor_id, params.correlation_id);
     },
   });
 

@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { siteIdSchema } from '../../domain/sites';
+import { requireSite } from '../../usecases/sites';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
 import { DECISION_STATUSES, ORDER_STATUSES } from '../../domain/orderLifecycle';
 import { hasScopes } from '../../domain/scopes';
 import { identityView } from '../../domain/identitySchema';
 import { callerIdentity } from '../callerIdentity';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, ValidationError } from '../errors';
 import { isoTimestamp } from '../../domain/reading';
+import { planReasonMessages } from '../../domain/planReasons';
 import { orderReport, planOf, proposeOrder, resolveFailureEstimate, transitionOrder } from '../../usecases/maintenanceOrders';
-import { getOrder, listScheduledOrders, listTechnicians, upsertTechnician } from '../../usecases/maintenanceViews';
+import { getWorkOrder, listScheduledOrders, listTechnicians, listWorkOrders, upsertTechnician } from '../../usecases/maintenanceViews';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
+import { fieldError } from '../../domain/fieldErrorText';
 
 const technicianIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - only');
 
@@ -63,6 +67,17 @@ const scheduledQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
+const ordersQuery = z.strictObject({
+  status: z.enum(ORDER_STATUSES).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  technician: technicianIdSchema.optional(),
+  sensor_id: z.string().trim().min(1).max(200).optional().describe('The sensor id or the equipment of the order'),
+  window_from: isoTimestamp.optional().describe('Orders whose technician window ends after this instant'),
+  window_to: isoTimestamp.optional().describe('Orders whose technician window starts before this instant'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
 const idParams = z.object({ id: z.uuid() });
 
 const patchBody = z.strictObject({
@@ -103,9 +118,12 @@ const orderView = z.object({
   technician_name: z.string().nullable(),
   window_start: z.string().nullable(),
   window_end: z.string().nullable(),
-  reasons: z.array(z.string()),
+  reasons: z.array(z.string()).describe('English, for integrators; reason_messages is what a client translates'),
+  reason_messages: z
+    .array(responses.serverMessage)
+    .describe('Why this technician and window, or why the order is unplanned, as codes and parameters'),
   unassigned_code: z.string().nullable(),
-  unassigned_reason: z.string().nullable(),
+  unassigned_reason: z.string().nullable().describe('English, for integrators; reason_messages carries it as a code'),
   workflow_id: z.string().nullable(),
   correlation_id: z.string().nullable(),
   created_at: z.string(),
@@ -138,6 +156,55 @@ const orderDetailView = orderView.extend({
   ),
 });
 
+const workOrderListItem = z.object({
+  id: z.string(),
+  sensor_id: z.string(),
+  equipment: z.string().nullable(),
+  status: z.enum(ORDER_STATUSES),
+  priority: z.enum(PRIORITIES),
+  technician_id: z.string().nullable(),
+  technician_name: z.string().nullable(),
+  window_start: z.string().nullable(),
+  window_end: z.string().nullable(),
+  deadline: z.string().nullable(),
+  failure_probability: z.number().nullable(),
+  workflow_id: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+const evidenceView = z.object({
+  prediction: z
+    .object({
+      id: z.string(),
+      model: z.string(),
+      version: z.string(),
+      probability: z.number(),
+      has_explanation: z.boolean(),
+      created_at: z.string(),
+    })
+    .nullable()
+    .describe('The prediction that raised the order; null for a manual order'),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      request_id: z.string(),
+      decision: z.string(),
+      operator_id: z.string(),
+      justification: z.string(),
+      created_at: z.string(),
+    }),
+  ),
+  reports: z
+    .array(z.object({ id: z.string(), report_type: z.string(), created_at: z.string() }))
+    .describe("Reports of the order's workflow"),
+  open_request: z
+    .object({ request_id: z.string(), workflow_id: z.string(), deadline: z.string() })
+    .nullable()
+    .describe('Set while a workflow waits for a human decision on the order'),
+});
+
 const scheduledView = z.object({
   id: z.string(),
   sensor_id: z.string(),
@@ -148,7 +215,10 @@ const scheduledView = z.object({
   window_start: z.string().nullable(),
   window_end: z.string().nullable(),
   booking_status: z.enum(['tentative', 'firm']).nullable(),
-  reasons: z.array(z.string()),
+  reasons: z.array(z.string()).describe('English, for integrators; reason_messages is what a client translates'),
+  reason_messages: z
+    .array(responses.serverMessage)
+    .describe("Why this technician and window, as codes and parameters (the plan's explanation)"),
   workflow_id: z.string().nullable(),
   correlation_id: z.string().nullable(),
   // The original system's names, beside today's.
@@ -251,11 +321,12 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
         deps.sql,
       );
       ctx.set('X-Total-Count', String(total));
-      ctx.body = items.map((o) => {
+      ctx.body = items.map(({ plan_explanation, unassigned_code, ...o }) => {
         const start = o.window_start?.toISOString() ?? null;
         const end = o.window_end?.toISOString() ?? null;
         return {
           ...o,
+          reason_messages: planReasonMessages(plan_explanation, o.technician_name, unassigned_code),
           window_start: start,
           window_end: end,
           scheduled_start_time: start,
@@ -269,18 +340,72 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
 
   api.route({
     method: 'get',
+    path: '/maintenance/orders',
+    summary:
+      'Every maintenance order, newest first, filtered by status, priority, technician, sensor or window; X-Total-Count has the total',
+    tags: ['maintenance'],
+    scopes: ['maintenance:read'],
+    query: ordersQuery,
+    responses: {
+      200: { description: 'A page of orders', schema: z.array(workOrderListItem) },
+      422: { description: 'Invalid filter, or window_from after window_to' },
+    },
+    handler: async (ctx, { query }) => {
+      if (query.window_from && query.window_to && new Date(query.window_from) > new Date(query.window_to)) {
+        throw new ValidationError([fieldError('query.window_from', 'not_after', 'must not be after window_to', { other: 'window_to' })]);
+      }
+      const { items, total } = await listWorkOrders(
+        {
+          status: query.status ? [query.status] : undefined,
+          priority: query.priority,
+          technicianId: query.technician,
+          sensorId: query.sensor_id,
+          windowFrom: query.window_from ? new Date(query.window_from) : undefined,
+          windowTo: query.window_to ? new Date(query.window_to) : undefined,
+          limit: query.limit,
+          offset: query.offset,
+        },
+        deps.sql,
+      );
+      ctx.set('X-Total-Count', String(total));
+      ctx.set('Access-Control-Expose-Headers', 'X-Total-Count');
+      ctx.body = items.map((o) => isoDates(o));
+    },
+  });
+
+  api.route({
+    method: 'get',
     path: '/maintenance/orders/:id',
     summary: 'One order with its plan, explanation, bookings and status history',
     tags: ['maintenance'],
     scopes: ['maintenance:read'],
     params: idParams,
     responses: {
-      200: { description: 'The order', schema: orderDetailView.extend({ plan: planView }) },
+      200: {
+        description: 'The order',
+        schema: orderDetailView.extend({
+          plan: planView,
+          evidence: evidenceView,
+          allowed_transitions: z
+            .array(z.enum(ORDER_STATUSES))
+            .describe('The statuses PATCH accepts now; empty while a workflow waits for a decision on the order'),
+          site: z
+            .object({ id: z.string(), name: z.string(), time_zone: z.string() })
+            .nullable()
+            .describe('The site of the order’s asset: its technicians plan it, and its clock can show the times; null for none'),
+        }),
+      },
       404: { description: 'No such order' },
     },
     handler: async (ctx, { params }) => {
-      const detail = await getOrder(deps.sql, params.id);
-      ctx.body = { ...detail, plan: planOf(detail) };
+      const { detail, evidence, next, site } = await getWorkOrder(deps.sql, params.id);
+      ctx.body = {
+        ...detail,
+        plan: planOf(detail),
+        evidence: isoDates(evidence),
+        allowed_transitions: next,
+        site: site && { id: site.id, name: site.name, time_zone: site.time_zone },
+      };
     },
   });
 
@@ -339,7 +464,7 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     params: z.object({ id: technicianIdSchema }),
     body: z.strictObject({
       name: z.string().trim().min(1).max(200),
-      site: z.string().trim().min(1).max(64),
+      site: siteIdSchema.describe('The id of the site the technician works at (GET /api/v1/sites)'),
       skills: z.array(skillLevelSchema).min(1).max(20),
       shifts: z.array(weeklyShiftSchema).max(50),
       utc_offset_minutes: z.number().int().min(-840).max(840).default(0),
@@ -348,8 +473,10 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
     responses: {
       200: { description: 'Replaced', schema: responses.technicianView },
       201: { description: 'Created', schema: responses.technicianView },
+      422: { description: 'Invalid field, or no such site' },
     },
     handler: async (ctx, { params, body }) => {
+      await requireSite(body.site, 'site', deps.sql);
       const { record, created } = await upsertTechnician(
         {
           id: params.id,
@@ -366,4 +493,15 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
       ctx.body = record;
     },
   });
+}
+
+/** Dates become ISO instants, at any depth (the database rows carry Date objects). */
+function isoDates<T extends object>(value: T): Record<string, unknown> {
+  const convert = (v: unknown): unknown => {
+    if (v instanceof Date) return v.toISOString();
+    if (Array.isArray(v)) return v.map(convert);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
+    return v;
+  };
+  return convert(value) as Record<string, unknown>;
 }

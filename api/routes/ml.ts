@@ -15,11 +15,13 @@ import {
   type ModelVersionInfo,
 } from '../../models';
 import { DEFAULT_SENSITIVITY, detectAnomaliesBySensor, detectAnomaliesInSeries } from '../../usecases/anomalyDetection';
+import { DEFAULT_SCORING, streamingWhatIf, streamingWindowVerdicts } from '../../usecases/alarmScoring';
 import { PredictionLog } from '../../usecases/predictionLog';
 import { recordDriftCheck, runDriftCheck } from '../../usecases/drift';
 import { explainFailure } from '../../usecases/explanations';
 import { sensorHistory, sensorWindow } from '../../usecases/sensorData';
 import { DomainError } from '../../domain/errors';
+import { fieldError } from '../../domain/fieldErrorText';
 import { fromDomainError, NotFoundError, ValidationError } from '../errors';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
@@ -225,6 +227,8 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
         workflowId: null,
         correlationId: ctx.state.correlationId,
         dedupKey: null,
+        threshold: result.threshold,
+        artifactSha256: result.artifact_sha256,
       });
       ctx.body = {
         prediction_id: predictionId,
@@ -257,7 +261,9 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     },
     handler: async (ctx, { body }) => {
       if (body.sensor_ids && body.sensor_ids.length !== body.rows.length) {
-        throw new ValidationError([{ field: 'sensor_ids', message: `must have one entry per row (${body.rows.length})` }]);
+        throw new ValidationError([
+          fieldError('sensor_ids', 'one_per_row', `must have one entry per row (${body.rows.length})`, { rows: body.rows.length }),
+        ]);
       }
       const result = await withModelErrors(() =>
         predictFailureBatch(body.rows, { modelName: body.model_name, modelVersion: body.model_version }),
@@ -281,6 +287,8 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
           workflowId: null,
           correlationId: ctx.state.correlationId,
           dedupKey: null,
+          threshold: result.threshold,
+          artifactSha256: result.artifact_sha256,
         });
         return {
           prediction_id: id,
@@ -301,7 +309,8 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
   api.route({
     method: 'post',
     path: '/ml/detect_anomaly',
-    summary: 'Anomalies among readings (or a sensor window): Isolation Forest + rolling robust baseline',
+    summary:
+      "Anomalies among readings, a sensor window or sensor_readings: the sensor's streaming detector (its alarms' detector) once it has learned the sensor, else Isolation Forest + rolling robust baseline (a fresh streaming detector judges nothing before 200 readings)",
     tags: ['ml'],
     scopes: ['ml:anomaly'],
     body: detectBody,
@@ -319,7 +328,11 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
           detectAnomaliesBySensor(
             body.sensor_readings!,
             async (sensorId, before) => (await sensorHistory(sensorId, before, 100, deps.sql)).reverse().map((h) => h.value),
-            { modelVersion: body.model_version, sensitivity: body.sensitivity },
+            {
+              modelVersion: body.model_version,
+              sensitivity: body.sensitivity,
+              streamingOf: (sensorId, series) => streamingWhatIf(deps.sql, sensorId, series, body.sensitivity),
+            },
           ),
         );
         ctx.body = {
@@ -355,7 +368,66 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
           throw new NotFoundError(`sensor ${body.sensor_id} has no readings in the last ${body.window_minutes} minutes`);
         values = rows.map((r) => r.value);
         timestamps = rows.map((r) => r.ts.toISOString());
+        const stored = await streamingWindowVerdicts(deps.sql, body.sensor_id!, rows, {
+          ...DEFAULT_SCORING,
+          minQuality: deps.config.QUALITY_THRESHOLD,
+        });
+        if (stored) {
+          const anomalies = rows.flatMap((r, index) => {
+            const hit = stored.byTs.get(r.ts.toISOString());
+            return hit
+              ? [
+                  {
+                    index,
+                    value: r.value,
+                    score: hit.score,
+                    method: 'streaming' as const,
+                    robust_z: null,
+                    model_score: null,
+                    reason: hit.reason,
+                    timestamp: timestamps[index]!,
+                  },
+                ]
+              : [];
+          });
+          ctx.body = {
+            total_readings_analyzed: values.length,
+            anomaly_count: anomalies.length,
+            anomalies,
+            method: 'streaming',
+            threshold: stored.threshold,
+            model_info: null,
+            fallback_reason: null,
+            baseline: { window: 0, history_used: 0 },
+            analysis_timestamp: new Date().toISOString(),
+          };
+          return;
+        }
         history = (await sensorHistory(body.sensor_id!, rows[0]!.ts, 100, deps.sql)).reverse().map((h) => h.value);
+      }
+      // A sensor the streaming detector has learned is judged by it, the detector its alarms come from.
+      const streaming =
+        body.sensor_id && body.readings
+          ? await streamingWhatIf(
+              deps.sql,
+              body.sensor_id,
+              values.map((value, i) => ({ value, ts: timestamps[i] ? Date.parse(timestamps[i]!) : undefined })),
+              body.sensitivity,
+            )
+          : null;
+      if (streaming) {
+        ctx.body = {
+          total_readings_analyzed: values.length,
+          anomaly_count: streaming.points.length,
+          anomalies: streaming.points.map((a) => ({ ...a, timestamp: timestamps[a.index] })),
+          method: 'streaming',
+          threshold: streaming.threshold,
+          model_info: null,
+          fallback_reason: null,
+          baseline: { window: 0, history_used: 0 },
+          analysis_timestamp: new Date().toISOString(),
+        };
+        return;
       }
       const result = await withModelErrors(() =>
         detectAnomaliesInSeries(values, history, { modelVersion: body.model_version, sensitivity: body.sensitivity }),
@@ -389,7 +461,9 @@ export function mlRoutes(api: ApiRouter, deps: AppDeps, predictionLog = new Pred
     },
     handler: async (ctx, { body }) => {
       if ((body.reference_start === undefined) !== (body.reference_end === undefined)) {
-        throw new ValidationError([{ field: 'reference_end', message: 'reference_start and reference_end go together' }]);
+        throw new ValidationError([
+          fieldError('reference_end', 'goes_with', 'reference_start and reference_end go together', { other: 'reference_start' }),
+        ]);
       }
       const result = await runDriftCheck(deps.sql, {
         sensorId: body.sensor_id,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isoTimestamp } from '../../domain/reading';
-import { REPORT_TYPES, reportBodySchema } from '../../domain/report';
-import { generateReport, getReport, getReportCsv, getReportPdf, listReports } from '../../usecases/reports';
+import { REPORT_TYPES, STORED_REPORT_TYPES, reportBodySchema } from '../../domain/report';
+import { REPORT_LANGS, isTimeZone } from '../../domain/reportText';
+import { generateReport, getReport, getReportCsv, getReportPdf, listReports, requestedReportLocale } from '../../usecases/reports';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
@@ -32,15 +33,41 @@ const generateBody = z
 
 const idParams = z.object({ id: z.uuid('must be a report id (UUID)') });
 
+/** The reader's language and zone; the language may also come from Accept-Language. */
+const readerQuery = z.strictObject({
+  lang: z.enum(REPORT_LANGS).optional().describe('Language of labels, titles and values; Accept-Language when absent, else en'),
+  tz: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, {
+      message: 'must be an IANA time zone name, such as America/Sao_Paulo or UTC',
+      params: { code: 'not_time_zone' },
+    })
+    .optional()
+    .describe('IANA time zone the instants are shown in; UTC when absent'),
+});
+
+const presentationView = z
+  .object({
+    lang: z.enum(REPORT_LANGS),
+    time_zone: z.string(),
+    title: z.string(),
+    period: z.object({ from: z.string(), to: z.string() }),
+    summary: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+    charts: z.array(z.object({ id: z.string(), title: z.string() })),
+    tables: z.array(z.object({ title: z.string(), columns: z.array(z.string()) })),
+  })
+  .describe("The report in the reader's words: labels for keys and columns, titles translated, values formatted in their locale and zone");
+
 const listQuery = z.strictObject({
-  report_type: z.enum(REPORT_TYPES).optional(),
+  report_type: z.enum(STORED_REPORT_TYPES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
 const reportView = z.object({
   id: z.string(),
-  report_type: z.enum(REPORT_TYPES),
+  report_type: z.enum(STORED_REPORT_TYPES),
   parameters: z.record(z.string(), z.unknown()),
   body: reportBodySchema,
   workflow_id: z.string().nullable(),
@@ -134,13 +161,19 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
   api.route({
     method: 'get',
     path: '/reports/:id',
-    summary: 'A stored report as JSON: key figures, chart data and tables',
+    summary: "A stored report as JSON: key figures, chart data and tables, plus their labels in the reader's language and zone",
     tags: ['reports'],
     scopes: ['reports:generate'],
     params: idParams,
-    responses: { 200: { description: 'The report', schema: reportView }, 404: { description: 'No such report' } },
-    handler: async (ctx, { params }) => {
-      const report = await getReport(params.id, deps.sql);
+    query: readerQuery,
+    responses: {
+      200: { description: 'The report', schema: reportView.extend({ presentation: presentationView }) },
+      404: { description: 'No such report' },
+      422: { description: 'An unknown language or time zone' },
+    },
+    handler: async (ctx, { params, query }) => {
+      const loc = requestedReportLocale({ ...query, acceptLanguage: ctx.get('Accept-Language') });
+      const report = await getReport(params.id, deps.sql, loc);
       ctx.body = { ...report, artifacts: artifacts(report.id) };
     },
   });
@@ -148,13 +181,21 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
   api.route({
     method: 'get',
     path: '/reports/:id/artifact.csv',
-    summary: "The report's tables as CSV (one titled section per table)",
+    summary:
+      "The report's tables as CSV (one titled section per table); with lang, tz or a non-English Accept-Language, titles and headers in that language and instants with the zone's offset",
     tags: ['reports'],
     scopes: ['reports:generate'],
     params: idParams,
-    responses: { 200: { description: 'CSV', contentType: 'text/csv', schema: z.string() }, 404: { description: 'No such report' } },
-    handler: async (ctx, { params }) => {
-      const { reportType, csv } = await getReportCsv(params.id, deps.sql);
+    query: readerQuery,
+    responses: {
+      200: { description: 'CSV', contentType: 'text/csv', schema: z.string() },
+      404: { description: 'No such report' },
+      422: { description: 'An unknown language or time zone' },
+    },
+    handler: async (ctx, { params, query }) => {
+      const loc = requestedReportLocale({ ...query, acceptLanguage: ctx.get('Accept-Language') });
+      const { reportType, csv } = await getReportCsv(params.id, deps.sql, loc);
+      ctx.set('Vary', 'Accept-Language');
       ctx.type = 'text/csv; charset=utf-8';
       ctx.set('Content-Disposition', `attachment; filename="${reportType}-${params.id}.csv"`);
       ctx.body = csv;
@@ -164,16 +205,20 @@ export function reportRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): void {
   api.route({
     method: 'get',
     path: '/reports/:id/artifact.pdf',
-    summary: 'The report as PDF: key figures, charts and tables',
+    summary: "The report as PDF: key figures, charts and tables, in the reader's language (lang or Accept-Language) and zone (tz)",
     tags: ['reports'],
     scopes: ['reports:generate'],
     params: idParams,
+    query: readerQuery,
     responses: {
       200: { description: 'PDF', contentType: 'application/pdf', schema: z.string().meta({ format: 'binary' }) },
       404: { description: 'No such report' },
+      422: { description: 'An unknown language or time zone' },
     },
-    handler: async (ctx, { params }) => {
-      const { reportType, pdf } = await getReportPdf(params.id, deps.sql);
+    handler: async (ctx, { params, query }) => {
+      const loc = requestedReportLocale({ ...query, acceptLanguage: ctx.get('Accept-Language') });
+      const { reportType, pdf } = await getReportPdf(params.id, deps.sql, loc);
+      ctx.set('Vary', 'Accept-Language');
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `attachment; filename="${reportType}-${params.id}.pdf"`);
       ctx.body = pdf;

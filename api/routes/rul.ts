@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_RUL_MODEL, MAX_RUL_BATCH, predictRul, predictRulBatch, rulCycleSchema, type RulPrediction } from '../../models';
+import { assetIdSchema } from '../../domain/assets';
+import { assetRul } from '../../usecases/assetHealth';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import * as responses from '../schemas/responses';
@@ -36,9 +38,12 @@ const rulBody = z
       .max(MAX_RUL_BATCH)
       .optional()
       .describe(`Up to ${MAX_RUL_BATCH} trajectories scored in one model run`),
+    asset_id: assetIdSchema
+      .optional()
+      .describe("An engine-like asset: the model runs on its role sensors' latest window (the asset's own model)"),
   })
-  .refine((b) => (b.readings === undefined) !== (b.trajectories === undefined), {
-    message: 'give exactly one of readings or trajectories',
+  .refine((b) => [b.readings, b.trajectories, b.asset_id].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of readings, trajectories or asset_id',
     path: ['readings'],
   });
 
@@ -64,10 +69,13 @@ export function rulRoutes(api: ApiRouter, deps: AppDeps): void {
     bodyLimit: deps.config.RUL_BODY_LIMIT_BYTES,
     responses: {
       200: {
-        description: 'For readings: rul, interval, model_info; for trajectories: results in order',
-        schema: z.union([responses.rulResult, responses.rulBatchResult]),
+        description: 'For readings or asset_id: rul, interval, model_info; for trajectories: results in order',
+        schema: z.union([
+          responses.rulResult.extend({ data_until: z.string().nullable().optional().describe('For asset_id: the latest cycle used') }),
+          responses.rulBatchResult,
+        ]),
       },
-      404: { description: 'Unknown model or version' },
+      404: { description: 'Unknown model or version, or unknown asset' },
       409: { description: 'The model (version) is disabled' },
       413: { description: 'A body over RUL_BODY_LIMIT_BYTES' },
       422: {
@@ -78,6 +86,17 @@ export function rulRoutes(api: ApiRouter, deps: AppDeps): void {
     },
     handler: async (ctx, { body }) => {
       const options = { modelName: body.model_name, modelVersion: body.model_version };
+      if (body.asset_id) {
+        const p = await withModelErrors(() => assetRul(body.asset_id!, deps.sql, new Date()));
+        ctx.body = {
+          rul: p.rul,
+          interval: p.interval,
+          model_info: modelInfo(p),
+          data_until: p.data_until,
+          request_id: ctx.state.requestId,
+        };
+        return;
+      }
       if (body.readings) {
         const p = await withModelErrors(() => predictRul(body.readings, options));
         ctx.body = { rul: p.rul, interval: p.interval, model_info: modelInfo(p), request_id: ctx.state.requestId };

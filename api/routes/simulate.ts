@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { sensorIdSchema } from '../../domain/reading';
 import { simulateScenario } from '../../usecases/simulation';
+import type { AlarmRaiser } from '../../usecases/alarms';
 import type { AppDeps } from '../deps';
 import type { ApiRouter } from '../route';
 import { simulationResult } from '../schemas/responses';
 import { ValidationError, type FieldError } from '../errors';
+import { fieldError } from '../../domain/fieldErrorText';
 
 const NOISE_DEFAULT = 1.5;
 
@@ -30,10 +32,14 @@ type Common = { num_samples: number; noise?: number; noise_level?: number; inter
 function resolveCommon(b: Common): { noise: number; intervalSeconds: number } {
   const errors: FieldError[] = [];
   if (b.noise_level !== undefined && b.noise !== undefined) {
-    errors.push({ field: 'noise_level', message: 'give noise or noise_level, not both' });
+    errors.push(fieldError('noise_level', 'exclusive_with', 'give noise or noise_level, not both', { other: 'noise' }));
   }
   if (b.duration_minutes !== undefined && b.interval_seconds !== undefined) {
-    errors.push({ field: 'duration_minutes', message: 'give interval_seconds or duration_minutes, not both' });
+    errors.push(
+      fieldError('duration_minutes', 'exclusive_with', 'give interval_seconds or duration_minutes, not both', {
+        other: 'interval_seconds',
+      }),
+    );
   }
   if (errors.length) throw new ValidationError(errors);
   const intervalSeconds =
@@ -42,7 +48,13 @@ function resolveCommon(b: Common): { noise: number; intervalSeconds: number } {
 }
 
 /** Scenario data generators (the original's simulation console); all data is really ingested. */
-export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
+export function simulateRoutes(api: ApiRouter, deps: AppDeps, alarms?: AlarmRaiser): void {
+  // Scored by the sensor's streaming detector like any ingest, so the console's spikes raise alarms.
+  const simulate = async (input: Parameters<typeof simulateScenario>[1]) => {
+    const result = await simulateScenario(deps.sql, input);
+    alarms?.kick([input.sensorId]);
+    return result;
+  };
   const responses = { 200: { description: 'Generated and ingested', schema: simulationResult } };
   api.route({
     method: 'post',
@@ -55,7 +67,7 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     handler: async (ctx, { body }) => {
       const { noise, intervalSeconds } = resolveCommon(body);
       ctx.status = 200;
-      ctx.body = await simulateScenario(deps.sql, {
+      ctx.body = await simulate({
         sensorId: body.sensor_id,
         scenario: 'drift',
         correlationId: ctx.state.correlationId,
@@ -79,7 +91,7 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     handler: async (ctx, { body }) => {
       const { noise, intervalSeconds } = resolveCommon(body);
       ctx.status = 200;
-      ctx.body = await simulateScenario(deps.sql, {
+      ctx.body = await simulate({
         sensorId: body.sensor_id,
         scenario: 'anomaly',
         correlationId: ctx.state.correlationId,
@@ -105,7 +117,7 @@ export function simulateRoutes(api: ApiRouter, deps: AppDeps): void {
     handler: async (ctx, { body }) => {
       const { noise, intervalSeconds } = resolveCommon(body);
       ctx.status = 200;
-      ctx.body = await simulateScenario(deps.sql, {
+      ctx.body = await simulate({
         sensorId: body.sensor_id,
         scenario: 'normal',
         correlationId: ctx.state.correlationId,

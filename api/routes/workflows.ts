@@ -10,6 +10,7 @@ import { callerIdentity } from '../callerIdentity';
 import { goldenPathStartRoute } from './demo';
 import * as responses from '../schemas/responses';
 import { autoDecisionField, decisionTimeoutField } from '../schemas/decisionFields';
+import { sendEventStream } from '../eventStream';
 
 export const workflowIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'is not a valid workflow id');
 const identifier = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be an identifier');
@@ -70,7 +71,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
   api.route({
     method: 'get',
     path: '/workflows',
-    summary: 'Running and recent workflows, filtered by type, status, sensor or correlation id',
+    summary: 'Running and recent workflows, filtered by type, status, sensor, correlation id or business status',
     tags: ['workflows'],
     scopes: ['workflows:read'],
     query: z.strictObject({
@@ -88,6 +89,9 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
       status: z.enum(['running', 'completed', 'failed', 'canceled', 'terminated', 'timed_out']).optional(),
       sensor_id: identifier.optional(),
       correlation_id: z.uuid().optional(),
+      business_status: identifier
+        .optional()
+        .describe('Running workflows whose BusinessStatus is this, e.g. waiting_for_decision (the ones that need a person)'),
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
     responses: { 200: { description: 'Running and recent workflows', schema: responses.workflowList } },
@@ -97,6 +101,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
         status: query.status,
         sensorId: query.sensor_id,
         correlationId: query.correlation_id,
+        businessStatus: query.business_status,
         limit: query.limit,
       });
     },
@@ -130,13 +135,7 @@ export function workflowRoutes(api: ApiRouter, deps: AppDeps): void {
       await describeWorkflow(client, deps.config, params.id); // 404 before the stream starts
       // Before any header: over a cap, the answer is a 429 problem, not an empty stream.
       const stream = hub.subscribe(params.id, ctx.state.apiKey!.id);
-      ctx.req.socket.setTimeout(0);
-      ctx.set('Cache-Control', 'no-cache, no-transform');
-      ctx.set('Connection', 'keep-alive');
-      ctx.set('X-Accel-Buffering', 'no');
-      ctx.type = 'text/event-stream';
-      ctx.req.on('close', () => stream.destroy());
-      ctx.body = stream;
+      sendEventStream(ctx, stream);
     },
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { identityView } from '../../domain/identitySchema';
 import { modelStageSchema } from '../../models/manifest';
-import { REPORT_TYPES, reportBodySchema } from '../../domain/report';
+import { REPORT_TYPES, STORED_REPORT_TYPES, reportBodySchema } from '../../domain/report';
 import { skillLevelSchema, weeklyShiftSchema } from '../../scheduling';
 import { GOLDEN_PATH_STAGES } from '../../domain/goldenPath';
 
@@ -20,6 +20,11 @@ export const apiKeyView = z.object({
   scopes: z.array(z.string()),
   created_at: z.string(),
   revoked_at: z.string().nullable(),
+  owner_user_id: z
+    .string()
+    .nullable()
+    .describe("The user the key belongs to (held to that user's role, acts as them); null for a service account"),
+  service_account: z.string().nullable().describe('The service account (integration) the key belongs to; null for a user key'),
 });
 
 export const readingView = z.object({
@@ -89,11 +94,28 @@ export const recordedDecision = z.object({
   created_at: z.string(),
   workflow_id: z.string(),
   decided_by: identityView.nullable().describe('Who decided, as authenticated (operator_id is what the body said)'),
+  awaiting_second_approval: z
+    .boolean()
+    .optional()
+    .describe('Four eyes: true when this approval is the first of two and the order waits for a different person'),
 });
 
 export const decisionSignalled = z.object({ status: z.literal('accepted'), workflow_id: z.string() });
 
 const stageName = z.enum(GOLDEN_PATH_STAGES);
+
+const messageParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.record(z.string(), z.number())]));
+
+/** A server message as data: a code the client translates (serverText.messages.<code>) and its parameters. */
+export const serverMessage = z.object({ code: z.string(), params: messageParams });
+
+/** A server message as data (domain/serverText.ts); absent from runs started before messages had codes. */
+const serverMessageFields = {
+  code: z.string().nullable().optional().describe('Message code, translated through the locales (serverText.messages.<code>)'),
+  params: messageParams
+    .optional()
+    .describe('The message parameters: numbers, ISO 8601 instants and enumeration values, never formatted text'),
+};
 
 /** The Golden Path's progress document (workflows/goldenPathState.ts) plus its Temporal link. */
 export const goldenPathStatus = z.object({
@@ -110,10 +132,19 @@ export const goldenPathStatus = z.object({
       finished_at: z.string().nullable(),
       duration_ms: z.number().nullable(),
       event_count: z.number(),
-      message: z.string(),
+      message: z.string().describe('English text for integrators; clients translate `code` with `params`'),
+      ...serverMessageFields,
     }),
   ),
-  events: z.array(z.object({ ts: z.string(), type: z.string(), stage: stageName.nullable(), message: z.string() })),
+  events: z.array(
+    z.object({
+      ts: z.string(),
+      type: z.string().describe('An event code: stage_started, stage_complete, decision_requested, ...'),
+      stage: stageName.nullable(),
+      message: z.string().describe('English text for integrators; clients translate `code` with `params`'),
+      ...serverMessageFields,
+    }),
+  ),
   decision_request_id: z.string().nullable(),
   decision_deadline: z.string().nullable(),
   decision: z
@@ -133,8 +164,9 @@ export const goldenPathStatus = z.object({
       id: z.string(),
       similarity: z.number(),
       decision: z.string().nullable(),
-      outcome: z.string().nullable(),
-      summary: z.string(),
+      outcome: z.string().nullable().describe('no maintenance, order approved, order rejected, ...'),
+      summary: z.string().describe('English text for integrators; clients translate `code` with `params`'),
+      ...serverMessageFields,
     }),
   ),
   started_at: z.string(),
@@ -178,6 +210,13 @@ export const sensorView = z.object({
   first_reading: z.string().nullable(),
   last_reading: z.string().nullable(),
   created_at: z.string(),
+  archived_at: z.string().nullable().describe('When the sensor was hidden from the lists (its data stays); null when listed'),
+  stale_since: z
+    .string()
+    .nullable()
+    .describe(
+      'Since when a connector source declared the sensor dead (Sparkplug NDEATH/DDEATH), until its next birth or value; null while live',
+    ),
 });
 
 export const simulationResult = z.object({
@@ -199,7 +238,7 @@ export const simulationResult = z.object({
 export const reportArtifacts = z.object({ csv: z.string(), pdf: z.string() });
 export const reportListItem = z.object({
   id: z.string(),
-  report_type: z.enum(REPORT_TYPES),
+  report_type: z.enum(STORED_REPORT_TYPES),
   parameters: z.record(z.string(), z.unknown()),
   workflow_id: z.string().nullable(),
   correlation_id: z.string().nullable(),
@@ -330,14 +369,16 @@ export const anomalyResult = z.object({
       index: z.number(),
       value: z.number(),
       score: z.number(),
-      method: z.enum(['combined', 'isolation_forest', 'robust_zscore']),
+      method: z.enum(['combined', 'isolation_forest', 'robust_zscore', 'streaming']),
       robust_z: z.number().nullable(),
       model_score: z.number().nullable(),
       reason: z.string(),
       timestamp: z.string().nullable(),
     }),
   ),
-  method: z.enum(['combined', 'robust_zscore']),
+  method: z
+    .enum(['combined', 'robust_zscore', 'streaming'])
+    .describe("streaming: the sensor's own persisted streaming detector; combined / robust_zscore: a series with no learned sensor state"),
   threshold: z.number(),
   model_info: modelRef.extend({ threshold: z.number() }).nullable(),
   fallback_reason: z.string().nullable(),

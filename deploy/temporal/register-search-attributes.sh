@@ -9,7 +9,7 @@ set -eu
 address="${TEMPORAL_ADDRESS:-temporal:7233}"
 namespace="${TEMPORAL_NAMESPACE:-default}"
 # Keep in step with ALL_SEARCH_ATTRIBUTES; test/deploy/compose.test.ts fails when they differ.
-SEARCH_ATTRIBUTES="SensorId:Keyword Stage:Keyword BusinessStatus:Keyword CorrelationId:Keyword StartedByKeyId:Keyword"
+SEARCH_ATTRIBUTES="SensorId:Keyword Stage:Keyword BusinessStatus:Keyword CorrelationId:Keyword StartedByKeyId:Keyword AlarmSeverity:Keyword AssignedTo:Keyword"
 wait_seconds="${WAIT_SECONDS:-180}"
 
 # auto-setup creates the namespace in the background once the server answers.

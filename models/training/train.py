@@ -149,10 +149,11 @@ def rul_entry(trained, created_at, dataset_sha256, metrics_file) -> dict:
         "outputs": {"rul": rul.OUTPUT_NAME},
         "output_transform": f"rul = clamp(output[:, 0], 0, {cf.RUL_CAP})",
         "feature_spec": cf.feature_spec(),
-        # The manifest schema asks every model for a number here; a regressor has no decision
-        # threshold, so it holds the cap: a prediction equal to it means no degradation seen yet.
-        "threshold": float(cf.RUL_CAP),
-        "threshold_rule": "not a decision threshold: the RUL cap, the largest RUL the model predicts",
+        # A regressor has no decision threshold (the manifest schema requires null for one): the
+        # decision is the caller's, e.g. an asset type's planning horizon against the interval's lower bound.
+        "threshold": None,
+        "threshold_rule": "none: a regressor has no decision threshold; an asset type's planning horizon, "
+        "compared with the interval's lower bound, decides (README, Assets)",
         "interval": trained.conformal,
         "target": f"min(T - t, {cf.RUL_CAP}) cycles: piecewise-linear capped RUL",
         "validation": {

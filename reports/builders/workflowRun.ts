@@ -34,7 +34,10 @@ export async function buildWorkflowRun(sql: Sql, run: { workflowId: string; corr
       model: prediction ? `${prediction.model} ${prediction.version}` : null,
       order_status: order?.status ?? null,
       technician: order?.technician_id ?? null,
-      decision: decision ? `${decision.decision} by ${decision.operator_id} (${decision.source})` : null,
+      // Values, not a sentence: the reader's language labels and words them (domain/reportText.ts).
+      decision: decision?.decision ?? null,
+      decided_by: decision?.operator_id ?? null,
+      decision_source: decision?.source ?? null,
       notifications_sent: notifications.filter((n) => n.status === 'sent').length,
     },
     charts: [
@@ -44,7 +47,7 @@ export async function buildWorkflowRun(sql: Sql, run: { workflowId: string; corr
         type: 'line',
         series: [
           { name: 'value', points: readings.map((r) => ({ x: iso(r.ts), y: r.value })) },
-          { name: 'anomaly', points: anomalies.map((a) => ({ x: iso(a.ts), y: a.value })) },
+          { name: 'anomaly', kind: 'points', points: anomalies.map((a) => ({ x: iso(a.ts), y: a.value })) },
         ],
       },
     ],

@@ -261,10 +261,12 @@ export class StreamingAnomalyDetector {
     readonly config: StreamingDetectorConfig = DEFAULT_CONFIG,
     readonly sensitivity = 0.5,
     state?: DetectorState,
+    /** False when the caller hands the state over (see `adopt`). */
+    copy = true,
   ) {
     if (config.levels.length === 0 || config.levels.some((l) => !(l >= 2))) throw new RangeError('levels: one or more grids of >= 2 cells');
     this.threshold = thresholdFor(config, sensitivity);
-    this.s = state ? structuredClone(state) : initialState(config);
+    this.s = state ? (copy ? structuredClone(state) : state) : initialState(config);
   }
 
   /** Plain JSON: persist it per sensor, restore with `fromJSON` and the same config. */
@@ -275,6 +277,22 @@ export class StreamingAnomalyDetector {
   static fromJSON(state: DetectorState, config: StreamingDetectorConfig = DEFAULT_CONFIG, sensitivity = 0.5): StreamingAnomalyDetector {
     if (state?.version !== 1) throw new Error(`unsupported detector state version ${String(state?.version)}`);
     return new StreamingAnomalyDetector(config, sensitivity, state);
+  }
+
+  /**
+   * Like `fromJSON`, but takes the state over instead of copying it: the detector updates that very
+   * object. For a caller that owns the state and will not use it otherwise (one just parsed from the
+   * database, or kept in memory between scoring passes): a state of a learned sensor is several
+   * kilobytes, and copying it for every reading was most of a single reading's scoring cost.
+   */
+  static adopt(state: DetectorState, config: StreamingDetectorConfig = DEFAULT_CONFIG, sensitivity = 0.5): StreamingAnomalyDetector {
+    if (state?.version !== 1) throw new Error(`unsupported detector state version ${String(state?.version)}`);
+    return new StreamingAnomalyDetector(config, sensitivity, state, false);
+  }
+
+  /** The state as JSON text, the same document as `toJSON()` without its intermediate copy. */
+  serialize(): string {
+    return JSON.stringify(this.s);
   }
 
   /** Readings seen so far. */

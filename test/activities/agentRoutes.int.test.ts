@@ -122,6 +122,47 @@ describe('report routes', () => {
     expect(badType.status).toBe(422);
   });
 
+  it("renders a report in the reader's language and zone, and refuses an unknown zone or language with 422", async () => {
+    const res = await request('/api/v1/reports/generate', reportsKey, {
+      method: 'POST',
+      json: { report_type: 'system_health', from: '2003-02-01T00:00:00Z', to: '2003-02-01T12:00:00Z' },
+    });
+    const report = await res.json();
+    const json = await (
+      await request(`/api/v1/reports/${report.id}?tz=America/Sao_Paulo`, reportsKey, { headers: { 'Accept-Language': 'pt-BR,pt;q=0.9' } })
+    ).json();
+    expect(json.presentation).toMatchObject({ lang: 'pt-BR', time_zone: 'America/Sao_Paulo', title: 'Saúde do sistema' });
+    expect(json.presentation.period).toEqual({ from: '31/01/2003, 22:00', to: '01/02/2003, 10:00' });
+    expect(json.presentation.summary.find((s: { key: string }) => s.key === 'sensors_stale_24h').label).toBe(
+      'Sensores em silêncio há 24 h',
+    );
+    expect(json.presentation.summary.map((s: { value: string }) => s.value)).not.toContain('null');
+    // The stored data itself does not change with the reader.
+    expect(json.body.title).toBe('System health');
+
+    const csv = await (await request(`${report.artifacts.csv}?lang=pt-BR`, reportsKey)).text();
+    expect(csv.split('\r\n').slice(0, 2)).toEqual([
+      'Sensores',
+      'Sensor,Tipo,Leituras,Qualidade média,Última leitura,Anomalias,Última situação de deriva',
+    ]);
+    // An English reader without parameters gets the stored artifact, keys and all.
+    const stored = await (await request(report.artifacts.csv, reportsKey, { headers: { 'Accept-Language': 'en-US' } })).text();
+    expect(stored.split('\r\n')[1]).toBe('sensor_id,type,readings,mean_quality,last_reading,anomalies,latest_drift_status');
+    const pdf = await request(`${report.artifacts.pdf}?lang=pt-BR&tz=America/Sao_Paulo`, reportsKey);
+    expect(pdf.status).toBe(200);
+    const localPdf = Buffer.from(await pdf.arrayBuffer());
+    expect(localPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Rendered for this reader (test/reports/localize.test.ts reads the words), not the stored English one.
+    const storedPdf = Buffer.from(await (await request(report.artifacts.pdf, reportsKey)).arrayBuffer());
+    expect(localPdf.equals(storedPdf)).toBe(false);
+
+    for (const query of ['tz=Mars/Olympus', 'tz=', 'lang=fr']) {
+      const bad = await request(`${report.artifacts.pdf}?${query}`, reportsKey);
+      expect(bad.status, query).toBe(422);
+      expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
   it('requires the reports:generate scope', async () => {
     expect((await request('/api/v1/reports', readKey)).status).toBe(403);
     expect((await fetch(`${baseUrl}/api/v1/reports`)).status).toBe(401);

@@ -38,7 +38,8 @@ describe('DataIngestionAgent.ingestCsvRange', () => {
     const agents = createIngestionActivities({ sql, maxFutureSkewSeconds: 300 });
     const r = await env.run(agents.ingestCsvRange, { uploadId: id, from: 0, to: 1200 });
     expect(r).toMatchObject({ inserted: 1200, duplicates: 0, invalid: 0, resumedAt: null });
-    expect(beats).toEqual([{ next: 500 }, { next: 1000 }, { next: 1200 }]);
+    // Each beat also carries the sensors written so far: a retry still scores them after its last chunk.
+    expect(beats).toEqual([500, 1000, 1200].map((next) => ({ next, sensors: [sensor] })));
   });
 
   it('resumes after a crash from the last heartbeat and writes no row twice', async () => {
@@ -63,5 +64,49 @@ describe('DataIngestionAgent.ingestCsvRange', () => {
       type: 'UploadMissing',
       nonRetryable: true,
     });
+  });
+});
+
+describe('DataIngestionAgent.ingestScenarioReadings at demo pace', () => {
+  const paced = (correlationId: string, sensorId: string) => ({
+    correlationId,
+    sensorId,
+    scenario: 'anomaly' as const,
+    count: 5,
+    readingsPerSecond: 10,
+  });
+
+  it('streams the readings one insert at a time, heartbeating the next index after each', async () => {
+    const correlationId = randomUUID();
+    const sensorId = `pace-${correlationId.slice(0, 8)}`;
+    const env = new MockActivityEnvironment();
+    const beats: unknown[] = [];
+    env.on('heartbeat', (d: unknown) => beats.push(d));
+    const agents = createIngestionActivities({ sql, maxFutureSkewSeconds: 300 });
+    const r = await env.run(agents.ingestScenarioReadings, paced(correlationId, sensorId));
+    expect(r).toMatchObject({ inserted: 5, duplicates: 0 });
+    expect(beats).toEqual([1, 2, 3, 4, 5].map((next) => ({ next })));
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from sensor_readings where correlation_id = ${correlationId}`;
+    expect(n).toBe(5);
+  });
+
+  it('resumes after a crash from the last heartbeat and writes no reading twice', async () => {
+    const correlationId = randomUUID();
+    const sensorId = `pace-${correlationId.slice(0, 8)}`;
+    const agents = createIngestionActivities({ sql, maxFutureSkewSeconds: 300 });
+    await new MockActivityEnvironment().run(agents.ingestScenarioReadings, paced(correlationId, sensorId));
+    const retry = new MockActivityEnvironment({ attempt: 2, heartbeatDetails: { next: 3 } });
+    const beats: unknown[] = [];
+    retry.on('heartbeat', (d: unknown) => beats.push(d));
+    const r = await retry.run(agents.ingestScenarioReadings, paced(correlationId, sensorId));
+    // Readings 0..2 count as already there, 3 and 4 are found already written.
+    expect(r).toMatchObject({ inserted: 0, duplicates: 5 });
+    expect(beats).toEqual([{ next: 4 }, { next: 5 }]);
+  });
+
+  it('refuses a pace outside the demo range without retrying', async () => {
+    const agents = createIngestionActivities({ sql, maxFutureSkewSeconds: 300 });
+    const input = { ...paced(randomUUID(), 'pace-refused'), readingsPerSecond: 1000 };
+    await expect(new MockActivityEnvironment().run(agents.ingestScenarioReadings, input)).rejects.toMatchObject({ type: 'InvalidInput' });
   });
 });

@@ -4,6 +4,7 @@ import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMonitoringActivities } from '../../activities/monitoring';
 import { recordAnomalies } from '../../db/anomalies';
+import { insertConnector, markSensorsLive, markSourcesStale } from '../../db/connectors';
 import { insertReadings } from '../../db/readings';
 import { createSql } from '../../db/sql';
 
@@ -76,6 +77,55 @@ describe('MonitoringAgent.listActiveSensors', () => {
     const all = await agent.listActiveSensors({ activeWithinHours: 1, anomalyWindowMinutes: 60, maxSensors: 10_000 });
     expect(all.sensors.map((s) => s.sensor_id).filter((id) => id.endsWith(tag))).toEqual([`newer-${tag}`, `older-${tag}`]);
     expect((await agent.listActiveSensors({ activeWithinHours: 1, anomalyWindowMinutes: 60, maxSensors: 1 })).sensors).toHaveLength(1);
+  });
+
+  it('leaves out a sensor whose source announced its death, and names it offline until a reading comes after', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const dead = `dead-${tag}`;
+    const alive = `alive-${tag}`;
+    await seed(dead, [10, 5], []);
+    await seed(alive, [10, 5], []);
+    const connector = await insertConnector({ name: `mon-${tag}`, kind: 'mqtt', enabled: false, config: {}, secrets: {} }, sql);
+    await markSensorsLive(
+      connector!.id,
+      [
+        { sensorId: dead, source: `G/${tag}:dead` },
+        { sensorId: alive, source: `G/${tag}-2:alive` },
+      ],
+      sql,
+    );
+    await markSourcesStale(connector!.id, `G/${tag}:`, sql);
+    const listed = () => agent.listActiveSensors({ activeWithinHours: 1, anomalyWindowMinutes: 60, maxSensors: 10_000 });
+
+    const after = await listed();
+    expect(after.sensors.map((s) => s.sensor_id).filter((id) => id.endsWith(tag))).toEqual([alive]);
+    expect(after.offline.filter((s) => s.sensor_id.endsWith(tag)).map((s) => s.sensor_id)).toEqual([dead]);
+
+    // A reading after the death certificate: the sensor speaks again, whatever the mark says.
+    await insertReadings(
+      [
+        {
+          sensorId: dead,
+          ts: new Date(Date.now() + 1000),
+          value: 1,
+          unit: 'Nm',
+          quality: 1,
+          sensorType: 'torque',
+          metadata: {},
+          correlationId: null,
+          idempotencyKey: `${dead}:back`,
+        },
+      ],
+      sql,
+    );
+    const back = await listed();
+    expect(
+      back.sensors
+        .map((s) => s.sensor_id)
+        .filter((id) => id.endsWith(tag))
+        .sort(),
+    ).toEqual([alive, dead].sort());
+    expect(back.offline.filter((s) => s.sensor_id.endsWith(tag))).toEqual([]);
   });
 
   it('refuses non-positive settings without retrying', async () => {

@@ -15,6 +15,7 @@ import { listOrderBookings, type Booking } from '../../db/bookings';
 import { getMaintenanceOrder, insertMaintenanceOrder, listOrderTransitions } from '../../db/maintenanceOrders';
 import { createSql } from '../../db/sql';
 import { seedDefaultTechnicians } from '../../db/technicians';
+import { ensureSites } from '../../db/sites';
 import type { OrderStatus } from '../../domain/orderLifecycle';
 import { SYSTEM_IDENTITY } from '../../domain/identity';
 import { proposeOrder, type ProposalResult } from '../../usecases/maintenanceOrders';
@@ -31,6 +32,8 @@ const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('
 beforeAll(async () => {
   sql = createSql(inject('databaseUrl'), 3);
   await seedDefaultTechnicians(sql);
+  // The sole specialists below work at a site of their own (technicians belong to a site).
+  await ensureSites([{ id: 'plant-test', name: 'Plant test', time_zone: 'UTC' }], sql);
 });
 afterAll(() => sql.end({ timeout: 2 }));
 

@@ -204,6 +204,8 @@ const cases: Case[] = [
     names: 'query.start_ts',
   },
   { name: 'golden path too few events', path: '/api/v1/demo/golden-path', body: { sensor_events: 2 }, status: 422, names: 'sensor_events' },
+  { name: 'golden path fractional seed', path: '/api/v1/demo/golden-path', body: { seed: 1.5 }, status: 422, names: 'seed' },
+  { name: 'golden path seed beyond 32 bits', path: '/api/v1/demo/golden-path', body: { seed: 2 ** 32 }, status: 422, names: 'seed' },
   { name: 'golden path unknown scenario', path: '/api/v1/demo/golden-path', body: { scenario: 'meteor' }, status: 422, names: 'scenario' },
   {
     name: 'decision with unknown verdict',
@@ -255,6 +257,38 @@ const cases: Case[] = [
     status: 422,
     names: 'NUL',
   },
+  {
+    name: 'site zone not IANA',
+    path: '/api/v1/sites',
+    body: { id: 'bad-zone', name: 'B', time_zone: 'Mars/Base' },
+    status: 422,
+    names: 'time_zone',
+  },
+  {
+    name: 'site zone an offset',
+    path: '/api/v1/sites',
+    body: { id: 'bad-zone', name: 'B', time_zone: '-03:00' },
+    status: 422,
+    names: 'time_zone',
+  },
+  { name: 'site id with spaces', path: '/api/v1/sites', body: { id: 'plant 1', name: 'P' }, status: 422, names: 'id' },
+  { name: 'site name empty', path: '/api/v1/sites', body: { id: 'p1', name: ' ' }, status: 422, names: 'name' },
+  { name: 'site patch empty', path: '/api/v1/sites/plant-north', method: 'PATCH', body: {}, status: 422, names: 'give at least one' },
+  {
+    name: 'asset on an unknown site',
+    path: '/api/v1/assets',
+    body: { id: 'bad-site-asset', name: 'A', type_id: 'turbofan', site: 'no-such-site' },
+    status: 422,
+    names: 'site',
+  },
+  {
+    name: 'asset moved to an unknown site',
+    path: '/api/v1/assets/any',
+    method: 'PATCH',
+    body: { site: 'nowhere' },
+    status: 422,
+    names: 'site',
+  },
   { name: 'unknown API route', path: '/api/v1/nowhere', method: 'GET', status: 404, names: 'No route' },
 ];
 
@@ -291,5 +325,39 @@ describe('bad input', () => {
     expect(named, `problem ${JSON.stringify(problem).slice(0, 400)} should name ${c.names}`).toBe(true);
     expect(await readingCount()).toBe(before);
     expect((await stack.sql<{ n: number }[]>`select count(*)::int as n from csv_uploads`)[0]!.n).toBe(uploadsBefore);
+  });
+  it('gives the hand-written field errors a code and parameters beside the English message', async () => {
+    const before = await readingCount();
+    const badKey = await stack.request('/api/v1/data/ingest', {
+      method: 'POST',
+      key,
+      headers: { 'Idempotency-Key': 'has spaces' },
+      json: ok,
+    });
+    expect(badKey.status).toBe(422);
+    expect((await badKey.json()).errors).toEqual([
+      {
+        field: 'header.Idempotency-Key',
+        message: 'must be 1-128 characters of A-Z a-z 0-9 . _ : -',
+        code: 'invalid_idempotency_key',
+        params: {},
+      },
+    ]);
+    const both = await stack.request('/api/v1/simulate/normal-data', {
+      method: 'POST',
+      key,
+      json: { sensor_id: 'bad-input-probe', noise: 1, noise_level: 2, interval_seconds: 60, duration_minutes: 30 },
+    });
+    expect(both.status).toBe(422);
+    expect((await both.json()).errors).toEqual([
+      { field: 'noise_level', message: 'give noise or noise_level, not both', code: 'exclusive_with', params: { other: 'noise' } },
+      {
+        field: 'duration_minutes',
+        message: 'give interval_seconds or duration_minutes, not both',
+        code: 'exclusive_with',
+        params: { other: 'interval_seconds' },
+      },
+    ]);
+    expect(await readingCount()).toBe(before);
   });
 });

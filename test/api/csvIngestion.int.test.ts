@@ -53,6 +53,34 @@ describe('POST /api/v1/data/ingest/csv', () => {
     expect(Number(row!.n)).toBe(2);
   });
 
+  it("scores the file's sensors before it completes: a backfilled spike is an alarm at once, historical, paging nobody", async () => {
+    const sensorId = `csv-alarm-${Date.now().toString(36)}`;
+    const start = Date.now() - 10 * 24 * 3600_000;
+    // A steady sawtooth the detector learns on its first 200 rows, then one spike.
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const value = i === 260 ? 150 : 40 + (i % 7) * 0.5;
+      return `${sensorId},${value},${new Date(start + i * 60_000).toISOString()},vibration`;
+    });
+    // Rows out of order: the scorer puts them back in time order.
+    const body = ['sensor_id,value,timestamp,sensor_type', ...rows.slice(150), ...rows.slice(0, 150)].join('\n');
+    const res = await stack.request('/api/v1/data/ingest/csv?filename=backfill.csv', {
+      method: 'POST',
+      key,
+      headers: { 'Content-Type': 'text/csv' },
+      body,
+    });
+    expect(res.status).toBe(202);
+    const started = await res.json();
+    const done = await waitForClose(started.workflow_id);
+    await maybeRecordHistory(stack.temporal.client.workflow.getHandle(started.workflow_id), 'csvIngestion-scored');
+    expect(done.progress).toMatchObject({ status: 'completed', inserted: 300, sensors_scored: 1, alarms_started: [] });
+    const alarms = await stack.sql<{ state: string; historical: boolean; start_ts: Date }[]>`
+      select state, historical, start_ts from alarms where sensor_id = ${sensorId}`;
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({ state: 'resolved', historical: true });
+    expect(alarms[0]!.start_ts.getTime()).toBe(start + 260 * 60_000);
+  });
+
   it('refuses a structurally malformed file whole, naming the line, and stores nothing', async () => {
     const before = await stack.sql`select count(*)::int as n from csv_uploads`;
     const csv = 'sensor_id,value\ncsv-c,1\ncsv-c,"2\n';

@@ -19,6 +19,7 @@ import type { Scope } from '../../domain/scopes';
 import { createLogger } from '../../observability/logger';
 import { createMetrics } from '../../observability/metrics';
 import { TEST_REDIS_URL } from '../support/testEnv';
+import { orderNoteMessage } from '../../domain/notificationText';
 
 // The maintenance routes on a minimal app (the same middleware order as api/app.ts), so they can
 // be tested before they are wired into the full app.
@@ -143,6 +144,16 @@ describe('POST /api/v1/maintenance/schedule', () => {
     expect(order.plan).toBeNull();
     expect(order.unassigned_code).toBe('no_skill');
     expect(order.plan_message).toMatch(/^Not planned: .*underwater-welding/);
+    // The reason as a code the dashboard words in the reader's language.
+    expect(order.reason_messages).toEqual([{ code: 'planUnassigned', params: { reason: 'no_skill' } }]);
+    // The status history's note carries the code too, so the dashboard reads it back in the reader's words.
+    const detail = await (await request(`/maintenance/orders/${order.id}`, { key: readKey })).json();
+    const notes = detail.transitions.map((t: { note: string | null }) => t.note);
+    expect(notes).toContainEqual(expect.stringMatching(/^not planned \(no_skill\): .*underwater-welding/));
+    expect(orderNoteMessage(notes.find((n: string | null) => n?.startsWith('not planned')))).toMatchObject({
+      code: 'noteUnplanned',
+      params: { code: 'no_skill' },
+    });
   });
 
   it('refuses a request without a key (401), without the scope (403) and with a bad body (422)', async () => {
@@ -177,6 +188,12 @@ describe('GET /api/v1/maintenance/orders/:id', () => {
     expect(order.transitions[0].by).toMatchObject({ kind: 'api_key', key_name: 'maintenance-test-maintenance:schedule+maintenance:read' });
     expect(order.transitions[1].by).toEqual({ kind: 'system', key_id: null, key_name: null });
     expect(order.plan_explanation.skill.name).toBe('vibration');
+    // Why this technician and window, as codes with parameters (instants stay ISO for the reader's zone).
+    const codes = order.reason_messages.map((m: { code: string }) => m.code);
+    expect(codes).toEqual(expect.arrayContaining(['planSkill', 'planShift']));
+    const shift = order.reason_messages.find((m: { code: string }) => m.code === 'planShift');
+    expect(shift.params.shift_start).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(order.reasons.length).toBeGreaterThan(0);
   });
 
   it('answers 404 for an unknown id and 422 for a malformed one', async () => {
@@ -302,6 +319,95 @@ describe('GET /api/v1/maintenance/scheduled', () => {
   });
 });
 
+describe('GET /api/v1/maintenance/orders', () => {
+  it('lists orders of every status, newest first, filtered by sensor, status, priority and window, and pages', async () => {
+    const sensor = sensorId();
+    const first = await createOrder({ sensor_id: sensor });
+    const second = await createOrder({ sensor_id: sensor, failure_probability: 0.6 });
+    await patch(second.id, { status: 'cancelled' });
+
+    const res = await request(`/maintenance/orders?sensor_id=${sensor}`, { key: readKey });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-total-count')).toBe('2');
+    const items = (await res.json()) as Array<Record<string, unknown>>;
+    expect(items.map((o) => o.id)).toEqual([second.id, first.id]);
+    expect(items[1]).toMatchObject({
+      status: 'awaiting_approval',
+      priority: first.priority,
+      technician_id: first.plan.technician_id,
+      technician_name: first.plan.technician_name,
+      window_start: first.plan.window_start,
+      window_end: first.plan.window_end,
+      failure_probability: 0.9,
+    });
+    // A cancelled order released its booking but still shows the window it was planned for.
+    expect(items[0]).toMatchObject({ status: 'cancelled', window_start: second.plan.window_start });
+
+    const cancelled = await (await request(`/maintenance/orders?sensor_id=${sensor}&status=cancelled`, { key: readKey })).json();
+    expect(cancelled.map((o: { id: string }) => o.id)).toEqual([second.id]);
+    const byPriority = await (await request(`/maintenance/orders?sensor_id=${sensor}&priority=${first.priority}`, { key: readKey })).json();
+    expect(byPriority.map((o: { id: string }) => o.id)).toContain(first.id);
+    expect(byPriority.every((o: { priority: string }) => o.priority === first.priority)).toBe(true);
+
+    const page = await request(`/maintenance/orders?sensor_id=${sensor}&limit=1&offset=1`, { key: readKey });
+    expect(page.headers.get('x-total-count')).toBe('2');
+    expect((await page.json()).map((o: { id: string }) => o.id)).toEqual([first.id]);
+
+    const end = new Date(first.plan.window_end).getTime();
+    const after = await (
+      await request(`/maintenance/orders?sensor_id=${sensor}&window_from=${new Date(end + 3_600_000 * 24 * 30).toISOString()}`, {
+        key: readKey,
+      })
+    ).json();
+    expect(after.map((o: { id: string }) => o.id)).not.toContain(first.id);
+    const around = await (
+      await request(
+        `/maintenance/orders?sensor_id=${sensor}&window_from=${new Date(end - 60_000).toISOString()}&window_to=${new Date(end).toISOString()}`,
+        {
+          key: readKey,
+        },
+      )
+    ).json();
+    expect(around.map((o: { id: string }) => o.id)).toContain(first.id);
+  });
+
+  it('refuses a reversed window, an unknown status and a missing scope', async () => {
+    const reversed = await request('/maintenance/orders?window_from=2026-01-02T00:00:00Z&window_to=2026-01-01T00:00:00Z', { key: readKey });
+    expect(reversed.status).toBe(422);
+    expect((await reversed.json()).errors[0].field).toBe('query.window_from');
+    expect((await request('/maintenance/orders?status=lost', { key: readKey })).status).toBe(422);
+    expect((await request('/maintenance/orders')).status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/maintenance/orders/:id evidence and allowed moves', () => {
+  it('names the moves PATCH accepts now, and the decisions and reports the order rests on', async () => {
+    const created = await createOrder();
+    const fresh = await (await request(`/maintenance/orders/${created.id}`, { key: readKey })).json();
+    expect(fresh.allowed_transitions).toEqual(['approved', 'rejected', 'escalated', 'cancelled']);
+    expect(fresh.evidence).toEqual({ prediction: null, decisions: [], reports: [], open_request: null });
+
+    // What a workflow leaves behind: its report, and a decision recorded against the order.
+    const workflowId = `wf-evidence-${randomUUID()}`;
+    await sql`update maintenance_orders set workflow_id = ${workflowId} where id = ${created.id}`;
+    const [report] = await sql`
+      insert into reports (report_type, body, workflow_id) values ('workflow_run', '{}'::jsonb, ${workflowId}) returning id`;
+    await sql`insert into reports (report_type, body, workflow_id) values ('workflow_run', '{}'::jsonb, ${'someone-else'})`;
+    const [decision] = await sql`
+      insert into human_decisions (request_id, decision, operator_id, justification, workflow_id, order_id)
+      values (${'req-' + created.id}, 'approved', 'op.evidence', 'Seen on the walk-round', ${workflowId}, ${created.id}) returning id`;
+    const withEvidence = await (await request(`/maintenance/orders/${created.id}`, { key: readKey })).json();
+    expect(withEvidence.evidence.reports).toEqual([{ id: report!.id, report_type: 'workflow_run', created_at: expect.any(String) }]);
+    expect(withEvidence.evidence.decisions).toEqual([
+      expect.objectContaining({ id: decision!.id, decision: 'approved', operator_id: 'op.evidence' }),
+    ]);
+
+    await patch(created.id, { status: 'approved' });
+    const approved = await (await request(`/maintenance/orders/${created.id}`, { key: readKey })).json();
+    expect(approved.allowed_transitions).toEqual(['scheduled', 'cancelled']);
+  });
+});
+
 describe('GET /api/v1/maintenance/technicians', () => {
   it('lists the roster with skills, shifts and the site offset', async () => {
     const res = await request('/maintenance/technicians', { key: readKey });
@@ -323,7 +429,7 @@ describe('GET /api/v1/maintenance/technicians', () => {
 
 describe('PUT /api/v1/maintenance/technicians/:id', () => {
   it('adds a technician the planner then uses, and edits keep the id', async () => {
-    const id = `tech-${randomUUID().slice(0, 6)}`;
+    const id = `tech-test-${randomUUID().slice(0, 6)}`; // tech-test-: the roster test counts only the default tech-* ids
     const body = {
       name: 'Rui Lima',
       site: 'plant-north',

@@ -81,6 +81,11 @@ describe('sensor monitoring on the dev server with the real agents', () => {
       { type: string; payload: Record<string, unknown> }[]
     >`select type, payload from events where workflow_id = ${check.incident_id}`;
     expect(events.map((e) => e.type)).toEqual(['incident.opened']);
+    // The incident is on the one alarm list too, with its own lifecycle.
+    expect(incident.result.alarm_id).toEqual(expect.any(String));
+    const [alarm] = await stack.sql`select source, kind, state, dedup_key from alarms where id = ${incident.result.alarm_id}`;
+    expect(alarm).toMatchObject({ source: 'monitoring', kind: 'drift', state: 'open', dedup_key: `incident:${check.incident_id}` });
+    expect((await stack.temporal.client.workflow.getHandle(`alarm-${incident.result.alarm_id}`).describe()).type).toBe('alarmLifecycle');
     const [drift] = await stack.sql<{ drift_detected: boolean; recent_count: number }[]>`
       select drift_detected, recent_count from drift_checks where workflow_id = ${started.body.workflow_id} and sensor_id = ${sensorId}`;
     expect(drift).toMatchObject({ drift_detected: true });
@@ -192,7 +197,10 @@ describe('background explanations on the dev server', () => {
       'Type',
     ]);
 
-    // Asking again computes nothing and leaves the stored explanation as it was.
+    // Asking again computes nothing and leaves the stored explanation as it was. The first run is
+    // let close first: the explanation is stored before its workflow completes, and a request while
+    // it still runs joins that run (whose result is the computation).
+    expect((await closed(`explain-${id}`)).result).toMatchObject({ status: 'completed', computed: true });
     await json(`/api/v1/ml/predictions/${id}/explain`, { method: 'POST' });
     const second = await closed(`explain-${id}`);
     expect(second.result).toMatchObject({ status: 'completed', computed: false });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, projectRoot } from '../../config';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
 import { WORKER_NODE_FLAGS } from '../../temporal/nodeFlags';
+import { SERVER_ENTRIES } from '../../scripts/build-server';
 
 interface ComposeService {
   image?: string;
@@ -17,6 +18,7 @@ interface ComposeService {
   volumes?: (string | { source?: string; target?: string })[];
   command?: string[];
   entrypoint?: string[];
+  deploy?: { replicas?: number };
 }
 
 interface ComposeModel {
@@ -76,7 +78,7 @@ function configFieldNames(): Set<string> {
   return new Set([...source.matchAll(/^ {2}([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1]!));
 }
 
-const LONG_RUNNING = ['postgres', 'redis', 'temporal', 'temporal-ui', 'worker', 'api'];
+const LONG_RUNNING = ['postgres', 'redis', 'temporal', 'temporal-ui', 'worker', 'api', 'connectors'];
 
 describe.skipIf(!haveCompose)('docker-compose.yml', () => {
   it('passes `docker-compose config -q` with only POSTGRES_PASSWORD given', () => {
@@ -91,10 +93,11 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
     expect(result.stderr).toContain('POSTGRES_PASSWORD');
   });
 
-  it('has the whole system: TimescaleDB, Redis, Temporal with setup and UI, migrate, worker and API', () => {
+  it('has the whole system: TimescaleDB, Redis, Temporal with setup and UI, migrate, worker, API and connectors', () => {
     const { services, volumes } = resolvedModel();
     expect(Object.keys(services).sort()).toEqual([
       'api',
+      'connectors',
       'migrate',
       'postgres',
       'redis',
@@ -108,7 +111,8 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
     expect(services.temporal!.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres', POSTGRES_PWD: PASSWORD });
     expect(services['temporal-setup']!.image).toMatch(/^temporalio\/admin-tools:/);
     expect(services['temporal-ui']!.image).toMatch(/^temporalio\/ui:\d+\.\d+\.\d+$/);
-    expect(Object.keys(volumes ?? {}).sort()).toEqual(['api-data', 'postgres-data', 'redis-data']);
+    expect(Object.keys(volumes ?? {}).sort()).toEqual(['api-data', 'connectors-data', 'postgres-data', 'redis-data']);
+    expect(services.connectors!.command).toEqual(['node', 'dist/server/connectors.cjs']);
   });
 
   it('gives every long-running service a health check', () => {
@@ -120,11 +124,12 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
     }
     expect([services.api!.healthcheck!.test].flat().join(' ')).toContain('http://127.0.0.1:8000/health');
     expect([services.worker!.healthcheck!.test].flat().join(' ')).toContain('http://127.0.0.1:9464/metrics');
+    expect([services.connectors!.healthcheck!.test].flat().join(' ')).toContain('http://127.0.0.1:9466/health');
   });
 
-  it('starts the API and workers only after migrations and search attributes succeeded', () => {
+  it('starts the API, workers and connectors only after migrations and search attributes succeeded', () => {
     const { services } = resolvedModel();
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'connectors']) {
       expect(services[name]!.depends_on, name).toMatchObject({
         migrate: { condition: 'service_completed_successfully' },
         'temporal-setup': { condition: 'service_completed_successfully' },
@@ -132,15 +137,39 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
     }
     expect(services.migrate!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
     expect(services.temporal!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
-    expect(services.migrate!.command).toEqual(['node', '--import', 'tsx', 'scripts/migrate.ts']);
+    expect(services.migrate!.command).toEqual(['node', 'dist/server/migrate.cjs']);
+  });
+
+  it('runs every service of the image from its prebuilt bundle, never through tsx', () => {
+    const { services } = resolvedModel();
+    // The image's services: those built from the Dockerfile (the others are upstream images).
+    const ours = Object.entries(services).filter(([, s]) => s.image === 'smart-maintenance:latest');
+    expect(ours.map(([name]) => name).sort()).toEqual(['api', 'connectors', 'migrate', 'worker']);
+    for (const [name, s] of ours) {
+      const command = s.command ?? [];
+      expect(command[0], name).toBe('node');
+      expect(command.join(' '), name).not.toMatch(/tsx|\.ts\b/);
+      // The last argument is a bundle scripts/build-server.ts writes (the image runs `npm run build:server`).
+      expect(
+        Object.keys(SERVER_ENTRIES).map((entry) => `dist/server/${entry}.cjs`),
+        name,
+      ).toContain(command.at(-1));
+    }
   });
 
   it('keeps the worker scalable: no container name and no published port', () => {
     const { services } = resolvedModel();
     expect(services.worker!.container_name).toBeUndefined();
     expect(services.worker!.ports ?? []).toEqual([]);
-    expect(services.worker!.command).toEqual(['node', ...WORKER_NODE_FLAGS, '--import', 'tsx', 'worker/runWorker.ts']);
+    expect(services.worker!.command).toEqual(['node', ...WORKER_NODE_FLAGS, 'dist/server/worker.cjs']);
     for (const [name, s] of Object.entries(services)) expect(s.container_name, name).toBeUndefined();
+  });
+
+  it('runs one connector process, reachable only inside the network', () => {
+    const { services } = resolvedModel();
+    // Two would each run every connector and fight over the same MQTT client id.
+    expect(services.connectors!.deploy?.replicas ?? 1).toBe(1);
+    expect(services.connectors!.ports ?? []).toEqual([]);
   });
 
   it('persists data in named volumes', () => {
@@ -150,12 +179,14 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
     expect(mounts('postgres')).toContain('postgres-data:/var/lib/postgresql/data');
     expect(mounts('redis')).toContain('redis-data:/data');
     expect(mounts('api')).toContain('api-data:/app/.data');
+    // The OPC UA client certificate a plant server was told to trust.
+    expect(mounts('connectors')).toContain('connectors-data:/app/.data');
   });
 
   it('hands the app containers a configuration that config/index.ts accepts, with no unknown variable', () => {
     const { services } = resolvedModel();
     const known = configFieldNames();
-    for (const name of ['api', 'worker', 'migrate']) {
+    for (const name of ['api', 'worker', 'migrate', 'connectors']) {
       const env = Object.fromEntries(Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [k, v ?? '']));
       expect(
         Object.keys(env).filter((k) => !known.has(k)),
@@ -166,6 +197,8 @@ describe.skipIf(!haveCompose)('docker-compose.yml', () => {
         NODE_ENV: 'production',
         API_HOST: '0.0.0.0',
         WORKER_METRICS_HOST: '0.0.0.0',
+        CONNECTORS_METRICS_HOST: '0.0.0.0',
+        CONNECTORS_METRICS_PORT: 9466,
         TEMPORAL_ADDRESS: 'temporal:7233',
         REDIS_URL: 'redis://redis:6379/0',
         DATABASE_URL: `postgres://postgres:${PASSWORD}@postgres:5432/smart_maintenance`,

@@ -31,6 +31,7 @@ describe('deploy/k8s manifests', () => {
     expect(manifests).toEqual([
       'api.yaml',
       'configmap.yaml',
+      'connectors.yaml',
       'migrate-job.yaml',
       'namespace.yaml',
       'secret.example.yaml',
@@ -42,10 +43,12 @@ describe('deploy/k8s manifests', () => {
       'ConfigMap',
       'Deployment',
       'Deployment',
+      'Deployment',
       'HorizontalPodAutoscaler',
       'Job',
       'Job',
       'Namespace',
+      'PersistentVolumeClaim',
       'PodDisruptionBudget',
       'PodDisruptionBudget',
       'Secret',
@@ -59,7 +62,7 @@ describe('deploy/k8s manifests', () => {
     const result = validate(manifests.map((f) => path.join(k8sDir, f)));
     expect(result.stdout + result.stderr).not.toMatch(/ERROR|WARN/);
     expect(result.status).toBe(0);
-    expect(result.stdout.match(/passed for resource/g)).toHaveLength(12);
+    expect(result.stdout.match(/passed for resource/g)).toHaveLength(14);
   });
 
   it('is strict enough to reject a misspelt field (the validator itself works)', ({ skip }) => {
@@ -71,10 +74,16 @@ describe('deploy/k8s manifests', () => {
     expect(result.stdout + result.stderr).toContain('minReplica');
   });
 
-  it('scales workers with an HPA on CPU from 2 to 10 and never evicts more than one at a time', () => {
+  it('scales workers with an HPA on CPU and task-queue backlog from 2 to 10 and never evicts more than one at a time', () => {
     const worker = text('worker.yaml');
     expect(worker).toMatch(/minReplicas: 2\n\s+maxReplicas: 10/);
     expect(worker).toMatch(/name: cpu\n\s+target:\n\s+type: Utilization/);
+    // The backlog metrics come from the SDK exporter, which the pod and the Service must expose.
+    for (const kind of ['activity', 'workflow_task']) {
+      expect(worker).toMatch(new RegExp(`type: Pods\\n\\s+pods:\\n\\s+metric:\\n\\s+name: temporal_${kind}_schedule_to_start_p95_ms\\n`));
+    }
+    expect(worker).toMatch(/- name: sdk-metrics\n\s+containerPort: 9465/);
+    expect(worker).toMatch(/- name: sdk-metrics\n\s+port: 9465\n\s+targetPort: sdk-metrics/);
     expect(worker).toMatch(/kind: PodDisruptionBudget[\s\S]*maxUnavailable: 1/);
     // The HPA owns the replica count; a replicas field would fight it on every apply.
     expect(worker.split('---')[0]).not.toMatch(/^\s+replicas:/m);
@@ -86,8 +95,19 @@ describe('deploy/k8s manifests', () => {
     expect(api).toMatch(/livenessProbe:\n\s+httpGet:\n\s+path: \/metrics\n\s+port: metrics/);
   });
 
+  it('runs one connector process, replaced not rolled, ready on /health and live on a dependency-free endpoint', () => {
+    const connectors = text('connectors.yaml');
+    expect(connectors).toMatch(/replicas: 1\n/);
+    expect(connectors).toMatch(/strategy:\n\s+type: Recreate/);
+    expect(connectors).toMatch(/readinessProbe:\n\s+httpGet:\n\s+path: \/health\n\s+port: metrics/);
+    expect(connectors).toMatch(/livenessProbe:\n\s+httpGet:\n\s+path: \/metrics\n\s+port: metrics/);
+    expect(connectors).toMatch(/- name: metrics\n\s+containerPort: 9466/);
+    expect(text('configmap.yaml')).toMatch(/CONNECTORS_METRICS_HOST: 0\.0\.0\.0\n\s+CONNECTORS_METRICS_PORT: '9466'/);
+    expect(text('kustomization.yaml')).toMatch(/^\s+- connectors\.yaml$/m);
+  });
+
   it('runs every pod non-root on a read-only root file system with requests and limits', () => {
-    for (const file of ['api.yaml', 'worker.yaml', 'migrate-job.yaml', 'temporal-search-attributes-job.yaml']) {
+    for (const file of ['api.yaml', 'worker.yaml', 'connectors.yaml', 'migrate-job.yaml', 'temporal-search-attributes-job.yaml']) {
       const doc = text(file);
       const containers = (doc.match(/^\s+- name: \S+\n\s+image: /gm) ?? []).length;
       expect(containers, file).toBeGreaterThan(0);

@@ -17,14 +17,17 @@ function commandList(yaml: string, entry: string): string[] {
 
 const API = 'api/server.ts';
 const WORKER = 'worker/runWorker.ts';
+// What the image runs (scripts/build-server.ts builds them in deploy/Dockerfile).
+const API_BUNDLE = 'dist/server/api.cjs';
+const WORKER_BUNDLE = 'dist/server/worker.cjs';
 
 /** Each launcher written out in a file, with the entry it starts and the flags it must carry. */
 const launchers: [string, string, readonly string[], () => string[]][] = [
-  ['deploy/Dockerfile', API, API_NODE_FLAGS, () => JSON.parse(/^CMD (\[.*\])$/m.exec(read('deploy/Dockerfile'))![1]!) as string[]],
-  ['docker-compose.yml api', API, API_NODE_FLAGS, () => commandList(read('docker-compose.yml'), API)],
-  ['docker-compose.yml worker', WORKER, WORKER_NODE_FLAGS, () => commandList(read('docker-compose.yml'), WORKER)],
-  ['deploy/k8s/api.yaml', API, API_NODE_FLAGS, () => commandList(read('deploy/k8s/api.yaml'), API)],
-  ['deploy/k8s/worker.yaml', WORKER, WORKER_NODE_FLAGS, () => commandList(read('deploy/k8s/worker.yaml'), WORKER)],
+  ['deploy/Dockerfile', API_BUNDLE, API_NODE_FLAGS, () => JSON.parse(/^CMD (\[.*\])$/m.exec(read('deploy/Dockerfile'))![1]!) as string[]],
+  ['docker-compose.yml api', API_BUNDLE, API_NODE_FLAGS, () => commandList(read('docker-compose.yml'), API_BUNDLE)],
+  ['docker-compose.yml worker', WORKER_BUNDLE, WORKER_NODE_FLAGS, () => commandList(read('docker-compose.yml'), WORKER_BUNDLE)],
+  ['deploy/k8s/api.yaml', API_BUNDLE, API_NODE_FLAGS, () => commandList(read('deploy/k8s/api.yaml'), API_BUNDLE)],
+  ['deploy/k8s/worker.yaml', WORKER_BUNDLE, WORKER_NODE_FLAGS, () => commandList(read('deploy/k8s/worker.yaml'), WORKER_BUNDLE)],
   ['package.json "api" script', API, API_NODE_FLAGS, () => scripts().api!.split(' ')],
   ['package.json "worker" script', WORKER, WORKER_NODE_FLAGS, () => scripts().worker!.split(' ')],
 ];
@@ -39,10 +42,15 @@ describe('node flags of the API and the worker', () => {
   });
 
   it('npm start, the bench and the test stack take the flags from the modules', () => {
-    expect(read('scripts/start.ts')).toContain("tsx('api/server.ts', 'api', API_NODE_FLAGS)");
-    expect(read('scripts/start.ts')).toContain("tsx('worker/runWorker.ts', 'worker', WORKER_NODE_FLAGS)");
+    // npm start: one API process is spawned, several are forked into a cluster (scripts/fleet.ts).
+    expect(read('scripts/start.ts')).toContain("service('api', members[0]!.name, API_NODE_FLAGS, members[0]!.env)");
+    expect(read('scripts/start.ts')).toContain('forkSharedApi(member, childEnv, API_NODE_FLAGS, bundled)');
+    expect(read('scripts/fleet.ts')).toContain('execArgv: [...nodeFlags, ...args.slice(0, -1)]');
+    expect(read('scripts/start.ts')).toContain("service('worker', member.name, WORKER_NODE_FLAGS, member.env)");
     expect(read('bench/stack.ts')).toContain('...API_NODE_FLAGS');
     expect(read('bench/stack.ts')).toContain('...WORKER_NODE_FLAGS');
-    expect(read('test/support/processes.ts')).toContain("entry === 'api/server.ts' ? API_NODE_FLAGS : WORKER_NODE_FLAGS");
+    expect(read('test/support/processes.ts')).toContain(
+      "entry === 'api/server.ts' ? API_NODE_FLAGS : entry === 'worker/runWorker.ts' ? WORKER_NODE_FLAGS : []",
+    );
   });
 });

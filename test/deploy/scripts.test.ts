@@ -118,7 +118,7 @@ describe('deploy.sh', () => {
     expect(result.status).toBe(2);
   });
 
-  it('builds, migrates, registers search attributes, rolls workers before the API, checks health, smokes and records the tag', () => {
+  it('builds, migrates, registers search attributes, rolls workers before the API and the connectors, checks health, smokes and records the tag', () => {
     const box = sandbox(['2024-01-01T00:00:00Z v1 deploy']);
     const result = box.run('deploy/deploy.sh', ['v2'], { WORKERS: '3' });
     expect(result.stderr).toContain('deployed v2');
@@ -132,6 +132,7 @@ describe('deploy.sh', () => {
       'run --rm --no-deps -T temporal-setup',
       'up -d --no-deps --scale worker=3 worker | SM_TAG=v2',
       'up -d --no-deps api temporal-ui | SM_TAG=v2',
+      'up -d --no-deps connectors | SM_TAG=v2',
       'curl -s -o /dev/null',
       'scripts/smoke.ts --url http://api:8000',
     ].map(at);
@@ -177,6 +178,7 @@ describe('rollback.sh', () => {
     const calls = box.readCalls();
     expect(calls.some((c) => c.includes('up -d --no-deps --scale worker=2 worker | SM_TAG=v1'))).toBe(true);
     expect(calls.some((c) => c.includes('up -d --no-deps api | SM_TAG=v1'))).toBe(true);
+    expect(calls.some((c) => c.includes('up -d --no-deps connectors | SM_TAG=v1'))).toBe(true);
     expect(calls.some((c) => c.includes('scripts/smoke.ts'))).toBe(true);
     expect(calls.filter((c) => / build | migrate/.test(c))).toEqual([]);
     expect(box.readState().at(-1)).toMatch(/ v1 rollback$/);

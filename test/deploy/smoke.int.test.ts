@@ -50,13 +50,13 @@ describe('runSmoke against the stack the tests start', () => {
     const [{ n }] = await stack.sql`select count(*)::int as n from sensor_readings where sensor_id = ${sensorId}`;
     expect(n).toBe(1);
 
-    // The Golden Path stopped for the smoke's approval, which was recorded once, and went on to an order.
+    // The Golden Path stopped for the smoke's decision, a rejection recorded once: the order books no technician.
     const correlationId = /correlation ([0-9a-f-]{36})/.exec(summary.steps.find((s) => s.name === 'golden_path_start')!.detail)![1]!;
     const decisions =
       await stack.sql`select decision, operator_id from human_decisions where workflow_id = ${`golden-path-${correlationId}`}`;
-    expect(decisions).toEqual([{ decision: 'approved', operator_id: 'smoke' }]);
+    expect(decisions).toEqual([{ decision: 'rejected', operator_id: 'smoke' }]);
     const orders = await stack.sql`select status from maintenance_orders where workflow_id = ${`golden-path-${correlationId}`}`;
-    expect(orders).toEqual([{ status: 'scheduled' }]);
+    expect(orders).toEqual([{ status: 'rejected' }]);
   });
 
   it('fails the summary and names the refused steps when the key lacks their scopes', async () => {

@@ -41,14 +41,14 @@ describe('readingRow', () => {
     expect(readingRow({ sensor_id: 's1', value: 1, timestamp: '2026-03-01T12:05:00Z' }, ctx).ok).toBe(true);
     expect(readingRow({ sensor_id: 's1', value: 1, timestamp: '2026-03-01T12:05:01Z' }, ctx)).toEqual({
       ok: false,
-      errors: [{ field: 'timestamp', message: 'is more than 300 s in the future' }],
+      errors: [{ field: 'timestamp', message: 'is more than 300 s in the future', code: 'in_future', params: { seconds: 300 } }],
     });
   });
 
   it('names an unknown key the way the API does', () => {
     expect(readingRow({ sensor_id: 's1', value: 1, colour: 'red' }, ctx)).toEqual({
       ok: false,
-      errors: [{ field: 'colour', message: 'is not a known field' }],
+      errors: [{ field: 'colour', message: 'is not a known field', code: 'unknown_field', params: {} }],
     });
   });
 });
@@ -61,7 +61,8 @@ describe('recordToRow (CSV)', () => {
       expect(json.ok).toBe(false);
       if (json.ok) return;
       expect(json.errors.map((e) => e.field)).toEqual([bad.field]);
-      expect(csv).toEqual({ ok: false, errors: json.errors.map((e) => ({ line: 7, ...e })) });
+      // A CSV line error keeps the field and English message (the upload report is not translated).
+      expect(csv).toEqual({ ok: false, errors: json.errors.map((e) => ({ line: 7, field: e.field, message: e.message })) });
     });
   }
 

@@ -1,24 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageWatch } from '../support/browser';
 import type { TestStack } from '../support/stack';
 
 /**
- * The eleven pages of the navigation drawer (SPEC 8), written out rather than read from the route
+ * The pages of the navigation drawer in task order, Tools (ingestion, connections, users, governance, debug) last for administrators, written out rather than read from the route
  * table, so a page dropped from the app fails these tests instead of silently leaving them.
  */
 export const navPages = [
-  { name: 'ingestion', path: '/ingestion' },
-  { name: 'explorer', path: '/explorer' },
+  { name: 'overview', path: '/' },
   { name: 'decisions', path: '/decisions' },
+  { name: 'alarms', path: '/alarms' },
+  { name: 'work-orders', path: '/work-orders' },
+  { name: 'assets', path: '/assets' },
   { name: 'golden-path', path: '/golden-path' },
+  { name: 'explorer', path: '/explorer' },
   { name: 'prediction', path: '/prediction' },
+  { name: 'reports', path: '/reports' },
   { name: 'models', path: '/models' },
   { name: 'simulation', path: '/simulation' },
-  { name: 'metrics', path: '/metrics-overview' },
-  { name: 'reports', path: '/reports' },
-  { name: 'debug', path: '/debug' },
   { name: 'workflows', path: '/workflows' },
+  { name: 'metrics', path: '/metrics-overview' },
+  { name: 'ingestion', path: '/ingestion' },
+  { name: 'connections', path: '/connections' },
+  { name: 'users', path: '/users' },
+  { name: 'governance', path: '/governance' },
+  { name: 'debug', path: '/debug' },
 ] as const;
 
 export type NavPageName = (typeof navPages)[number]['name'];
@@ -58,4 +66,20 @@ export async function seedChartReadings(stack: TestStack, key: string, sensorId:
   }));
   const seeded = await stack.request('/api/v1/data/ingest/batch', { method: 'POST', key, json: { readings } });
   expect(seeded.status).toBeLessThan(300);
+}
+
+/**
+ * The axe engine (WCAG 2.x A and AA rules) on the page as it is now: no critical or serious
+ * violation. Each finding names the rule, its impact and the elements, so a failure says what to fix.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // Violations only: collecting every passing node roughly doubles the time axe takes per page.
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  const findings = result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(findings, `accessibility of ${name}`).toEqual([]);
 }

@@ -4,7 +4,7 @@ import en from '../../locales/en.json';
 import { buildWebIfStale } from '../../scripts/build-web';
 import { launchChromium, newDashboardContext, phoneViewport, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
-import { expectHealthyPage, navPages, seedChartReadings, openFromNav } from './dashboard';
+import { expectAccessible, expectHealthyPage, navPages, seedChartReadings, openFromNav } from './dashboard';
 
 let stack: TestStack;
 let browser: Browser;
@@ -44,20 +44,58 @@ describe('dashboard pages in English', () => {
     await expect.poll(() => page.getByTestId('settings-identity').textContent()).toContain('admin');
     await page.getByTestId('settings-close').click();
     await dialog.waitFor({ state: 'hidden' });
-    // The root shows the home page (Golden Path) without rewriting the address.
-    expect(await page.getByTestId('page-title').textContent()).toBe(en.nav['golden-path']);
+    // The root is the overview: what needs a person now.
+    expect(await page.getByTestId('page-title').textContent()).toBe(en.nav.overview);
     await watch.settled();
     await expectHealthyPage(page, watch, 'first visit');
   });
 
-  it('opens all eleven pages from the navigation at 1280×800 without errors', async () => {
+  it('opens every page from the navigation at 1280×800 without errors or serious accessibility violations', async () => {
     expect(await page.locator('[data-testid^="nav-"][href]').count()).toBe(navPages.length);
     for (const { name } of navPages) {
       const title = en.nav[name];
       await openFromNav(page, watch, name, title);
       expect(await page.title()).toBe(`${title} · ${en.app.name}`);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await expectAccessible(page, name);
       await saveScreenshot(page, 'en', name);
+    }
+  });
+
+  it('shows the plant figures of the database on the Metrics page, and the HTTP counters under Operations', async () => {
+    await openFromNav(page, watch, 'metrics', en.nav.metrics);
+    const [{ total }] = await stack.sql`select coalesce(sum(reading_count), 0)::int as total from sensors`;
+    expect(total).toBeGreaterThanOrEqual(12);
+    await expect
+      .poll(() => page.getByTestId('metrics-plant-readings').textContent(), { timeout: 10_000 })
+      .toBe(new Intl.NumberFormat('en').format(total));
+    expect(await page.getByTestId('metrics-plant-source').textContent()).toBe(en.metricsPlant.source);
+    await page.getByTestId('metrics-tab-operations').click();
+    await page.getByTestId('metrics-requests').waitFor();
+    await watch.settled();
+    await expectHealthyPage(page, watch, 'metrics operations tab');
+  });
+
+  it('changes a retention policy on the Governance page and shows the change in its audit', async () => {
+    await openFromNav(page, watch, 'governance', en.nav.governance);
+    const field = page.getByTestId('retention-days-notifications').locator('input');
+    await expect.poll(() => field.inputValue()).not.toBe('');
+    const before = Number(await field.inputValue());
+    try {
+      await field.fill(String(before + 1));
+      await page.getByTestId('retention-save').click();
+      await page.getByTestId('retention-saved').waitFor();
+      const expected = en.dataGovernance.audit.policyChanged
+        .replace('{dataClass}', en.dataGovernance.dataClass.notifications)
+        .replace('{from}', String(before))
+        .replace('{to}', String(before + 1));
+      await expect.poll(() => page.getByTestId('governance-audit').innerText()).toContain(expected);
+      const [stored] = await stack.sql`select retain_days from retention_policies where data_class = 'notifications'`;
+      expect(stored).toEqual({ retain_days: before + 1 });
+      await watch.settled();
+      await expectHealthyPage(page, watch, 'governance after a change');
+    } finally {
+      await stack.sql`delete from retention_policies where data_class = 'notifications'`;
     }
   });
 
@@ -74,8 +112,8 @@ describe('dashboard pages in English', () => {
     expect(await page.title()).toBe(`${en.notFound.title} · ${en.app.name}`);
     await saveScreenshot(page, 'en', 'not-found');
     await page.getByTestId('not-found-home').click();
-    await page.waitForURL((url) => url.pathname === '/golden-path');
-    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(en.nav['golden-path']);
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(en.nav.overview);
   });
 });
 

@@ -136,6 +136,11 @@ describe('preloadModels', () => {
     expect(result!.error).toContain('disabled');
   });
 
+  it('loads only the named models when given a list (an API process preloads what API_PRELOAD_MODELS names)', async () => {
+    const loaded = await preloadModels(new ManifestModelRegistry({ modelsDir: MODELS_DIR }), [RF]);
+    expect(loaded.map((r) => [r.name, r.loaded])).toEqual([[RF, true]]);
+  });
+
   it('reads the model card of a resolved version', async () => {
     const registry = new ManifestModelRegistry({ modelsDir: MODELS_DIR });
     const card = await registry.readCard(await registry.resolve(RF));

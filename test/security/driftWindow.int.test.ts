@@ -36,8 +36,15 @@ describe('finding: the drift reference window may span 1970-2100', () => {
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = await res.json();
-    expect(body.errors).toEqual([expect.objectContaining({ field: 'reference_end' })]);
-    expect(body.errors[0].message).toContain('at most 30');
+    expect(body.errors).toEqual([
+      {
+        field: 'reference_end',
+        message: expect.stringContaining('at most 30'),
+        code: 'reference_window_too_long',
+        params: { days: expect.any(Number), maximum: 30 },
+      },
+    ]);
+    expect(body.errors[0].params.days).toBeGreaterThan(47_000);
   });
 
   it('accepts a window of exactly DRIFT_MAX_REFERENCE_DAYS and refuses one a minute longer', async () => {
@@ -46,6 +53,19 @@ describe('finding: the drift reference window may span 1970-2100', () => {
     expect((await check({ reference_start: start.toISOString(), reference_end: end.toISOString() })).status).toBe(200);
     const longer = new Date(start.getTime() - 60_000);
     expect((await check({ reference_start: longer.toISOString(), reference_end: end.toISOString() })).status).toBe(422);
+  });
+
+  it('refuses a reference start without an end with a code the dashboard translates', async () => {
+    const res = await check({ reference_start: new Date(now - 86_400_000).toISOString() });
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors).toEqual([
+      {
+        field: 'reference_end',
+        message: 'reference_start and reference_end go together',
+        code: 'goes_with',
+        params: { other: 'reference_start' },
+      },
+    ]);
   });
 });
 

@@ -22,8 +22,12 @@ function fakeSql() {
     scopes: ['admin'],
     createdAt: new Date(),
     revokedAt: null,
+    ownerUserId: null,
+    serviceAccount: 'valid',
   };
   const sql = (_strings: TemplateStringsArray, ...values: unknown[]) => {
+    // A call without values builds a fragment (the column list), not a query.
+    if (!values.length) return {};
     calls.n += 1;
     return Promise.resolve(values.includes(row.keyHash) ? [row] : []);
   };

@@ -51,6 +51,20 @@ describe('StreamingAnomalyDetector', () => {
     }
   });
 
+  it('serialises the same document as toJSON, and an adopted state continues as a copied one', () => {
+    const xs = stream();
+    const full = scoreAll(new StreamingAnomalyDetector(), xs);
+    const first = new StreamingAnomalyDetector();
+    scoreAll(first, xs.slice(0, 1550));
+    expect(first.serialize()).toBe(JSON.stringify(first.toJSON()));
+    const state = JSON.parse(first.serialize()) as DetectorState;
+    const adopted = StreamingAnomalyDetector.adopt(state);
+    expect(scoreAll(adopted, xs.slice(1550))).toEqual(full.slice(1550));
+    // Adopted, not copied: the handed-over object is the live state.
+    expect(state.n).toBe(xs.length);
+    expect(() => StreamingAnomalyDetector.adopt({ version: 2 } as never)).toThrow(/version/);
+  });
+
   it('detects the level shift and the spike early, and stays quiet on the plain daily signal', () => {
     const xs = stream();
     const scores = scoreAll(new StreamingAnomalyDetector(), xs);

@@ -43,6 +43,8 @@ export interface DashboardContextOptions {
   /** What the browser reports as its language; the dashboard defaults to it. */
   browserLocale?: string;
   viewport?: { width: number; height: number };
+  /** The browser's IANA time zone; UTC unless a test is about the reader's clock. */
+  timezoneId?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function newDashboardContext(browser: Browser, opts: DashboardConte
     viewport: opts.viewport ?? desktopViewport,
     locale: opts.browserLocale ?? 'en-US',
     colorScheme: 'light',
-    timezoneId: 'UTC',
+    timezoneId: opts.timezoneId ?? 'UTC',
   });
   if (opts.apiKey !== undefined) {
     await context.addInitScript(
@@ -82,6 +84,9 @@ export interface PageWatch {
    */
   settled(opts?: { quietMs?: number; timeoutMs?: number; ignoreUrl?: RegExp }): Promise<void>;
 }
+
+/** Streams a page keeps open for as long as it is shown (the Alarms page's live list): never "busy". */
+const ALWAYS_OPEN = /\/api\/v1\/alarms\/stream(\?|$)/;
 
 export function watchPage(page: Page): PageWatch {
   const problems: string[] = [];
@@ -115,7 +120,7 @@ export function watchPage(page: Page): PageWatch {
     async settled({ quietMs = 400, timeoutMs = 15_000, ignoreUrl } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const busy = [...inFlight].filter((req) => !ignoreUrl?.test(req.url()));
+        const busy = [...inFlight].filter((req) => !ignoreUrl?.test(req.url()) && !ALWAYS_OPEN.test(req.url()));
         if (busy.length === 0 && Date.now() - lastActivity >= quietMs) return;
         if (Date.now() > deadline) throw new Error(`network still busy after ${timeoutMs} ms: ${busy.map((r) => r.url()).join(', ')}`);
         await new Promise((r) => setTimeout(r, 50));

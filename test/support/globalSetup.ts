@@ -70,7 +70,7 @@ export default async function setup(project: TestProject) {
 }
 
 function databaseFor(projectName: string): string {
-  if (projectName === 'integration' || projectName === 'e2e') return TEST_DATABASE_URL;
+  if (projectName === 'integration') return TEST_DATABASE_URL;
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `${url.pathname}_${projectName}`;
   return url.toString();

@@ -41,14 +41,14 @@ export interface ServiceProcess {
 }
 
 /** Service entry points this module knows how to start with `node --import tsx`. */
-export type Entry = 'api/server.ts' | 'worker/runWorker.ts';
+export type Entry = 'api/server.ts' | 'worker/runWorker.ts' | 'connectors/runConnectors.ts';
 
 /**
  * Starts `node --import tsx <entry>` from the project root with exactly `env` on top of PATH and
  * HOME (nothing else from the test process leaks in, so a developer's shell cannot redirect it).
  */
 export function spawnService(entry: Entry, env: Record<string, string>): ServiceProcess {
-  const flags = entry === 'api/server.ts' ? API_NODE_FLAGS : WORKER_NODE_FLAGS;
+  const flags = entry === 'api/server.ts' ? API_NODE_FLAGS : entry === 'worker/runWorker.ts' ? WORKER_NODE_FLAGS : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },

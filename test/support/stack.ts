@@ -45,7 +45,10 @@ export interface TestStack {
  * The real API on an ephemeral port, against the test database, Redis and the run's Temporal
  * server. Each stack gets its own task queue and Redis prefix, so test files cannot interfere.
  */
-export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  overrides: Record<string, string> = {},
+  opts: { logger?: ReturnType<typeof createLogger> } = {},
+): Promise<TestStack> {
   const run = randomUUID().slice(0, 8);
   const config = parseConfig({
     DATABASE_URL: inject('databaseUrl'),
@@ -67,7 +70,14 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   redis.on('error', () => {});
   await redis.connect().catch(() => {});
   const temporal = { ...createTemporalClient(config), taskQueue: mainTaskQueue(config) };
-  const { app } = createApp({ config, sql, redis, temporal, logger: createLogger('api-test', 'silent'), metrics: createMetrics() });
+  const { app } = createApp({
+    config,
+    sql,
+    redis,
+    temporal,
+    logger: opts.logger ?? createLogger('api-test', 'silent'),
+    metrics: createMetrics(),
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((r) => server.once('listening', () => r()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

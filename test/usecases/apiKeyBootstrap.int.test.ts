@@ -8,12 +8,14 @@ import { findActiveApiKeyByHash, hashApiKey } from '../../db/apiKeys';
 import { bootstrapApiKeys, parseSeedKeys } from '../../usecases/apiKeyBootstrap';
 
 // Its own database: the bootstrap only generates a key when there is none at all.
-const url = inject('databaseUrl').replace(/\/[^/]+$/, '/smart_maintenance_test_keys');
+// Named after the run's database, so two suites on one machine never drop each other's.
+const url = inject('databaseUrl').replace(/\/([^/]+)$/, '/$1_keys');
+const database = new URL(url).pathname.slice(1);
 let sql: postgres.Sql;
 
 beforeAll(async () => {
   const admin = postgres(url.replace(/\/[^/]+$/, '/postgres'), { max: 1, onnotice: () => {} });
-  await admin.unsafe('drop database if exists smart_maintenance_test_keys with (force)');
+  await admin.unsafe(`drop database if exists "${database}" with (force)`);
   await admin.end();
   await ensureDatabase(url);
   sql = postgres(url, { max: 2, onnotice: () => {} });

@@ -8,31 +8,27 @@ import { createVueI18nAdapter } from 'vuetify/locale/adapters/vue-i18n';
 import { en as vuetifyEn, pt as vuetifyPt } from 'vuetify/locale';
 import en from '../../locales/en.json';
 import ptBR from '../../locales/pt-BR.json';
+import { dateTimeFormats, numberFormats } from '../../web/src/plugins/i18nFormats';
 
-/** Mounts a component with the real locale files, the same number formats and a Vuetify instance (plus any plugins given, e.g. a router). */
-export function mountWithApp<C extends Component>(component: C, options: ComponentMountingOptions<C> & { locale?: 'en' | 'pt-BR' } = {}) {
-  const numberFormat = {
-    decimal: { style: 'decimal', maximumFractionDigits: 3 },
-    integer: { style: 'decimal', maximumFractionDigits: 0 },
-    percent: { style: 'percent', maximumFractionDigits: 1 },
-    milliseconds: { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 1 },
-    seconds: { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 0 },
-  } as const;
-  const time = { time: { hour: '2-digit', minute: '2-digit', second: '2-digit' } } as const;
+/** Mounts a component with the real locale files, the app's date and number formats (dates in `timeZone`, the process's zone when absent) and a Vuetify instance (plus any plugins given, e.g. a router). */
+export function mountWithApp<C extends Component>(
+  component: C,
+  options: ComponentMountingOptions<C> & { locale?: 'en' | 'pt-BR'; timeZone?: string } = {},
+) {
   const i18n = createI18n({
     legacy: false,
     locale: options.locale ?? 'en',
     fallbackLocale: 'en',
     messages: { en: { ...en, $vuetify: vuetifyEn }, 'pt-BR': { ...ptBR, $vuetify: vuetifyPt } },
-    numberFormats: { en: numberFormat, 'pt-BR': numberFormat },
-    datetimeFormats: { en: time, 'pt-BR': time },
+    numberFormats: { en: numberFormats, 'pt-BR': numberFormats },
+    datetimeFormats: { en: dateTimeFormats(options.timeZone), 'pt-BR': dateTimeFormats(options.timeZone) },
   });
   const vuetify = createVuetify({
     components,
     directives,
     locale: { adapter: createVueI18nAdapter({ i18n: i18n as unknown as Parameters<typeof createVueI18nAdapter>[0]['i18n'], useI18n }) },
   });
-  const { locale: _locale, ...rest } = options;
+  const { locale: _locale, timeZone: _timeZone, ...rest } = options;
   return mount(component, {
     ...rest,
     global: { ...rest.global, plugins: [i18n, vuetify, ...(rest.global?.plugins ?? [])] },

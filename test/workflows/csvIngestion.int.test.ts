@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CsvIngestionProgress } from '../../workflows/csvIngestion';
@@ -50,5 +51,53 @@ describe('csvIngestion on the time-skipping server', () => {
     expect(result.errors).toHaveLength(100);
     expect(released).toEqual([`${uploadId}@3`]);
     expect(result.errors[0]).toEqual({ line: 2, field: 'value', message: 'bad' });
+  });
+
+  it('scores each sensor of the file once after every row is in, starts the live alarms, and leaves a failed sensor to the sweep', async () => {
+    const order: string[] = [];
+    const taskQueue = `csv-${randomUUID()}`;
+    const alarmId = randomUUID();
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+      activities: {
+        async ingestCsvRange(input: { from: number; to: number }) {
+          order.push(`range:${input.from}`);
+          const sensorIds = input.from === 0 ? ['s-b', 's-a'] : ['s-a', 's-c'];
+          return { inserted: input.to - input.from, duplicates: 0, invalid: 0, errors: [], resumedAt: null, sensorIds };
+        },
+        async releaseCsvUpload() {
+          order.push('release');
+          return { released: true };
+        },
+        // The started lifecycle's first step; the lifecycle itself is tested on its own.
+        async applyAlarmTransition() {
+          return { state: 'open' };
+        },
+        async sendNotification() {
+          return { status: 'sent' };
+        },
+        async alarmLastAnomalousAt() {
+          return { lastAnomalousAt: '2026-01-01T00:00:00.000Z' };
+        },
+        async scoreSensorReadings(input: { sensorId: string }) {
+          order.push(`score:${input.sensorId}`);
+          if (input.sensorId === 's-c') throw ApplicationFailure.nonRetryable('database away', 'Unavailable');
+          const opened =
+            input.sensorId === 's-b' ? [{ id: alarmId, sensor_id: 's-b', severity: 'high', start_ts: '2026-01-01T00:00:00.000Z' }] : [];
+          return { scored: 10, anomalies: opened.length, historical: 0, opened };
+        },
+      },
+    });
+    const result = (await worker.runUntil(
+      env.client.workflow.execute('csvIngestion', {
+        taskQueue,
+        workflowId: `csv-ingest-${randomUUID()}`,
+        args: [{ uploadId: randomUUID(), records: 6000 }],
+      }),
+    )) as CsvIngestionProgress;
+    expect(order).toEqual(['range:0', 'range:5000', 'score:s-a', 'score:s-b', 'score:s-c', 'release']);
+    expect(result).toMatchObject({ status: 'completed', inserted: 6000, sensors_scored: 2, alarms_started: [`alarm-${alarmId}`] });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { GoldenPathInput } from '../../workflows/goldenPath';
@@ -65,6 +66,17 @@ describe('goldenPath on the time-skipping server', () => {
         ['human_decision', 'running'],
       ]);
       expect(waiting.decision_request_id).toMatch(/^dr-golden-path-/);
+      // Server text is data the reader's dashboard translates: a code, parameters and the deadline as an ISO instant.
+      const requested = waiting.events.find((e) => e.type === 'decision_requested')!;
+      expect(requested).toMatchObject({
+        code: 'decisionRequested',
+        params: { request: waiting.decision_request_id, deadline: waiting.decision_deadline },
+      });
+      expect(waiting.stages.find((s) => s.name === 'maintenance')).toMatchObject({
+        code: 'orderProposed',
+        params: { priority: 'very_urgent' },
+        message: 'Order 00000000-0000-4000-8000-000000000001 proposed, priority very urgent',
+      });
       expect(agents.names()).not.toContain('applyMaintenanceDecision');
       await handle.executeUpdate('submitDecision', {
         args: [{ decision: 'approved', operator_id: 'eva', justification: 'confirmed on site' }],
@@ -127,6 +139,32 @@ describe('goldenPath on the time-skipping server', () => {
       expect.stringMatching(/^Reminder/),
       expect.stringMatching(/^Maintenance order/),
     ]);
+    // Beside the English subject, the message a dashboard words in its reader's language.
+    const bodies = agents.calls
+      .filter((c) => c.name === 'sendNotification')
+      .map((c) => (c.args.body as Record<string, unknown>).subject_message);
+    expect(bodies).toEqual([
+      { code: 'notificationReminder', params: { order: expect.any(String) } },
+      { code: 'notificationOrderOutcome', params: { order: expect.any(String), status: expect.any(String) } },
+    ]);
+  });
+
+  it('asks the ingestion agent to stream at the demo pace only when one is chosen', async () => {
+    const agents = recordingAgents({ probability: 0.02 });
+    await withWorker(agents, async (taskQueue) => {
+      for (const readingsPerSecond of [undefined, 5]) {
+        await env.client.workflow.execute('goldenPath', {
+          taskQueue,
+          workflowId: `golden-path-${randomUUID()}`,
+          args: [input({ scenario: 'normal', ...(readingsPerSecond ? { readingsPerSecond } : {}) })],
+        });
+      }
+    });
+    const ingests = agents.calls.filter((c) => c.name === 'ingestScenarioReadings').map((c) => c.args);
+    expect(ingests).toHaveLength(2);
+    // Without a pace the call is the one older histories recorded, key for key.
+    expect(ingests[0]).not.toHaveProperty('readingsPerSecond');
+    expect(ingests[1]).toMatchObject({ readingsPerSecond: 5, count: 20 });
   });
 
   it('skips maintenance and the decision when the risk is low', async () => {
@@ -141,5 +179,33 @@ describe('goldenPath on the time-skipping server', () => {
     expect(result.status).toBe('completed');
     expect(result.stages.slice(5).map((s) => s.status)).toEqual(['skipped', 'skipped']);
     expect(agents.names()).not.toContain('proposeMaintenanceOrder');
+  });
+
+  it('words a failure of ours by its kind, keeping the raw English beside it for integrators', async () => {
+    const agents = recordingAgents({ probability: 0.9 });
+    const activities = agents.activities as Record<string, unknown>;
+    activities.predictForSensor = async () => {
+      throw ApplicationFailure.nonRetryable('the model session could not be created', 'ModelUnavailable');
+    };
+    const doc = await withWorker(agents, async (taskQueue) => {
+      const handle = await env.client.workflow.start('goldenPath', {
+        taskQueue,
+        workflowId: `golden-path-${randomUUID()}`,
+        args: [input()],
+      });
+      await expect(handle.result()).rejects.toThrow();
+      return (await handle.query('progress')) as GoldenPathStatus;
+    });
+    expect(doc.status).toBe('failed');
+    expect(doc.stages.find((s) => s.name === 'prediction')).toMatchObject({
+      status: 'failed',
+      code: 'stageFailedKnown',
+      params: { failure: 'ModelUnavailable' },
+      message: 'Failed: the model is unavailable (the model session could not be created)',
+    });
+    expect(doc.events.find((e) => e.type === 'workflow_failed')).toMatchObject({
+      code: 'workflowFailedKnown',
+      params: { failure: 'ModelUnavailable' },
+    });
   });
 });

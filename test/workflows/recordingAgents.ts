@@ -1,9 +1,11 @@
+import type { ApprovalPolicy } from '../../domain/approvalPolicy';
+
 /**
  * Stand-ins for the agents in workflow-logic tests on the time-skipping server: they record each
  * call and answer with plausible values. The real agents are exercised by the activity and
  * integration tests; here only the workflow's decisions and ordering are under test.
  */
-export function recordingAgents(opts: { probability: number; threshold?: number }) {
+export function recordingAgents(opts: { probability: number; threshold?: number; approval?: ApprovalPolicy }) {
   const calls: { name: string; args: Record<string, unknown> }[] = [];
   const threshold = opts.threshold ?? 0.3;
   const record =
@@ -28,6 +30,7 @@ export function recordingAgents(opts: { probability: number; threshold?: number 
       status: 'awaiting_approval',
       priority: 'very_urgent',
       planMessage: 'T-01 tomorrow 06:00',
+      ...(opts.approval ? { approval: opts.approval } : {}),
     })),
     findSimilarCases: record('findSimilarCases', () => []),
     openDecisionRequest: record('openDecisionRequest', (a) => ({ request_id: a.requestId, status: 'open', deadline: a.deadline })),
@@ -73,6 +76,15 @@ export function recordingAgents(opts: { probability: number; threshold?: number 
       model_info: { name: 'ai4i_classifier_randomforest_baseline', version: '1.0.0', stage: 'Production' },
     })),
     listActiveSensors: record('listActiveSensors', () => ({ sensors: [], as_of: new Date(0).toISOString() })),
+    scoreSensorReadings: record('scoreSensorReadings', () => ({ scored: 0, anomalies: 0, historical: 0, opened: [] })),
+    raiseMonitoringAlarm: record('raiseMonitoringAlarm', (a) => ({
+      id: '00000000-0000-4000-8000-0000000000a1',
+      sensor_id: a.sensorId,
+      severity: 'medium',
+      start_ts: a.detectedAt,
+      // Not created: the test's incidents start no alarm lifecycle of their own.
+      created: false,
+    })),
     recordBusinessEvent: record('recordBusinessEvent', (a) => ({ eventId: `event:${a.dedupKey}`, inserted: true })),
     explainStoredPrediction: record('explainStoredPrediction', (a) => ({
       prediction_id: a.predictionId,

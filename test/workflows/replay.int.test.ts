@@ -11,6 +11,7 @@ describe('committed workflow histories', () => {
     const names = files.map((f) => f.replace(/\.json$/, ''));
     for (const wanted of [
       'csvIngestion-completed',
+      'csvIngestion-scored',
       'predictionToMaintenance-approved',
       'predictionToMaintenance-rejected',
       'predictionToMaintenance-timeout',
@@ -21,6 +22,11 @@ describe('committed workflow histories', () => {
       'sensorIncident-opened',
       'explainPrediction-computed',
       'reportGeneration-completed',
+      'alarmLifecycle-escalated-resolved',
+      'alarmLifecycle-auto-resolved',
+      'shadowEvaluation-completed',
+      'shadowEvaluation-rul-completed',
+      'modelPromotion-approved',
     ]) {
       expect(names).toContain(wanted);
     }

@@ -162,6 +162,11 @@ describe('sensorMonitoring on the time-skipping server', () => {
     const notice = agents.calls.find((c) => c.name === 'sendNotification')!;
     expect(notice.args.subject).toBe(`Incident on burst-${tag}: 7 anomalies in 60 min`);
     expect(notice.args.body).toMatchObject({ reasons: ['anomaly_burst'], drift: null, recent_anomalies: 7, burst_threshold: 7 });
+    // The dashboard reads the subject as a code it translates, not as the English sentence.
+    expect((notice.args.body as Record<string, unknown>).subject_message).toEqual({
+      code: 'notificationIncidentBurst',
+      params: { sensor: `burst-${tag}`, count: 7, minutes: 60 },
+    });
   });
 
   it('keeps no more drift checks in flight than its concurrency, and passes its settings to the agents', async () => {

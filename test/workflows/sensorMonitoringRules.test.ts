@@ -30,10 +30,18 @@ describe('incidentReasons', () => {
 });
 
 describe('incidentSubject', () => {
-  it('says which sensor and why', () => {
-    expect(incidentSubject({ sensorId: 'm-1', reasons: ['drift', 'anomaly_burst'], recentAnomalies: 9, burstWindowMinutes: 60 })).toBe(
-      'Incident on m-1: distribution drift and 9 anomalies in 60 min',
-    );
+  it('says which sensor and why, in the English integrators receive and as a code the dashboard translates', () => {
+    const both = incidentSubject({ sensorId: 'm-1', reasons: ['drift', 'anomaly_burst'], recentAnomalies: 9, burstWindowMinutes: 60 });
+    expect(both.subject).toBe('Incident on m-1: distribution drift and 9 anomalies in 60 min');
+    expect(both.message).toEqual({ code: 'notificationIncidentDriftAndBurst', params: { sensor: 'm-1', count: 9, minutes: 60 } });
+    const drift = incidentSubject({ sensorId: 'm-1', reasons: ['drift'], recentAnomalies: 2, burstWindowMinutes: 60 });
+    expect(drift).toEqual({
+      subject: 'Incident on m-1: distribution drift',
+      message: { code: 'notificationIncidentDrift', params: { sensor: 'm-1' } },
+    });
+    const burst = incidentSubject({ sensorId: 'm-1', reasons: ['anomaly_burst'], recentAnomalies: 7, burstWindowMinutes: 30 });
+    expect(burst.subject).toBe('Incident on m-1: 7 anomalies in 30 min');
+    expect(burst.message.code).toBe('notificationIncidentBurst');
   });
 });
 

@@ -71,7 +71,9 @@ describe('POST /api/v1/ml/predict/batch', () => {
     }
     const res = await post('/ml/predict/batch', { rows: [row(0)], sensor_ids: ['a', 'b'] });
     expect(res.status).toBe(422);
-    expect((await res.json()).errors[0].field).toBe('sensor_ids');
+    expect((await res.json()).errors).toEqual([
+      { field: 'sensor_ids', message: 'must have one entry per row (1)', code: 'one_per_row', params: { rows: 1 } },
+    ]);
     expect((await post('/ml/predict/batch', { rows: [row(0)], model_name: 'nothing' })).status).toBe(404);
   });
 

@@ -14,7 +14,7 @@ class MemoryStore implements KeyValueStore {
   }
 }
 
-const base: Settings = { apiKey: '', rememberKey: false, locale: 'en', theme: 'light' };
+const base: Settings = { apiKey: '', rememberKey: false, locale: 'en', timeZone: '', theme: 'light' };
 const LOCAL = 'smart-maintenance.settings';
 const SESSION = 'smart-maintenance.apiKey';
 
@@ -26,7 +26,7 @@ describe('settings storage', () => {
   it('keeps the API key out of localStorage unless it is remembered', () => {
     const { local, session } = stores();
     writeSettings({ ...base, apiKey: 'sm_secret', locale: 'pt-BR' }, local, session);
-    expect(JSON.parse(local.getItem(LOCAL)!)).toEqual({ rememberKey: false, locale: 'pt-BR', theme: 'light' });
+    expect(JSON.parse(local.getItem(LOCAL)!)).toEqual({ rememberKey: false, locale: 'pt-BR', timeZone: '', theme: 'light' });
     expect(session.getItem(SESSION)).toBe('sm_secret');
     expect(readSettings(local, session, base)).toEqual({ ...base, apiKey: 'sm_secret', locale: 'pt-BR' });
   });
@@ -56,7 +56,7 @@ describe('settings storage', () => {
     const { local, session } = stores();
     local.setItem(LOCAL, JSON.stringify({ apiKey: 'sm_legacy', locale: 'pt-BR', theme: 'dark' }));
     const loaded = readSettings(local, session, base);
-    expect(loaded).toEqual({ apiKey: 'sm_legacy', rememberKey: false, locale: 'pt-BR', theme: 'dark' });
+    expect(loaded).toEqual({ apiKey: 'sm_legacy', rememberKey: false, locale: 'pt-BR', timeZone: '', theme: 'dark' });
     writeSettings(loaded, local, session);
     expect(local.getItem(LOCAL)).not.toContain('sm_legacy');
     expect(session.getItem(SESSION)).toBe('sm_legacy');

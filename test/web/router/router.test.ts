@@ -12,19 +12,33 @@ import { mountWithApp } from '../mountApp';
 const router = () => createAppRouter(createMemoryHistory());
 
 describe('dashboard router', () => {
-  it('lists the eleven pages in the drawer, each titled by a key both locales have', () => {
+  it('lists the pages in task order, the tools last, each titled by a key both locales have', () => {
     expect(navRoutes.map((r) => r.path)).toEqual([
-      '/ingestion',
-      '/explorer',
+      '/',
       '/decisions',
+      '/alarms',
+      '/work-orders',
+      '/assets',
       '/golden-path',
+      '/explorer',
       '/prediction',
+      '/reports',
       '/models',
       '/simulation',
-      '/metrics-overview',
-      '/reports',
-      '/debug',
       '/workflows',
+      '/metrics-overview',
+      '/ingestion',
+      '/connections',
+      '/users',
+      '/governance',
+      '/debug',
+    ]);
+    expect(navRoutes.filter((r) => r.meta.navGroup === 'tools').map((r) => r.name)).toEqual([
+      'ingestion',
+      'connections',
+      'users',
+      'governance',
+      'debug',
     ]);
     for (const entry of navRoutes) {
       const key = entry.meta.titleKey.replace(/^nav\./, '') as keyof typeof en.nav;
@@ -33,12 +47,14 @@ describe('dashboard router', () => {
     }
   });
 
-  it('shows the home page at the root without rewriting the address', async () => {
+  it('shows the overview at the root, and a Golden Path run at its own address', async () => {
     const r = router();
     await r.push('/');
-    expect(r.currentRoute.value.name).toBe('golden-path');
-    expect(r.currentRoute.value.path).toBe('/');
-    expect(r.resolve(homePath).name).toBe('golden-path');
+    expect(r.currentRoute.value.name).toBe('overview');
+    expect(r.resolve(homePath).name).toBe('overview');
+    const run = r.resolve('/golden-path/0b6f2f4e-3c1a-4a53-9d59-1f0d7b0f9a11');
+    expect(run.name).toBe('golden-path-run');
+    expect(run.params.correlationId).toBe('0b6f2f4e-3c1a-4a53-9d59-1f0d7b0f9a11');
   });
 
   it('passes the workflow id of a deep link, dots and colons included, and keeps a trailing slash working', () => {

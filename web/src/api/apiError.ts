@@ -1,7 +1,9 @@
-/** One entry of a problem document's `errors` list. */
+/** One entry of a problem document's `errors` list: English `message`, and a `code` with `params` to translate. */
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number | boolean | null>;
 }
 
 /** The RFC 9457 body every API error carries. */
@@ -11,6 +13,8 @@ export interface ProblemDocument {
   status?: number;
   code?: string;
   detail?: string;
+  detail_code?: string;
+  detail_params?: Record<string, string | number>;
   errors?: FieldError[];
 }
 
@@ -28,6 +32,8 @@ const translatedCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'engineer_required',
+  'second_approver_required',
   'unavailable',
   'internal',
   'network',
@@ -56,6 +62,9 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly detail: string;
+  /** The case the server built `detail` from (errors.detail.<code>), when it names one. */
+  readonly detailCode: string | null;
+  readonly detailParams: Record<string, string | number>;
   readonly fieldErrors: FieldError[];
 
   constructor(status: number, problem: ProblemDocument) {
@@ -64,6 +73,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = problem.code ?? codeForStatus(status);
     this.detail = problem.detail ?? '';
+    this.detailCode = typeof problem.detail_code === 'string' ? problem.detail_code : null;
+    this.detailParams = problem.detail_params ?? {};
     this.fieldErrors = Array.isArray(problem.errors) ? problem.errors : [];
   }
 

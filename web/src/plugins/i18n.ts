@@ -1,8 +1,10 @@
+import { watch } from 'vue';
 import { createI18n } from 'vue-i18n';
 import { en as vuetifyEn, pt as vuetifyPt } from 'vuetify/locale';
 import en from '../../../locales/en.json';
 import ptBR from '../../../locales/pt-BR.json';
-import { useSettingsStore, type SupportedLocale } from '../features/settings/settings.store';
+import { readerTimeZone, supportedLocales, useSettingsStore, type SupportedLocale } from '../features/settings/settings.store';
+import { dateTimeFormats, numberFormats } from './i18nFormats';
 
 /** en.json is the source of truth; this type makes pt-BR.json and key lookups follow it. */
 export type MessageSchema = typeof en;
@@ -12,22 +14,9 @@ declare module 'vue-i18n' {
   export interface DefineLocaleMessage extends MessageSchema {}
 }
 
-const dateTimeFormat = {
-  short: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
-  long: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
-  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
-  date: { year: 'numeric', month: 'short', day: 'numeric' },
-} as const;
-
-const numberFormat = {
-  decimal: { style: 'decimal', maximumFractionDigits: 3 },
-  integer: { style: 'decimal', maximumFractionDigits: 0 },
-  percent: { style: 'percent', maximumFractionDigits: 1 },
-  milliseconds: { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 1 },
-  seconds: { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 0 },
-} as const;
-
 const settings = useSettingsStore();
+
+const dateTimeFormat = dateTimeFormats(readerTimeZone(settings));
 
 export const i18n = createI18n({
   legacy: false,
@@ -40,7 +29,7 @@ export const i18n = createI18n({
     'pt-BR': { ...ptBR, $vuetify: vuetifyPt },
   },
   datetimeFormats: { en: dateTimeFormat, 'pt-BR': dateTimeFormat },
-  numberFormats: { en: numberFormat, 'pt-BR': numberFormat },
+  numberFormats: { en: numberFormats, 'pt-BR': numberFormats },
 });
 
 /** Switches the UI language and the <html lang> attribute screen readers use. */
@@ -49,3 +38,21 @@ export function setLocale(locale: SupportedLocale): void {
   i18n.global.locale.value = locale;
   document.documentElement.lang = locale;
 }
+
+/**
+ * Shows every time in `zone` ('' for the browser's): every `$d` goes through these formats, so
+ * replacing them re-renders the dates on screen; the date-and-time fields and the report requests
+ * read the same setting (readerTimeZone).
+ */
+export function setTimeZone(zone: string): void {
+  settings.timeZone = zone;
+  applyTimeZone(readerTimeZone(settings));
+}
+
+function applyTimeZone(zone: string): void {
+  const formats = dateTimeFormats(zone);
+  for (const locale of supportedLocales) i18n.global.setDateTimeFormat(locale, formats);
+}
+
+// With the "site" setting the zone changes as the reader moves between assets of different sites.
+watch(() => readerTimeZone(settings), applyTimeZone);

@@ -30,3 +30,10 @@ export function decisionsCsv(filter: DecisionFilter): Promise<Blob> {
 export async function submitDecision(body: DecisionSubmission): Promise<RecordedDecision> {
   return (await unwrap(api.POST('/api/v1/decisions/submit', { body }))).data;
 }
+
+/** A workflow waiting for a person, with the order it is about (the decisions inbox). */
+export type PendingDecision = ApiBody<'/api/v1/decisions/pending', 'get'>[number];
+
+export async function listPendingDecisions(): Promise<PendingDecision[]> {
+  return (await unwrap(api.GET('/api/v1/decisions/pending'))).data;
+}

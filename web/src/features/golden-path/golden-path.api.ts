@@ -48,3 +48,12 @@ export function stageProgress(stages: Stage[]): number {
   const done = orderedStages(stages).filter((s) => s.status === 'complete' || s.status === 'skipped' || s.status === 'failed').length;
   return done / stageNames.length;
 }
+
+export type RunReading = ApiBody<'/api/v1/demo/golden-path/readings/{correlation_id}', 'get'>[number];
+
+export async function getRunReadings(correlationId: string, sensorId: string): Promise<RunReading[]> {
+  const call = api.GET('/api/v1/demo/golden-path/readings/{correlation_id}', {
+    params: { path: { correlation_id: correlationId }, query: { sensor_id: sensorId } },
+  });
+  return (await unwrap(call)).data;
+}

@@ -78,7 +78,8 @@ async function follow(started: GoldenPathStarted, signal: AbortSignal): Promise<
   if (!signal.aborted) run.transport = 'idle';
 }
 
-export async function startRun(options: GoldenPathOptions): Promise<void> {
+/** Starts a run; resolves to its correlation id, or undefined when the start failed (run.error says why). */
+export async function startRun(options: GoldenPathOptions): Promise<string | undefined> {
   controller?.abort();
   controller = new AbortController();
   const signal = controller.signal;
@@ -95,11 +96,54 @@ export async function startRun(options: GoldenPathOptions): Promise<void> {
     run.startedAt = Date.now();
   } catch (err) {
     run.error = toApiError(err);
-    return;
+    return undefined;
   } finally {
     run.starting = false;
   }
   void follow(run.started, signal);
+  return run.started.correlation_id;
+}
+
+/**
+ * Shows the run named in the address (after a reload, a shared link or going back): its status is
+ * read once and, while it is not finished, followed live like a run started here.
+ */
+export async function openRun(correlationId: string): Promise<void> {
+  if (run.started?.correlation_id === correlationId) return;
+  controller?.abort();
+  controller = new AbortController();
+  const signal = controller.signal;
+  Object.assign(run, { started: undefined, status: undefined, startedAt: undefined, finishedAt: undefined, error: undefined });
+  run.starting = true;
+  try {
+    const status = await getGoldenPathStatus(correlationId);
+    if (signal.aborted) return;
+    const started: GoldenPathStarted = {
+      correlation_id: status.correlation_id,
+      sensor_id: status.sensor_id,
+      workflow_id: status.workflow_id,
+      temporal_url: status.temporal_url,
+      status_url: `/api/v1/demo/golden-path/status/${correlationId}`,
+      events_url: `/api/v1/workflows/${status.workflow_id}/events`,
+    };
+    run.started = started;
+    run.startedAt = Date.parse(status.started_at);
+    run.finishedAt = status.finished_at ? Date.parse(status.finished_at) : undefined;
+    apply(status);
+    if (!isFinished()) void follow(started, signal);
+  } catch (err) {
+    if (!signal.aborted) run.error = toApiError(err);
+  } finally {
+    run.starting = false;
+  }
+}
+
+/** Leaves the run (the address no longer names one): stops following it and clears the page. */
+export function closeRun(): void {
+  controller?.abort();
+  controller = undefined;
+  Object.assign(run, { started: undefined, status: undefined, startedAt: undefined, finishedAt: undefined, error: undefined });
+  run.transport = 'idle';
 }
 
 /** Refreshes once right away, e.g. after a decision, instead of waiting for the next event. */

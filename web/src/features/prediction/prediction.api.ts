@@ -48,3 +48,14 @@ export async function createMaintenanceOrder(
 ): Promise<WorkflowStarted> {
   return (await unwrap(api.POST('/api/v1/workflows/predictionToMaintenance', { body }))).data;
 }
+
+export type StoredPrediction = ApiBody<'/api/v1/ml/predictions/{id}', 'get'>;
+
+export async function getStoredPrediction(id: string): Promise<StoredPrediction> {
+  return (await unwrap(api.GET('/api/v1/ml/predictions/{id}', { params: { path: { id } } }))).data;
+}
+
+/** Asks the server to compute the prediction's explanation in the background. */
+export async function requestExplanation(id: string): Promise<void> {
+  await unwrap(api.POST('/api/v1/ml/predictions/{id}/explain', { params: { path: { id } } }));
+}

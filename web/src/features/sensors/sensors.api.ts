@@ -30,8 +30,15 @@ export interface ReadingFilter {
   end_ts?: string;
 }
 
-export async function listSensors(): Promise<SensorSummary[]> {
-  return (await unwrap(api.GET('/api/v1/sensors/sensors'))).data;
+/** The registered sensors; archived (hidden) ones only when asked for. */
+export async function listSensors(includeArchived = false): Promise<SensorSummary[]> {
+  const query = includeArchived ? { include_archived: 'true' as const } : {};
+  return (await unwrap(api.GET('/api/v1/sensors/sensors', { params: { query } }))).data;
+}
+
+/** Hides a sensor from the lists, or lists it again; its readings stay either way. */
+export async function setSensorArchived(id: string, archived: boolean): Promise<void> {
+  await unwrap(api.PATCH('/api/v1/sensors/{id}', { params: { path: { id } }, body: { archived } }));
 }
 
 /** One page of readings, newest first, with the filtered total from `X-Total-Count`. */
@@ -45,4 +52,11 @@ export async function listReadings(
 /** The whole filtered set as CSV, for download. */
 export function readingsCsv(filter: ReadingFilter): Promise<Blob> {
   return requestBlob('/sensors/readings', { query: { ...filter, limit: 1000, format: 'csv' } }, 'text/csv');
+}
+
+export type SensorSeries = ApiBody<'/api/v1/sensors/{id}/series', 'get'>;
+
+/** One sensor's readings over a range for a chart, downsampled by the server, with its anomalies. */
+export async function getSensorSeries(id: string, query: { from?: string; to?: string; max_points?: number }): Promise<SensorSeries> {
+  return (await unwrap(api.GET('/api/v1/sensors/{id}/series', { params: { path: { id }, query } }))).data;
 }

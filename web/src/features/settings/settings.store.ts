@@ -1,7 +1,8 @@
-import { reactive, watch } from 'vue';
+import { reactive, ref, watch } from 'vue';
+import { browserTimeZone, isTimeZone } from '../../browser/zonedTime';
 
 /**
- * The dashboard's settings. Language, theme and the "remember" choice live in localStorage. The API
+ * The dashboard's settings. Language, time zone, theme and the "remember" choice live in localStorage. The API
  * key is the one secret: by default it is kept in sessionStorage (this tab, until it closes) and
  * reaches localStorage only when the user ticks "remember on this device".
  */
@@ -10,8 +11,16 @@ export interface Settings {
   /** The user's explicit choice to keep the key in localStorage across browser restarts. */
   rememberKey: boolean;
   locale: SupportedLocale;
+  /**
+   * The IANA zone every time is shown and entered in (e.g. a plant's); '' follows the browser's;
+   * SITE_TIME_ZONE follows the site of the asset or order on screen (the browser's elsewhere).
+   */
+  timeZone: string;
   theme: 'light' | 'dark';
 }
+
+/** The time-zone setting that reads an asset's or an order's times on its site's clock. */
+export const SITE_TIME_ZONE = 'site';
 
 export const supportedLocales = ['en', 'pt-BR'] as const;
 export type SupportedLocale = (typeof supportedLocales)[number];
@@ -37,7 +46,7 @@ function prefersDark(): boolean {
 function defaults(): Settings {
   const languages =
     typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
-  return { apiKey: '', rememberKey: false, locale: localeFromBrowser(languages), theme: prefersDark() ? 'dark' : 'light' };
+  return { apiKey: '', rememberKey: false, locale: localeFromBrowser(languages), timeZone: '', theme: prefersDark() ? 'dark' : 'light' };
 }
 
 /**
@@ -54,17 +63,16 @@ export function readSettings(local: KeyValueStore, session: KeyValueStore, base:
     apiKey: typeof apiKey === 'string' ? apiKey : base.apiKey,
     rememberKey,
     locale: supportedLocales.includes(saved.locale as SupportedLocale) ? (saved.locale as SupportedLocale) : base.locale,
+    timeZone: saved.timeZone === SITE_TIME_ZONE || isTimeZone(saved.timeZone) ? saved.timeZone : base.timeZone,
     theme: saved.theme === 'dark' || saved.theme === 'light' ? saved.theme : base.theme,
   };
 }
 
 /** Writes the settings: the key goes to localStorage only when remembered, else to sessionStorage. */
 export function writeSettings(value: Settings, local: KeyValueStore, session: KeyValueStore): void {
-  const { apiKey, rememberKey, locale, theme } = value;
-  local.setItem(
-    storageKey,
-    JSON.stringify(rememberKey && apiKey ? { apiKey, rememberKey, locale, theme } : { rememberKey, locale, theme }),
-  );
+  const { apiKey, rememberKey, locale, timeZone, theme } = value;
+  const kept = { rememberKey, locale, timeZone, theme };
+  local.setItem(storageKey, JSON.stringify(rememberKey && apiKey ? { apiKey, ...kept } : kept));
   if (!rememberKey && apiKey) session.setItem(sessionKeyName, apiKey);
   else session.removeItem(sessionKeyName);
 }
@@ -104,4 +112,19 @@ watch(
 
 export function useSettingsStore(): Settings {
   return settings;
+}
+
+/**
+ * The zone of the site the page on screen is about (an asset's, a work order's); '' on other pages.
+ * Pages set it through useSiteTimeZone.
+ */
+export const pageSiteZone = ref('');
+
+/**
+ * The zone the reader sees times in: their choice; with SITE_TIME_ZONE, the page's site's zone;
+ * else (or on a page about no site) the browser's. Reactive in a computed.
+ */
+export function readerTimeZone(value: Pick<Settings, 'timeZone'> = settings, siteZone: string = pageSiteZone.value): string {
+  if (value.timeZone === SITE_TIME_ZONE) return siteZone || browserTimeZone();
+  return value.timeZone || browserTimeZone();
 }

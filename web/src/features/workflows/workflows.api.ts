@@ -58,3 +58,22 @@ export function statusColor(status: string): string {
   if (s === 'CONTINUED_AS_NEW') return 'secondary';
   return 'error';
 }
+
+/** The BusinessStatus a run shows while a person has to act on it. */
+export const waitingForDecision = 'waiting_for_decision';
+
+/**
+ * What to call a run in a list: a running one that waits for a person says so (its BusinessStatus),
+ * rather than the bare execution status "running", which hides that nothing moves without a person.
+ */
+export function displayStatus(workflow: Pick<WorkflowSummary, 'status' | 'search_attributes'>): {
+  key: string;
+  color: string;
+  needsAction: boolean;
+} {
+  const business = workflow.search_attributes.BusinessStatus;
+  if (workflow.status.toUpperCase() === 'RUNNING' && business === waitingForDecision) {
+    return { key: `workflowStory.business.${waitingForDecision}`, color: 'warning', needsAction: true };
+  }
+  return { key: `workflows.status.${workflow.status.toUpperCase()}`, color: statusColor(workflow.status), needsAction: false };
+}
