@@ -49,13 +49,34 @@ function runVitest(run: Run): Promise<{ status: number; log?: string }> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? 1, log })));
 }
 
-function counts(name: string): { passed: number; failed: number } | undefined {
+interface JsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** Only the tail of a long CI log may be kept, so what failed is repeated at the very end. */
+function failures(report: JsonReport): string[] {
+  const firstLines = (text: string | undefined) => (text ?? '').split('\n').slice(0, 6).join('\n    ');
+  const lines: string[] = [];
+  for (const file of report.testResults) {
+    const fileName = path.relative(projectRoot, file.name);
+    const failedTests = file.assertionResults.filter((t) => t.status === 'failed');
+    for (const t of failedTests) lines.push(`✗ ${fileName} › ${t.fullName}\n    ${firstLines(t.failureMessages?.[0])}`);
+    // A file can fail outside any test (an error in a hook or at import).
+    if (file.status === 'failed' && failedTests.length === 0) lines.push(`✗ ${fileName}\n    ${firstLines(file.message)}`);
+  }
+  return lines;
+}
+
+function readReport(name: string): JsonReport | undefined {
   try {
-    const json = JSON.parse(readFileSync(path.join(reportDir, `${name}.json`), 'utf8')) as {
-      numPassedTests: number;
-      numFailedTests: number;
-    };
-    return { passed: json.numPassedTests, failed: json.numFailedTests };
+    return JSON.parse(readFileSync(path.join(reportDir, `${name}.json`), 'utf8')) as JsonReport;
   } catch {
     return undefined;
   }
@@ -84,16 +105,19 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   let exitCode = 0;
+  const whatFailed: string[] = [];
   runs.forEach((run, i) => {
     const { status, log } = results[i]!;
     if (log) process.stdout.write(`\n── ${run.name} ──\n${readFileSync(log, 'utf8')}`);
     if (status !== 0) exitCode = status;
-    const c = counts(run.name);
+    const report = readReport(run.name);
     // No report means the run itself broke; its exit code already says so.
-    if (!c) exitCode ||= 1;
-    passed += c?.passed ?? 0;
-    failed += c?.failed ?? 0;
+    if (!report) exitCode ||= 1;
+    passed += report?.numPassedTests ?? 0;
+    failed += report?.numFailedTests ?? 0;
+    if (report) whatFailed.push(...failures(report));
   });
+  if (whatFailed.length > 0) console.log(`\nFailed:\n${whatFailed.join('\n')}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   return exitCode || (failed > 0 ? 1 : 0);
 }
