@@ -12,18 +12,7 @@ export async function runningWorkflows(): Promise<WorkflowSummary[]> {
   return (await listWorkflows({ status: 'running', limit: 20 })).items;
 }
 
-export const orderStatuses = [
-  'proposed',
-  'awaiting_approval',
-  'approved',
-  'rejected',
-  'escalated',
-  'scheduled',
-  'in_progress',
-  'completed',
-  'closed',
-  'cancelled',
-] as const;
+export { orderStatuses } from '../work-orders/work-orders.api';
 
 export const sensorHealth = ['healthy', 'anomalous', 'silent', 'no_data'] as const;
 export type SensorHealth = (typeof sensorHealth)[number];

@@ -1,5 +1,6 @@
 import { api, totalCount, unwrap, type ApiBody, type ApiRequest } from '../../api/http';
 import type { paths } from '../../api/schema';
+import { ORDER_STATUSES } from '../../../../domain/orderLifecycle';
 
 export type WorkOrderSummary = ApiBody<'/api/v1/maintenance/orders', 'get'>[number];
 export type WorkOrder = ApiBody<'/api/v1/maintenance/orders/{id}', 'get'>;
@@ -8,18 +9,8 @@ export type Priority = WorkOrder['priority'];
 export type WorkOrderFilter = Omit<NonNullable<paths['/api/v1/maintenance/orders']['get']['parameters']['query']>, 'limit' | 'offset'>;
 export type OrderMove = ApiRequest<'/api/v1/maintenance/orders/{id}', 'patch'>;
 
-export const orderStatuses = [
-  'proposed',
-  'awaiting_approval',
-  'approved',
-  'rejected',
-  'escalated',
-  'scheduled',
-  'in_progress',
-  'completed',
-  'closed',
-  'cancelled',
-] as const satisfies readonly OrderStatus[];
+// The lifecycle's own list (a pure module); `satisfies` fails the build if the API's enum drifts from it.
+export const orderStatuses = ORDER_STATUSES satisfies readonly OrderStatus[];
 
 export const priorities = ['low', 'medium', 'high', 'urgent', 'very_urgent'] as const satisfies readonly Priority[];
 
