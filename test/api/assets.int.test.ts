@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startDataApi, type DataApi } from '../support/dataApi';
+import type { TestStack } from '../support/stack';
 
 let stack: TestStack;
 let writer: string;
 let reader: string;
+let call: DataApi['call'];
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  writer = await stack.key(['data:ingest', 'data:read']);
-  reader = await stack.key(['data:read']);
+  ({ stack, writer, reader, call } = await startDataApi());
 });
 afterAll(() => stack.close());
-
-const call = (method: string, path: string, json?: unknown, key = writer) => stack.request(`/api/v1${path}`, { method, key, json });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, tries = 300): Promise<T> {
   for (let i = 0; i < tries; i++) {

@@ -1,32 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
-import { seedDefaultTechnicians } from '../../db/technicians';
+import { startGoldenPathStack, waitForRun } from '../support/goldenPathRuns';
+import type { TestStack } from '../support/stack';
 
 let stack: TestStack;
 let key: string;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  await seedDefaultTechnicians(stack.sql);
-  key = await stack.key(['workflows:write', 'workflows:read', 'decisions:write']);
-  await stack.startWorker();
+  ({ stack, key } = await startGoldenPathStack(['workflows:write', 'workflows:read', 'decisions:write']));
 });
 afterAll(() => stack.close());
 
-async function status(correlationId: string) {
-  return (await stack.request(`/api/v1/demo/golden-path/status/${correlationId}`, { key })).json();
-}
-
-async function waitFor(correlationId: string, wanted: string[], timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const doc = await status(correlationId).catch(() => null);
-    if (doc && wanted.includes(doc.status)) return doc;
-    if (Date.now() > deadline)
-      throw new Error(`run ${correlationId} did not reach ${wanted} (last: ${JSON.stringify(doc)?.slice(0, 500)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = (correlationId: string, wanted: string[]) => waitForRun(stack, key, correlationId, wanted);
 
 describe('Golden Path on the dev server with the real agents', () => {
   it('runs all seven stages, waits for the REST decision, and leaves consistent rows behind', async () => {

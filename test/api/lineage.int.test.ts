@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDefaultTechnicians } from '../../db/technicians';
 import { defaultModelRegistry } from '../../models';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startGoldenPathStack, waitForRun } from '../support/goldenPathRuns';
+import type { TestStack } from '../support/stack';
 
 let stack: TestStack;
 let key: string;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  await seedDefaultTechnicians(stack.sql);
-  key = await stack.key(['workflows:write', 'workflows:read', 'decisions:write']);
-  await stack.startWorker();
+  ({ stack, key } = await startGoldenPathStack(['workflows:write', 'workflows:read', 'decisions:write']));
 });
 afterAll(() => stack.close());
+
+const waitFor = (correlationId: string, wanted: string[]) => waitForRun(stack, key, correlationId, wanted);
 
 interface Node {
   id: string;
@@ -30,20 +29,6 @@ interface Graph {
   nodes: Node[];
   edges: { from: string; to: string; relation: string }[];
   workflows: { workflow_id: string; type: string; status: string; temporal_url: string; history_available: boolean }[];
-}
-
-async function waitFor(correlationId: string, wanted: string[]) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    // A poll may meet a keep-alive connection the server is closing; the next poll retries.
-    const doc = await stack
-      .request(`/api/v1/demo/golden-path/status/${correlationId}`, { key })
-      .then((res) => (res.ok ? res.json() : null))
-      .catch(() => null);
-    if (doc && wanted.includes(doc.status)) return doc;
-    if (Date.now() > deadline) throw new Error(`run ${correlationId} did not reach ${wanted}: ${JSON.stringify(doc)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** The workflow's own history: event id → (type, activity type / signal / update name). */

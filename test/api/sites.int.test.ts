@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startDataApi, type DataApi } from '../support/dataApi';
+import type { TestStack } from '../support/stack';
 
 let stack: TestStack;
-let writer: string;
 let reader: string;
+let call: DataApi['call'];
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  writer = await stack.key(['data:ingest', 'data:read']);
-  reader = await stack.key(['data:read']);
+  ({ stack, reader, call } = await startDataApi());
 });
 afterAll(() => stack.close());
-
-const call = (method: string, path: string, json?: unknown, key = writer) => stack.request(`/api/v1${path}`, { method, key, json });
 const problem = async (res: Response) => {
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   return (await res.json()) as { code: string; errors?: { field: string; message: string }[]; detail?: string };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDefaultTechnicians } from '../../db/technicians';
-import { startTestStack, type TestStack } from '../support/stack';
+import { signedInUser, startGoldenPathStack, waitingRun as startWaitingRun } from '../support/goldenPathRuns';
+import type { TestStack } from '../support/stack';
 
 /**
  * Issue #18, through the real API, worker and Temporal: a signed-in operator cannot approve an order
@@ -13,45 +13,16 @@ let adminKey: string;
 const PASSWORD = `role gate password ${randomUUID().slice(0, 6)}`;
 
 beforeAll(async () => {
-  stack = await startTestStack({ DECISION_ENGINEER_PRIORITY: 'low', DECISION_FOUR_EYES_PRIORITY: 'none', DEMO_AUTO_DECISIONS: 'false' });
-  await seedDefaultTechnicians(stack.sql);
-  adminKey = await stack.key(['admin']);
-  await stack.startWorker();
+  ({ stack, key: adminKey } = await startGoldenPathStack(['admin'], {
+    DECISION_ENGINEER_PRIORITY: 'low',
+    DECISION_FOUR_EYES_PRIORITY: 'none',
+    DEMO_AUTO_DECISIONS: 'false',
+  }));
 }, 120_000);
 afterAll(() => stack?.close());
 
-async function signedIn(roles: string[]): Promise<{ id: string; cookie: string }> {
-  const email = `${roles[0]}-${randomUUID().slice(0, 8)}@plant.test`;
-  const created = await stack.request('/api/v1/admin/users', {
-    method: 'POST',
-    key: adminKey,
-    json: { name: roles[0], email, roles, password: PASSWORD },
-  });
-  const { user } = (await created.json()) as { user: { id: string } };
-  const login = await stack.request('/api/v1/auth/login', { method: 'POST', json: { email, password: PASSWORD } });
-  const cookie = /sm_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
-  return { id: user.id, cookie };
-}
-
-async function waitingRun(): Promise<{ requestId: string; correlationId: string }> {
-  const res = await stack.request('/api/v1/demo/golden-path', {
-    method: 'POST',
-    key: adminKey,
-    json: { sensor_events: 40, scenario: 'drift' },
-  });
-  expect(res.status).toBe(202);
-  const { correlation_id } = (await res.json()) as { correlation_id: string };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const doc = (await (await stack.request(`/api/v1/demo/golden-path/status/${correlation_id}`, { key: adminKey })).json()) as {
-      status: string;
-      decision_request_id?: string;
-    };
-    if (doc.status === 'waiting_for_decision') return { requestId: doc.decision_request_id!, correlationId: correlation_id };
-    if (Date.now() > deadline || doc.status === 'failed') throw new Error(`run did not wait for a decision: ${doc.status}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const signedIn = (roles: string[]) => signedInUser(stack, adminKey, roles, PASSWORD);
+const waitingRun = () => startWaitingRun(stack, adminKey);
 
 const submit = (cookie: string, requestId: string) =>
   stack.request('/api/v1/decisions/submit', {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createSql } from '../../db/sql';
-import { readingInputSchema } from '../../domain/reading';
+import { scoringStream } from '../support/scoringStream';
 import { StreamingAnomalyDetector } from '../../stats/streaming/anomalyDetector';
 import { DEFAULT_SCORING, scoreSensorReadings } from '../../usecases/alarmScoring';
 import { ingestBatch } from '../../usecases/ingestion';
@@ -13,21 +13,8 @@ afterAll(() => admin.end());
 
 const MIN = 60_000;
 
-/** A daily-ish signal with a level shift and two spikes: enough for the detector to find things. */
-function stream(sensorId: string, n: number, endMs: number) {
-  return Array.from({ length: n }, (_, i) => {
-    let v = 50 + 10 * Math.sin((2 * Math.PI * i) / 288) + ((i * 7919) % 13) / 6;
-    if (i >= 600) v += 25;
-    if (i === 450 || i === 800) v += 60;
-    return readingInputSchema.parse({
-      sensor_id: sensorId,
-      sensor_type: 'temperature',
-      value: Math.round(v * 1000) / 1000,
-      quality: 0.99,
-      timestamp: new Date(endMs - (n - i) * MIN).toISOString(),
-    });
-  });
-}
+/** A daily-ish signal with a level shift and two spikes, a minute apart. */
+const stream = (sensorId: string, n: number, endMs: number) => scoringStream(sensorId, n, endMs, MIN);
 
 const stored = (sql: typeof admin, sensorId: string) =>
   sql<{ ts: Date; score: number }[]>`select ts, score from anomalies where sensor_id = ${sensorId} and method = 'streaming' order by ts`;

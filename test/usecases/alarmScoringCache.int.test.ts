@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createRedis } from '../../api/redis';
 import { createSql } from '../../db/sql';
-import { readingInputSchema } from '../../domain/reading';
+import { scoringStream } from '../support/scoringStream';
 import { DEFAULT_SCORING, scoreSensorReadings } from '../../usecases/alarmScoring';
 import { DetectorStateCache } from '../../usecases/detectorStateCache';
 import { ingestBatch, ingestSingle } from '../../usecases/ingestion';
@@ -19,21 +19,8 @@ afterAll(async () => {
 const MIN = 60_000;
 const N = 900;
 
-/** A daily-ish signal with two spikes and a level shift, the same values for any sensor id. */
-function stream(sensorId: string, endMs: number) {
-  return Array.from({ length: N }, (_, i) => {
-    let v = 50 + 10 * Math.sin((2 * Math.PI * i) / 288) + ((i * 7919) % 13) / 6;
-    if (i >= 600) v += 25;
-    if (i === 450 || i === 800) v += 60;
-    return readingInputSchema.parse({
-      sensor_id: sensorId,
-      sensor_type: 'temperature',
-      value: Math.round(v * 1000) / 1000,
-      quality: 0.99,
-      timestamp: new Date(endMs - (N - i) * 5 * MIN).toISOString(),
-    });
-  });
-}
+/** The same values for any sensor id, five minutes apart. */
+const stream = (sensorId: string, endMs: number) => scoringStream(sensorId, N, endMs, 5 * MIN);
 
 /** What scoring left behind for a sensor, without the ids and names that differ between sensors. */
 async function outcome(sensorId: string) {
