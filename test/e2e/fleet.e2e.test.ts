@@ -1,13 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seedDefaultTechnicians } from '../../db/technicians';
 import { POLLER_STALE_AFTER_MS } from '../../domain/workerFleet';
 import en from '../../locales/en.json';
-import { buildWebIfStale } from '../../scripts/build-web';
 import { serviceEnv } from '../reliability/harness';
-import { launchChromium, newDashboardContext, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
+import { saveScreenshot, type PageWatch } from '../support/browser';
 import { killAllServices, spawnService, waitUntil, type ServiceProcess } from '../support/processes';
-import { startTestStack, type TestStack } from '../support/stack';
+import { closeDashboardSession, openDashboardSession, type DashboardSession } from '../support/dashboardSession';
+import type { TestStack } from '../support/stack';
 
 /**
  * The header's worker fleet with real worker processes: one polls, it is SIGKILLed, the header
@@ -19,28 +18,23 @@ import { startTestStack, type TestStack } from '../support/stack';
  */
 
 let stack: TestStack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let watch: PageWatch;
 let key: string;
+let session: DashboardSession | undefined;
 
 beforeAll(async () => {
-  await buildWebIfStale();
   // Keys are not held to roles; one approval decides (as in goldenPath.e2e.test.ts).
-  stack = await startTestStack({ DECISION_ENGINEER_PRIORITY: 'low', DECISION_FOUR_EYES_PRIORITY: 'none' });
-  await seedDefaultTechnicians(stack.sql);
-  key = await stack.key(['workflows:write', 'workflows:read', 'decisions:write']);
-  browser = await launchChromium();
-  context = await newDashboardContext(browser, { baseUrl: stack.baseUrl, apiKey: key });
-  page = await context.newPage();
-  watch = watchPage(page);
+  session = await openDashboardSession({
+    env: { DECISION_ENGINEER_PRIORITY: 'low', DECISION_FOUR_EYES_PRIORITY: 'none' },
+    scopes: ['workflows:write', 'workflows:read', 'decisions:write'],
+    technicians: true,
+  });
+  ({ stack, page, watch, key } = session);
 });
 afterAll(async () => {
   await killAllServices();
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
+  await closeDashboardSession(session);
 });
 
 /** The platform's worker entry point as its own process, polling this stack's task queue. */

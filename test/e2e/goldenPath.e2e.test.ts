@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
-import { seedDefaultTechnicians } from '../../db/technicians';
-import { buildWebIfStale } from '../../scripts/build-web';
-import { launchChromium, newDashboardContext, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
+import { newDashboardContext, saveScreenshot, type PageWatch } from '../support/browser';
+import { closeDashboardSession, openDashboardSession, type DashboardSession } from '../support/dashboardSession';
+import type { TestStack } from '../support/stack';
 import { expectAccessible, expectHealthyPage, openFromNav } from './dashboard';
 
 const stageNames = ['ingestion', 'processing', 'anomaly_detection', 'validation', 'prediction', 'maintenance', 'human_decision'] as const;
@@ -23,28 +22,24 @@ declare global {
 
 let stack: TestStack;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let watch: PageWatch;
 let key: string;
+let session: DashboardSession | undefined;
 
 beforeAll(async () => {
-  await buildWebIfStale();
   // Every order needs an engineer for people (keys are not held to roles): the sign-in tests below
   // show an operator refused and an engineer allowed on the same order.
-  stack = await startTestStack({ DECISION_ENGINEER_PRIORITY: 'low', DECISION_FOUR_EYES_PRIORITY: 'none' });
-  await seedDefaultTechnicians(stack.sql);
-  key = await stack.key(['workflows:write', 'workflows:read', 'decisions:write']);
-  await stack.startWorker();
-  browser = await launchChromium();
-  context = await newDashboardContext(browser, { baseUrl: stack.baseUrl, apiKey: key });
-  page = await context.newPage();
-  watch = watchPage(page);
+  session = await openDashboardSession({
+    env: { DECISION_ENGINEER_PRIORITY: 'low', DECISION_FOUR_EYES_PRIORITY: 'none' },
+    scopes: ['workflows:write', 'workflows:read', 'decisions:write'],
+    technicians: true,
+    worker: true,
+  });
+  ({ stack, browser, page, watch, key } = session);
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
+  await closeDashboardSession(session);
 });
 
 /**

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ptBR from '../../locales/pt-BR.json';
-import { seedDefaultTechnicians } from '../../db/technicians';
-import { buildWebIfStale } from '../../scripts/build-web';
-import { launchChromium, newDashboardContext, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
+import { saveScreenshot, type PageWatch } from '../support/browser';
+import { closeDashboardSession, openDashboardSession, type DashboardSession } from '../support/dashboardSession';
+import type { TestStack } from '../support/stack';
 import { expectHealthyPage, openFromNav } from './dashboard';
 import { RAW_INSTANT, englishIn } from './serverEnglish';
 
@@ -15,27 +14,22 @@ import { RAW_INSTANT, englishIn } from './serverEnglish';
 const zone = 'America/Sao_Paulo';
 
 let stack: TestStack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let watch: PageWatch;
 let key: string;
+let session: DashboardSession | undefined;
 
 beforeAll(async () => {
-  await buildWebIfStale();
-  stack = await startTestStack();
-  await seedDefaultTechnicians(stack.sql);
-  key = await stack.key(['admin']);
-  await stack.startWorker();
-  browser = await launchChromium();
-  context = await newDashboardContext(browser, { baseUrl: stack.baseUrl, apiKey: key, browserLocale: 'pt-BR', timezoneId: zone });
-  page = await context.newPage();
-  watch = watchPage(page);
+  session = await openDashboardSession({
+    scopes: ['admin'],
+    technicians: true,
+    worker: true,
+    browser: { browserLocale: 'pt-BR', timezoneId: zone },
+  });
+  ({ stack, page, watch, key } = session);
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
+  await closeDashboardSession(session);
 });
 
 interface Status {

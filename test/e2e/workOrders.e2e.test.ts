@@ -4,7 +4,15 @@ import en from '../../locales/en.json';
 import ptBR from '../../locales/pt-BR.json';
 import { seedDefaultTechnicians } from '../../db/technicians';
 import { buildWebIfStale } from '../../scripts/build-web';
-import { launchChromium, newDashboardContext, phoneViewport, saveScreenshot, watchPage, type PageWatch } from '../support/browser';
+import {
+  launchChromium,
+  newDashboardContext,
+  openWatchedPage,
+  phoneViewport,
+  saveScreenshot,
+  watchPage,
+  type PageWatch,
+} from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
 import { expectHealthyPage } from './dashboard';
 import { RAW_INSTANT, englishIn } from './serverEnglish';
@@ -95,9 +103,7 @@ describe('work orders, reports and workflows reached by links (English, 1280×80
   let watch: PageWatch;
 
   beforeAll(async () => {
-    context = await newDashboardContext(browser, { baseUrl: stack.baseUrl, apiKey: key });
-    page = await context.newPage();
-    watch = watchPage(page);
+    ({ context, page, watch } = await openWatchedPage(browser, { baseUrl: stack.baseUrl, apiKey: key }));
   });
   afterAll(() => context.close());
 
@@ -277,9 +283,12 @@ describe('the same pages in Brazilian Portuguese on a 390×844 phone', () => {
   let watch: PageWatch;
 
   beforeAll(async () => {
-    context = await newDashboardContext(browser, { baseUrl: stack.baseUrl, apiKey: key, browserLocale: 'pt-BR', viewport: phoneViewport });
-    page = await context.newPage();
-    watch = watchPage(page);
+    ({ context, page, watch } = await openWatchedPage(browser, {
+      baseUrl: stack.baseUrl,
+      apiKey: key,
+      browserLocale: 'pt-BR',
+      viewport: phoneViewport,
+    }));
   });
   afterAll(() => context.close());
 
@@ -383,9 +392,7 @@ describe('the Explorer charts one sensor over the chosen range', () => {
   let watch: PageWatch;
 
   beforeAll(async () => {
-    context = await newDashboardContext(browser, { baseUrl: stack.baseUrl, apiKey: key });
-    page = await context.newPage();
-    watch = watchPage(page);
+    ({ context, page, watch } = await openWatchedPage(browser, { baseUrl: stack.baseUrl, apiKey: key }));
   });
   afterAll(() => context.close());
 

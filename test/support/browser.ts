@@ -85,6 +85,16 @@ export interface PageWatch {
   settled(opts?: { quietMs?: number; timeoutMs?: number; ignoreUrl?: RegExp }): Promise<void>;
 }
 
+/** A fresh context and one watched page in it: what a describe block that drives one dashboard tab needs. */
+export async function openWatchedPage(
+  browser: Browser,
+  opts: DashboardContextOptions,
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const context = await newDashboardContext(browser, opts);
+  const page = await context.newPage();
+  return { context, page, watch: watchPage(page) };
+}
+
 /** Streams a page keeps open for as long as it is shown (the Alarms page's live list): never "busy". */
 const ALWAYS_OPEN = /\/api\/v1\/alarms\/stream(\?|$)/;
 
