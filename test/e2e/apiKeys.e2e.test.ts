@@ -2,9 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import { buildWebIfStale } from '../../scripts/build-web';
-import { launchChromium, newDashboardContext } from '../support/browser';
+import { launchChromium } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
-import { expectAccessible } from './dashboard';
+import { expectAccessible, signInWithForm } from './dashboard';
 
 /**
  * Issue #18: API keys created on the Users page belong to the signed-in admin or to a named
@@ -33,13 +33,7 @@ describe('API keys on the Users page', () => {
       json: { name: 'E2E Admin', email, roles: ['admin'], password: PASSWORD },
     });
     const adminId = ((await res.json()) as { user: { id: string } }).user.id;
-    const context = await newDashboardContext(browser, { baseUrl: stack.baseUrl });
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByTestId('sign-in-email').locator('input').fill(email);
-    await page.getByTestId('sign-in-password').locator('input').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.waitForURL((url) => url.pathname === '/');
+    const page = await signInWithForm(browser, stack.baseUrl, email, PASSWORD);
     await page.getByTestId('nav-users').click();
     await page.getByTestId('api-keys').waitFor();
 
@@ -63,6 +57,6 @@ describe('API keys on the Users page', () => {
     await page.getByTestId('api-key-revoke-erp reader').click();
     await expect.poll(() => page.getByTestId('api-key-row-erp reader').textContent()).toContain(en.apiKeys.revoked);
     expect((await stack.request('/api/v1/admin/whoami', { key: erp })).status).toBe(401);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { PageWatch } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { newDashboardContext, type PageWatch } from '../support/browser';
 import type { TestStack } from '../support/stack';
 
 /**
@@ -82,4 +82,16 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
     .map((v) => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(findings, `accessibility of ${name}`).toEqual([]);
+}
+
+/** Signs in with the form in a fresh context (no key remembered) and waits for the overview. */
+export async function signInWithForm(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
+  const context = await newDashboardContext(browser, { baseUrl });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-email').locator('input').fill(email);
+  await page.getByTestId('sign-in-password').locator('input').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
 }

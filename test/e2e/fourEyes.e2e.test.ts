@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import { seedDefaultTechnicians } from '../../db/technicians';
 import { buildWebIfStale } from '../../scripts/build-web';
-import { launchChromium, newDashboardContext } from '../support/browser';
+import { launchChromium } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
+import { signInWithForm } from './dashboard';
 
 /**
  * Issue #18, four eyes in the browser, with the shipped limits (an engineer above `urgent`, two
@@ -50,13 +51,7 @@ async function engineer(name: string): Promise<{ id: string; email: string }> {
 
 /** Signs in with the form in a fresh browser context and opens the Decisions inbox. */
 async function signIn(email: string): Promise<Page> {
-  const context = await newDashboardContext(browser, { baseUrl: stack.baseUrl });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByTestId('sign-in-email').locator('input').fill(email);
-  await page.getByTestId('sign-in-password').locator('input').fill(PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
+  const page = await signInWithForm(browser, stack.baseUrl, email, PASSWORD);
   await page.getByTestId('nav-decisions').click();
   return page;
 }
