@@ -4,7 +4,7 @@ import en from '../../locales/en.json';
 import { newDashboardContext, saveScreenshot, type PageWatch } from '../support/browser';
 import { closeDashboardSession, openDashboardSession, type DashboardSession } from '../support/dashboardSession';
 import type { TestStack } from '../support/stack';
-import { expectAccessible, expectHealthyPage, openFromNav } from './dashboard';
+import { expectAccessible, expectHealthyPage, openFromNav, signInWithForm } from './dashboard';
 
 const stageNames = ['ingestion', 'processing', 'anomaly_detection', 'validation', 'prediction', 'maintenance', 'human_decision'] as const;
 
@@ -422,13 +422,7 @@ describe('people signing in (issue #18)', () => {
 
     /** Signs in with the form, opens the inbox and approves this run's card. */
     async function approveAs(role: string): Promise<Page> {
-      const context = await newDashboardContext(browser, { baseUrl: stack.baseUrl });
-      const page = await context.newPage();
-      await page.goto('/sign-in');
-      await page.getByTestId('sign-in-email').locator('input').fill(people[role]!.email);
-      await page.getByTestId('sign-in-password').locator('input').fill(password);
-      await page.getByTestId('sign-in-submit').click();
-      await page.waitForURL((url) => url.pathname === '/');
+      const page = await signInWithForm(browser, stack.baseUrl, people[role]!.email, password);
       await page.getByTestId('nav-decisions').click();
       const card = page.locator(`[data-testid="decision-card"][data-request-id="${requestId}"]`);
       await card.waitFor({ timeout: 20_000 });
