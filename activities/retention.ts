@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import { rollUpReadingsBatch, type RollupBatchResult } from '../db/readingRollup';
 import { purgeExpiredBatch, type PurgedClass } from '../db/retentionPurge';
-import { deleteExpiredSessions } from '../db/users';
+import { deleteExpiredSessions, deleteExpiredSignInLinks } from '../db/users';
 import { InvalidInput } from '../domain/errors';
 import { PURGED_CLASSES, type DataClass } from '../domain/retention';
 import { retentionCutoffs, type GovernanceDeps } from '../usecases/governance';
@@ -53,10 +53,16 @@ export function createRetentionActivities(deps: { sql: postgres.Sql; config: Gov
       const before = checkBatch(input.before, input.batchSize);
       return { deleted: await purgeExpiredBatch(input.dataClass, before, input.batchSize, deps.sql) };
     },
-    /** Sessions past their expiry (each knows its own; no policy applies). */
+    /**
+     * Sessions past their expiry (each knows its own; no policy applies), then expired one-time
+     * sign-in links within what the batch has left: the workflow loops while a batch comes back
+     * full, so both drain without a new activity in its history.
+     */
     async purgeExpiredSessions(input: { batchSize: number }): Promise<{ deleted: number }> {
       checkBatchSize(input.batchSize);
-      return { deleted: await deleteExpiredSessions(input.batchSize, deps.sql) };
+      const sessions = await deleteExpiredSessions(input.batchSize, deps.sql);
+      const links = sessions < input.batchSize ? await deleteExpiredSignInLinks(input.batchSize - sessions, deps.sql) : 0;
+      return { deleted: sessions + links };
     },
   });
 }

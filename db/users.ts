@@ -99,6 +99,15 @@ export async function deleteExpiredSessions(limit: number, sql: Sql = getSql()):
   return rows.length;
 }
 
+/** One-time sign-in links past their expiry, used or not: once expired they can open nothing. */
+export async function deleteExpiredSignInLinks(limit: number, sql: Sql = getSql()): Promise<number> {
+  const rows = await sql`
+    delete from user_sign_in_links where token_hash in (
+      select token_hash from user_sign_in_links where expires_at <= now() limit ${limit} for update skip locked)
+    returning 1`;
+  return rows.length;
+}
+
 export async function deleteSession(tokenHash: string, sql: Sql = getSql()): Promise<void> {
   await sql`delete from user_sessions where token_hash = ${tokenHash}`;
 }

@@ -32,7 +32,7 @@ export interface ReadingsRetentionProgress {
   up_to: string | null;
   /** Rows deleted per data class in this run (absent from runs before the stored policies). */
   purged?: Partial<Record<DataClass, number>>;
-  /** Expired dashboard sessions deleted in this run (absent from runs before patch `purge-expired-sessions`). */
+  /** Expired dashboard sessions and one-time sign-in links deleted in this run (absent from runs before patch `purge-expired-sessions`). */
   sessions_purged?: number;
   status: 'running' | 'completed';
 }

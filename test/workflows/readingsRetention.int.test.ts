@@ -24,6 +24,7 @@ const SENSORS = ['ret-a', 'ret-b'];
 const BATCH = 100;
 /** Two full batches and a partial one. */
 const EXPIRED_SESSIONS = 2 * BATCH + 37;
+const EXPIRED_LINKS = 2;
 
 const databaseUrl = (() => {
   const url = new URL(inject('databaseUrl'));
@@ -91,6 +92,12 @@ beforeAll(async () => {
   await sql`
     insert into user_sessions (token_hash, user_id, expires_at)
     select 'live-' || g, ${user!.id}, now() + interval '1 day' from generate_series(1, 3) g`;
+  // One-time sign-in links: expired ones (used or not) go with the sessions, a live one stays.
+  await sql`
+    insert into user_sign_in_links (token_hash, user_id, purpose, expires_at, used_at)
+    values ('link-expired', ${user!.id}, 'invite', now() - interval '1 hour', null),
+           ('link-used-expired', ${user!.id}, 'first_run', now() - interval '1 minute', now() - interval '2 hours'),
+           ('link-live', ${user!.id}, 'invite', now() + interval '1 day', null)`;
 }, 60_000);
 
 afterAll(async () => {
@@ -169,7 +176,8 @@ describe('readings retention roll-up', () => {
     expect(result.status).toBe('completed');
     expect(result.purged).toMatchObject({ notifications: 1, minute_aggregates: 0, hour_aggregates: 0 });
     expect(await sql`select subject from notifications`).toEqual([{ subject: 'new' }]);
-    expect(result.sessions_purged).toBe(EXPIRED_SESSIONS);
+    expect(result.sessions_purged).toBe(EXPIRED_SESSIONS + EXPIRED_LINKS);
+    expect(await sql`select token_hash from user_sign_in_links`).toEqual([{ token_hash: 'link-live' }]);
     expect(await sql`select token_hash from user_sessions order by 1`).toEqual([
       { token_hash: 'live-1' },
       { token_hash: 'live-2' },
