@@ -1,4 +1,5 @@
 import { DEFAULT_SITE_TIME_ZONE, defaultTechnicians, type SkillLevel, type Technician, type WeeklyShift } from '../scheduling';
+import { zoneOffsetMinutes } from '../domain/zoneOffset';
 import { listLiveBookings } from './bookings';
 import { ensureSites } from './sites';
 import { getSql, type Sql } from './sql';
@@ -9,16 +10,26 @@ export interface TechnicianRecord {
   site: string;
   skills: SkillLevel[];
   shifts: WeeklyShift[];
+  /** The site's IANA zone: the technician's shifts are wall-clock times there. */
+  time_zone: string;
+  /** The zone's offset now (daylight saving included); planning uses the offset of the day it plans. */
   utc_offset_minutes: number;
   active: boolean;
   created_at: string;
 }
 
-interface TechnicianRow extends Omit<TechnicianRecord, 'created_at'> {
+interface TechnicianRow extends Omit<TechnicianRecord, 'created_at' | 'utc_offset_minutes'> {
   created_at: Date;
 }
 
-const toRecord = (r: TechnicianRow): TechnicianRecord => ({ ...r, created_at: r.created_at.toISOString() });
+const toRecord = (r: TechnicianRow): TechnicianRecord => ({
+  ...r,
+  utc_offset_minutes: zoneOffsetMinutes(r.time_zone, new Date()),
+  created_at: r.created_at.toISOString(),
+});
+
+/** The columns of a technician with its site's zone (the stored utc_offset_minutes is no longer read). */
+const TECHNICIAN_COLUMNS = 't.id, t.name, t.site, t.skills, t.shifts, s.time_zone, t.active, t.created_at';
 
 /**
  * Inserts the default roster's technicians that are missing. Runs at every API and worker start,
@@ -55,18 +66,18 @@ export async function listTechnicians(
   sql: Sql = getSql(),
 ): Promise<TechnicianRecord[]> {
   const rows = await sql<TechnicianRow[]>`
-    select id, name, site, skills, shifts, utc_offset_minutes, active, created_at
-    from technicians
-    where (${opts.activeOnly ?? false} = false or active)
-      and (${opts.site ?? null}::text is null or site = ${opts.site ?? null})
-    order by id`;
+    select ${sql.unsafe(TECHNICIAN_COLUMNS)}
+    from technicians t join sites s on s.id = t.site
+    where (${opts.activeOnly ?? false} = false or t.active)
+      and (${opts.site ?? null}::text is null or t.site = ${opts.site ?? null})
+    order by t.id`;
   return rows.map(toRecord);
 }
 
 export async function getTechnician(id: string, sql: Sql = getSql()): Promise<TechnicianRecord | undefined> {
   const [row] = await sql<TechnicianRow[]>`
-    select id, name, site, skills, shifts, utc_offset_minutes, active, created_at
-    from technicians where id = ${id}`;
+    select ${sql.unsafe(TECHNICIAN_COLUMNS)}
+    from technicians t join sites s on s.id = t.site where t.id = ${id}`;
   return row && toRecord(row);
 }
 
@@ -88,7 +99,9 @@ export async function loadPlanningRoster(from: Date, sql: Sql = getSql(), site?:
     site: t.site,
     skills: t.skills,
     shifts: t.shifts,
-    utcOffsetMinutes: t.utc_offset_minutes,
+    // The offset of the day the plan starts: a plan made before a daylight-saving change and
+    // reaching past it is off by that hour for the shifts after the change.
+    utcOffsetMinutes: zoneOffsetMinutes(t.time_zone, from),
     extraAvailability: [],
     bookings: bookings
       .filter((b) => b.technician_id === t.id)
@@ -98,15 +111,15 @@ export async function loadPlanningRoster(from: Date, sql: Sql = getSql(), site?:
 
 /** Creates or replaces a technician (the roster is editable; bookings stay attached by id). */
 export async function upsertTechnician(
-  t: { id: string; name: string; site: string; skills: SkillLevel[]; shifts: WeeklyShift[]; utcOffsetMinutes: number; active: boolean },
+  t: { id: string; name: string; site: string; skills: SkillLevel[]; shifts: WeeklyShift[]; active: boolean },
   sql: Sql = getSql(),
 ): Promise<{ record: TechnicianRecord; created: boolean }> {
-  const [row] = await sql<(TechnicianRow & { created: boolean })[]>`
-    insert into technicians (id, name, site, skills, shifts, utc_offset_minutes, active)
-    values (${t.id}, ${t.name}, ${t.site}, ${sql.json(t.skills)}, ${sql.json(t.shifts)}, ${t.utcOffsetMinutes}, ${t.active})
+  const [row] = await sql<{ created: boolean }[]>`
+    insert into technicians (id, name, site, skills, shifts, active)
+    values (${t.id}, ${t.name}, ${t.site}, ${sql.json(t.skills)}, ${sql.json(t.shifts)}, ${t.active})
     on conflict (id) do update set name = excluded.name, site = excluded.site, skills = excluded.skills,
-      shifts = excluded.shifts, utc_offset_minutes = excluded.utc_offset_minutes, active = excluded.active
-    returning id, name, site, skills, shifts, utc_offset_minutes, active, created_at, (xmax = 0) as created`;
-  const { created, ...rest } = row!;
-  return { record: toRecord(rest), created };
+      shifts = excluded.shifts, active = excluded.active
+    returning (xmax = 0) as created`;
+  const record = await getTechnician(t.id, sql);
+  return { record: record!, created: row!.created };
 }

@@ -1,3 +1,4 @@
+import { zoneOffsetMinutes } from './zoneOffset';
 import { justificationMessage, subjectMessage } from './notificationText';
 import type { ReportBody } from './report';
 import {
@@ -141,26 +142,12 @@ export function localDateTime(iso: string, fmt: ValueFormat): string {
 /** An instant in ISO 8601 with the reader's offset (`2026-12-04T18:00:00-03:00`): local, yet still machine-readable. */
 export function isoInZone(iso: string, timeZone: string): string {
   const date = new Date(iso);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  const offsetMin = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const offsetMin = zoneOffsetMinutes(timeZone, date);
+  const local = new Date(Math.floor(date.getTime() / 1000) * 1000 + offsetMin * 60_000).toISOString().slice(0, 19);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
   const offset = offsetMin === 0 ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  return `${local}${offset}`;
 }
 
 /** A value as a reader sees it: numbers in the locale, instants on their clock, enumerations and yes/no in words. */

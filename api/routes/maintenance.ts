@@ -467,7 +467,14 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
       site: siteIdSchema.describe('The id of the site the technician works at (GET /api/v1/sites)'),
       skills: z.array(skillLevelSchema).min(1).max(20),
       shifts: z.array(weeklyShiftSchema).max(50),
-      utc_offset_minutes: z.number().int().min(-840).max(840).default(0),
+      utc_offset_minutes: z
+        .number()
+        .int()
+        .min(-840)
+        .max(840)
+        .optional()
+        .meta({ deprecated: true })
+        .describe("Deprecated and ignored: the offset follows the site's time zone (PATCH /api/v1/sites/{id}), daylight saving included"),
       active: z.boolean().default(true),
     }),
     responses: {
@@ -484,7 +491,6 @@ export function maintenanceRoutes(api: ApiRouter, deps: Pick<AppDeps, 'sql'>): v
           site: body.site,
           skills: body.skills,
           shifts: body.shifts,
-          utcOffsetMinutes: body.utc_offset_minutes,
           active: body.active,
         },
         deps.sql,

@@ -195,7 +195,8 @@ export const technicianView = z.object({
   site: z.string(),
   skills: z.array(skillLevelSchema),
   shifts: z.array(weeklyShiftSchema),
-  utc_offset_minutes: z.number(),
+  time_zone: z.string().describe("The site's IANA time zone: the shifts are wall-clock times there"),
+  utc_offset_minutes: z.number().describe("The site zone's offset now; a plan uses the offset of the day it starts"),
   active: z.boolean(),
   created_at: z.string(),
 });

@@ -416,6 +416,7 @@ describe('GET /api/v1/maintenance/technicians', () => {
     expect(roster.find((t) => t.id === 'tech-ana')).toMatchObject({
       name: 'Ana Souza',
       site: 'plant-north',
+      time_zone: 'America/Sao_Paulo',
       utc_offset_minutes: -180,
       active: true,
       skills: [
@@ -435,7 +436,6 @@ describe('PUT /api/v1/maintenance/technicians/:id', () => {
       site: 'plant-north',
       skills: [{ skill: 'cryogenics', level: 4 }],
       shifts: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '00:00', end: '23:59' })),
-      utc_offset_minutes: 0,
     };
     const created = await request(`/maintenance/technicians/${id}`, { method: 'PUT', key: scheduleKey, json: body });
     expect(created.status).toBe(201);

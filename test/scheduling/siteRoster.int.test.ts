@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSql } from '../../db/sql';
-import { upsertTechnician } from '../../db/technicians';
+import { loadPlanningRoster, upsertTechnician } from '../../db/technicians';
 import { SYSTEM_IDENTITY } from '../../domain/identity';
 import { attachSensorToAsset, createAsset } from '../../usecases/assets';
 import { proposeOrder, type OrderRequest } from '../../usecases/maintenanceOrders';
@@ -20,8 +20,8 @@ const skill = `skill-${tag}`;
 const siteA = `north-${tag}`;
 const siteB = `south-${tag}`;
 const siteEmpty = `empty-${tag}`;
-const techA = `tech-a-${tag}`;
-const techB = `tech-b-${tag}`;
+const techA = `site-tech-a-${tag}`; // not tech-*: the seeding test counts only the default tech-* ids
+const techB = `site-tech-b-${tag}`;
 // A Monday, 08:00 UTC.
 const now = new Date('2031-03-03T08:00:00Z');
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
   }
   const allDay = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '00:00', end: '00:00' }));
   const fridayAfternoon = [{ weekday: 5, start: '14:00', end: '22:00' }];
-  const technician = { skills: [{ skill, level: 5 }], utcOffsetMinutes: 0, active: true };
+  const technician = { skills: [{ skill, level: 5 }], active: true };
   await upsertTechnician({ ...technician, id: techA, name: 'Site A technician', site: siteA, shifts: allDay }, sql);
   await upsertTechnician({ ...technician, id: techB, name: 'Site B technician', site: siteB, shifts: fridayAfternoon }, sql);
 });
@@ -98,6 +98,23 @@ describe('planning an order by site', () => {
     for (const site of sensors) {
       const result = await propose(await sensorOnAssetAt(site));
       expect(result.plan?.technician_id, site).toBe(site === siteA ? techA : techB);
+    }
+  });
+
+  it('shifts each technician’s hours by their site zone’s offset on the day the plan starts, daylight saving included', async () => {
+    const offsets = async (at: string) => {
+      const roster = await loadPlanningRoster(new Date(at), sql);
+      return [techA, techB].map((id) => roster.find((t) => t.id === id)!.utcOffsetMinutes);
+    };
+    // São Paulo keeps −03:00 all year; Lisbon is on UTC in winter and +01:00 in summer.
+    expect(await offsets('2031-01-15T12:00:00Z')).toEqual([-180, 0]);
+    expect(await offsets('2031-07-15T12:00:00Z')).toEqual([-180, 60]);
+    // Moving a site to another zone moves its technicians' hours with it.
+    await sql`update sites set time_zone = 'Asia/Kolkata' where id = ${siteB}`;
+    try {
+      expect(await offsets('2031-07-15T12:00:00Z')).toEqual([-180, 330]);
+    } finally {
+      await sql`update sites set time_zone = 'Europe/Lisbon' where id = ${siteB}`;
     }
   });
 });

@@ -7590,6 +7590,9 @@ export interface operations {
               level: number;
               skill: string;
             }[];
+            /** @description The site's IANA time zone: the shifts are wall-clock times there */
+            time_zone: string;
+            /** @description The site zone's offset now; a plan uses the offset of the day it starts */
             utc_offset_minutes: number;
           }[];
         };
@@ -7631,7 +7634,10 @@ export interface operations {
             level: number;
             skill: string;
           }[];
-          /** @default 0 */
+          /**
+           * @deprecated
+           * @description Deprecated and ignored: the offset follows the site's time zone (PATCH /api/v1/sites/{id}), daylight saving included
+           */
           utc_offset_minutes?: number;
         };
       };
@@ -7658,6 +7664,9 @@ export interface operations {
               level: number;
               skill: string;
             }[];
+            /** @description The site's IANA time zone: the shifts are wall-clock times there */
+            time_zone: string;
+            /** @description The site zone's offset now; a plan uses the offset of the day it starts */
             utc_offset_minutes: number;
           };
         };
@@ -7683,6 +7692,9 @@ export interface operations {
               level: number;
               skill: string;
             }[];
+            /** @description The site's IANA time zone: the shifts are wall-clock times there */
+            time_zone: string;
+            /** @description The site zone's offset now; a plan uses the offset of the day it starts */
             utc_offset_minutes: number;
           };
         };
