@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { ActivityContracts } from './activityContracts';
 import type { NonRetryableErrorType } from '../domain/errors';
 
@@ -27,6 +27,37 @@ export const dataAgents = proxyActivities<ActivityContracts>({
     initialInterval: '500 milliseconds',
     backoffCoefficient: 2,
     maximumInterval: '10 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+});
+
+/**
+ * The same agents as local activities, for short steps whose stages nobody watches one by one:
+ * they run in the worker inside the workflow task that calls them, so a chain of them costs no
+ * round trip through the server (no activity task, no further workflow task); a marker in the
+ * history records each result. A worker lost mid-step loses the workflow task, and the next worker
+ * runs the step again: only for agents whose writes are idempotent (they all are: keyed by
+ * workflow id + activity id, or a business key).
+ */
+export const localDataAgents = proxyLocalActivities<ActivityContracts>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+});
+
+/** Bookkeeping (a stage metric) as a local activity: see localDataAgents. */
+export const localDurableAgents = proxyLocalActivities<ActivityContracts>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    maximumAttempts: 20,
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
     nonRetryableErrorTypes: NON_RETRYABLE,
   },
 });

@@ -1,5 +1,5 @@
-import { defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { dataAgents, durableAgents, reportAgents } from './agents';
+import { defineQuery, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { dataAgents, durableAgents, localDataAgents, localDurableAgents, reportAgents } from './agents';
 import type { Identity } from '../domain/identity';
 import { DecisionGate, type DecisionValue, type RecordedDecision } from './humanDecision';
 import { maintenanceFlowInput, notifyOrderOutcome, runMaintenanceFlow } from './maintenanceFlow';
@@ -33,6 +33,17 @@ export interface PredictionToMaintenanceProgress {
   report_id: string | null;
 }
 
+/**
+ * The prediction, and the stage metric of a run that takes no action, as local activities: most
+ * runs end there (no risk), and as activities each step cost a round trip through the server: a
+ * run with no action took three workflow tasks and two activity tasks, one workflow task now.
+ * On the dev server that round trip, not the agents, set the throughput (README "Scaling out").
+ * The maintenance flow after a risky prediction keeps its activities: its stages are shown one by
+ * one (progress query, stage search attributes) while a person decides. Runs recorded before
+ * replay with the activities they ran.
+ */
+export const PREDICTION_LOCAL_STEPS_PATCH = 'prediction-to-maintenance-local-steps';
+
 export const predictionToMaintenanceProgress = defineQuery<PredictionToMaintenanceProgress>('progress');
 
 /** predict → if risky, propose → human decision (SLA, reminder, timeout policy) → schedule → notify → audit → report. */
@@ -53,20 +64,29 @@ export async function predictionToMaintenance(input: PredictionToMaintenanceInpu
   setHandler(predictionToMaintenanceProgress, () => p);
   const gate = new DecisionGate();
   gate.install();
+  const local = patched(PREDICTION_LOCAL_STEPS_PATCH);
+  const predictAgents = local ? localDataAgents : dataAgents;
+  const metricAgents = local ? localDurableAgents : durableAgents;
+  const runAttributes = [
+    { key: SENSOR_ID, value: input.sensorId },
+    { key: CORRELATION_ID, value: input.correlationId },
+  ];
+  // With local steps the first stage change lands in the same workflow task as the start, so the
+  // run's own attributes go with it: one upsert (one visibility write on the server) instead of two.
+  let unsetRunAttributes = local;
   const mark = (stage: string) => {
     p.stage = stage;
     upsertSearchAttributes([
+      ...(unsetRunAttributes ? runAttributes : []),
       { key: STAGE, value: stage },
       { key: BUSINESS_STATUS, value: p.status },
     ]);
+    unsetRunAttributes = false;
   };
-  upsertSearchAttributes([
-    { key: SENSOR_ID, value: input.sensorId },
-    { key: CORRELATION_ID, value: input.correlationId },
-  ]);
+  if (!local) upsertSearchAttributes(runAttributes);
 
   try {
-    const prediction = await dataAgents.predictAndStore({
+    const prediction = await predictAgents.predictAndStore({
       predictionId: input.predictionId,
       workflowId,
       correlationId: input.correlationId,
@@ -86,7 +106,7 @@ export async function predictionToMaintenance(input: PredictionToMaintenanceInpu
     if (!prediction.risky) {
       p.status = 'no_action';
       mark('done');
-      await durableAgents.recordStageMetric({
+      await metricAgents.recordStageMetric({
         workflowType: 'predictionToMaintenance',
         stage: 'maintenance',
         status: 'skipped',

@@ -142,17 +142,26 @@ describe('predictionToMaintenance on the time-skipping server', () => {
     });
   });
 
-  it('takes no action when the risk is below the threshold', async () => {
+  it('takes no action when the risk is below the threshold, in one workflow task with local activities', async () => {
     const agents = recordingAgents({ probability: 0.05 });
+    let kinds: string[] = [];
     await runWith(agents, async (taskQueue) => {
-      const result = (await env.client.workflow.execute('predictionToMaintenance', {
+      const handle = await env.client.workflow.start('predictionToMaintenance', {
         taskQueue,
         workflowId: `p2m-${randomUUID()}`,
         args: [input()],
-      })) as PredictionToMaintenanceProgress;
+      });
+      const result = (await handle.result()) as PredictionToMaintenanceProgress;
+      await maybeRecordHistory(handle, 'predictionToMaintenance-no-action');
       expect(result.status).toBe('no_action');
+      kinds = ((await handle.fetchHistory()).events ?? []).map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes')) ?? '?');
     });
     expect(agents.names()).toEqual(['predictAndStore', 'recordStageMetric']);
+    // No activity task and no second workflow task: the steps ran as local activities (two result
+    // markers besides the patch marker) inside the first workflow task.
+    expect(kinds.filter((k) => k.startsWith('activityTask'))).toEqual([]);
+    expect(kinds.filter((k) => k === 'workflowTaskCompletedEventAttributes')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'markerRecordedEventAttributes')).toHaveLength(3);
   });
 
   it('releases the booking when the workflow is cancelled while waiting', async () => {
