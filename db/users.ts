@@ -10,10 +10,12 @@ export interface UserRecord {
   hasPassword: boolean;
   disabledAt: Date | null;
   createdAt: Date;
+  /** Whose data the user sees: every request they make runs as this tenant (db/tenantSql.ts). */
+  tenantId: string;
 }
 
 const USER_COLUMNS = (sql: Sql) =>
-  sql`id, name, email, roles, password_hash is not null as "hasPassword", disabled_at as "disabledAt", created_at as "createdAt"`;
+  sql`id, name, email, roles, password_hash is not null as "hasPassword", disabled_at as "disabledAt", created_at as "createdAt", tenant_id as "tenantId"`;
 
 export async function insertUser(
   input: { name: string; email: string; roles: Role[]; passwordHash: string | null },
@@ -106,7 +108,8 @@ export async function deleteSession(tokenHash: string, sql: Sql = getSql()): Pro
 /** The active user behind a session token hash: unexpired, and the user not disabled. */
 export async function findSessionUser(tokenHash: string, sql: Sql = getSql()): Promise<UserRecord | undefined> {
   const [row] = await sql<UserRecord[]>`
-    select u.id, u.name, u.email, u.roles, u.password_hash is not null as "hasPassword", u.disabled_at as "disabledAt", u.created_at as "createdAt"
+    select u.id, u.name, u.email, u.roles, u.password_hash is not null as "hasPassword", u.disabled_at as "disabledAt", u.created_at as "createdAt",
+           u.tenant_id as "tenantId"
     from user_sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and u.disabled_at is null`;
   return row;

@@ -70,7 +70,7 @@ export async function startTestStack(
   redis.on('error', () => {});
   await redis.connect().catch(() => {});
   const temporal = { ...createTemporalClient(config), taskQueue: mainTaskQueue(config) };
-  const { app } = createApp({
+  const { app, close: closeApp } = createApp({
     config,
     sql,
     redis,
@@ -134,7 +134,7 @@ export async function startTestStack(
       await new Promise((r) => server.close(r));
       await temporal.connection.close().catch(() => {});
       redis.disconnect();
-      await sql.end({ timeout: 2 });
+      await Promise.all([closeApp(), sql.end({ timeout: 2 })]);
     },
   };
 }
