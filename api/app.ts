@@ -44,7 +44,7 @@ import { authRoutes } from './routes/auth';
 import { oidcRoutes } from './routes/oidc';
 import { userRoutes } from './routes/users';
 import { sessionUser } from '../usecases/users';
-import { tenantBoundSql } from '../usecases/tenants';
+import { tenantBoundSql, tenantGuardedTemporal } from '../usecases/tenants';
 
 export const API_PREFIX = '/api/v1';
 
@@ -59,7 +59,7 @@ export const API_PREFIX = '/api/v1';
 export function createApp(ownerDeps: AppDeps) {
   const app = new Koa({ proxy: false });
   const tenantSql = tenantBoundSql(ownerDeps.config.DATABASE_URL, ownerDeps.config.DATABASE_POOL_MAX);
-  const deps: AppDeps = { ...ownerDeps, sql: tenantSql.sql };
+  const deps: AppDeps = { ...ownerDeps, sql: tenantSql.sql, temporal: tenantGuardedTemporal(ownerDeps.temporal) };
   const resolver = new ApiKeyResolver(ownerDeps.sql);
   const counter = new RateCounter(deps.redis, deps.config.REDIS_PREFIX);
   const rc: RouteContext = {

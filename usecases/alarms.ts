@@ -23,7 +23,7 @@ import type { AlarmLifecycleInput, AlarmLifecycleStatus } from '../workflows/ala
 import { DEFAULT_SCORING, scoreSensorReadings } from './alarmScoring';
 import type { AppDeps } from './deps';
 import { DetectorStateCache } from './detectorStateCache';
-import { currentTenant, runAsTenant } from './tenants';
+import { currentTenant, DEFAULT_TENANT, runAsTenant } from './tenants';
 
 type Deps = Pick<AppDeps, 'sql' | 'temporal' | 'config'>;
 
@@ -169,6 +169,8 @@ export class AlarmRaiser {
         { ...DEFAULT_SCORING, minQuality: this.deps.config.QUALITY_THRESHOLD },
         this.statesOf(tenant),
       );
+      // Alarm lifecycles are workflows, which only the default tenant runs for now (tenantGuardedTemporal).
+      if ((tenant ?? DEFAULT_TENANT) !== DEFAULT_TENANT) return;
       for (const a of r.opened) await startAlarmLifecycle(this.deps, a);
     };
     try {

@@ -1,12 +1,14 @@
 -- Tenants (issue #18): every business row carries one, and PostgreSQL row-level security enforces
 -- it, so a query that forgets a WHERE still cannot read or write another tenant's rows.
 --
--- How it is enforced: the API's and the workers' data connections log in as the owner but run as
--- the role sm_app (a startup parameter, db/tenantSql.ts), with app.tenant_id set for the
--- connection's whole life. sm_app is neither a superuser nor the tables' owner, so the policies
--- below apply to it; FORCE applies them to the owner too, except that superusers (tests and dev
--- connect as `postgres`) bypass RLS whatever FORCE says, which is why sm_app exists at all.
--- Migrations, retention and other platform-wide jobs keep the owner's connection.
+-- How it is enforced: the API's tenant connections log in as the owner but run as the role sm_app
+-- (a startup parameter, db/tenantSql.ts), with app.tenant_id set for the connection's whole life.
+-- sm_app is neither a superuser nor the tables' owner, so the policies below apply to it. Superusers
+-- (tests and dev connect as `postgres`) bypass RLS whatever FORCE says, which is why sm_app exists.
+--
+-- Not FORCEd, on purpose: the owner's connection is the platform's (migrations, bootstrap, retention,
+-- and for now the workers and connectors, which do not run as a tenant yet). Forced, a deployment
+-- whose owner is not a superuser would see no rows on those connections and stop working.
 --
 -- Existing rows become the tenant 'default'. A row inserted without a tenant gets the connection's
 -- tenant (app.tenant_id), or 'default' on a connection with none (the owner's): code written
@@ -63,7 +65,6 @@ BEGIN
     EXECUTE format('ALTER TABLE %I ADD COLUMN tenant_id text NOT NULL DEFAULT %L REFERENCES tenants (id)', t, 'default');
     EXECUTE format($f$ALTER TABLE %I ALTER COLUMN tenant_id SET DEFAULT coalesce(nullif(current_setting('app.tenant_id', true), ''), 'default')$f$, t);
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
     IF t <> 'asset_types' THEN
       EXECUTE format($f$CREATE POLICY tenant_isolation ON %I
         USING (tenant_id = current_setting('app.tenant_id', true))
@@ -85,7 +86,25 @@ CREATE POLICY tenant_delete ON asset_types FOR DELETE
 
 -- Platform-wide tables stay without a tenant: the tenant list, sessions and sign-in links (found by
 -- a secret token hash before anyone is known; they point at a user, who has a tenant), the model
--- lifecycle (the models are shared artifacts) and the retention policies.
+-- lifecycle (the models are shared artifacts) and the retention policies. Every tenant reads the
+-- last two; only the operator's tenant, 'default', changes them: a tenant's admin must not shorten
+-- the retention of another tenant's data nor promote the model that serves everyone.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['retention_policies', 'model_stage_changes', 'model_promotion_requests'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY platform_read ON %I FOR SELECT USING (true)', t);
+    EXECUTE format($f$CREATE POLICY operator_insert ON %I FOR INSERT
+      WITH CHECK (current_setting('app.tenant_id', true) = 'default')$f$, t);
+    EXECUTE format($f$CREATE POLICY operator_update ON %I FOR UPDATE
+      USING (current_setting('app.tenant_id', true) = 'default') WITH CHECK (current_setting('app.tenant_id', true) = 'default')$f$, t);
+    EXECUTE format($f$CREATE POLICY operator_delete ON %I FOR DELETE
+      USING (current_setting('app.tenant_id', true) = 'default')$f$, t);
+  END LOOP;
+END $$;
+
 GRANT USAGE ON SCHEMA public TO sm_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO sm_app;
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO sm_app;
