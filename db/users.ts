@@ -33,8 +33,12 @@ export async function listUsers(sql: Sql = getSql()): Promise<UserRecord[]> {
   return sql<UserRecord[]>`select ${USER_COLUMNS(sql)} from users order by created_at, id`;
 }
 
+/**
+ * Users of the operator's tenant, 'default' (the first-run bootstrap's question, asked on the
+ * owner's connection, which sees every tenant: another tenant's users must not count).
+ */
 export async function countUsers(sql: Sql = getSql()): Promise<number> {
-  const [row] = await sql<{ n: bigint }[]>`select count(*) as n from users`;
+  const [row] = await sql<{ n: bigint }[]>`select count(*) as n from users where tenant_id = 'default'`;
   return Number(row?.n ?? 0);
 }
 
@@ -54,10 +58,14 @@ export async function findUser(id: string, sql: Sql = getSql()): Promise<(UserRe
   return row;
 }
 
-/** The longest-standing active user with the admin role, the owner of a generated admin key. */
+/**
+ * The longest-standing active admin of the operator's tenant, the owner of a generated admin key
+ * (asked on the owner's connection: an admin of another tenant would give the key that tenant).
+ */
 export async function findFirstActiveAdmin(sql: Sql = getSql()): Promise<UserRecord | undefined> {
   const [row] = await sql<UserRecord[]>`
-    select ${USER_COLUMNS(sql)} from users where 'admin' = any(roles) and disabled_at is null order by created_at, id limit 1`;
+    select ${USER_COLUMNS(sql)} from users
+    where 'admin' = any(roles) and disabled_at is null and tenant_id = 'default' order by created_at, id limit 1`;
   return row;
 }
 
