@@ -17,6 +17,7 @@ export const DETAIL_CODES = [
   'retry_after',
   'no_route',
   'malformed_json',
+  'outside_tenant',
 ] as const;
 export type DetailCode = (typeof DETAIL_CODES)[number];
 

@@ -82,6 +82,7 @@ export function sessionCredential(user: UserRecord): ApiKeyRecord {
     revokedAt: null,
     ownerUserId: user.id,
     serviceAccount: null,
+    tenantId: user.tenantId,
   };
 }
 
