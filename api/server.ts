@@ -49,7 +49,12 @@ async function run(): Promise<void> {
     );
   }
 
-  const { app, predictionLog, alarmRaiser, close: closeTenantPools } = createApp({
+  const {
+    app,
+    predictionLog,
+    alarmRaiser,
+    close: closeTenantPools,
+  } = createApp({
     config,
     sql,
     redis,
