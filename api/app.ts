@@ -44,23 +44,13 @@ import { authRoutes } from './routes/auth';
 import { oidcRoutes } from './routes/oidc';
 import { userRoutes } from './routes/users';
 import { sessionUser } from '../usecases/users';
-import { tenantBoundSql, tenantGuardedTemporal } from '../usecases/tenants';
 
 export const API_PREFIX = '/api/v1';
 
-/**
- * Builds the Koa app from its dependencies; server.ts only listens.
- *
- * `ownerDeps.sql` is the process's owner pool. Routes get `deps`, whose `sql` runs every query as
- * the tenant of the request's key or session (set by requireApiKey), under row-level security;
- * only what must work before anyone is known (keys, sessions, sign-in) and the process-wide
- * metrics use the owner's pool. `close` ends the tenant pools.
- */
-export function createApp(ownerDeps: AppDeps) {
+/** Builds the Koa app from its dependencies; server.ts only listens. */
+export function createApp(deps: AppDeps) {
   const app = new Koa({ proxy: false });
-  const tenantSql = tenantBoundSql(ownerDeps.config.DATABASE_URL, ownerDeps.config.DATABASE_POOL_MAX);
-  const deps: AppDeps = { ...ownerDeps, sql: tenantSql.sql, temporal: tenantGuardedTemporal(ownerDeps.temporal) };
-  const resolver = new ApiKeyResolver(ownerDeps.sql);
+  const resolver = new ApiKeyResolver(deps.sql);
   const counter = new RateCounter(deps.redis, deps.config.REDIS_PREFIX);
   const rc: RouteContext = {
     resolver,
@@ -72,19 +62,18 @@ export function createApp(ownerDeps: AppDeps) {
       keylessPerMinute: deps.config.KEYLESS_REQUESTS_PER_MINUTE,
     }),
     sessions: {
-      sessionUser: (token) => sessionUser(ownerDeps.sql, token),
+      sessionUser: (token) => sessionUser(deps.sql, token),
       publicOrigin: deps.config.PUBLIC_URL ? new URL(deps.config.PUBLIC_URL).origin : undefined,
     },
   };
 
   const rootHealth = new ApiRouter(rc, '');
-  // Probes ask whether the database answers, which needs no tenant.
-  healthRoutes(rootHealth, ownerDeps);
+  healthRoutes(rootHealth, deps);
   const api = new ApiRouter(rc, API_PREFIX);
-  healthRoutes(api, ownerDeps);
+  healthRoutes(api, deps);
   // Scores a sensor's new readings after each ingest, off the request, and starts alarm lifecycles.
   const alarmRaiser = new AlarmRaiser(deps);
-  deps.metrics.alarms.attach(alarmMetricsSource(ownerDeps));
+  deps.metrics.alarms.attach(alarmMetricsSource(deps));
   dataRoutes(api, deps, alarmRaiser);
   sensorRoutes(api, deps);
   workflowRoutes(api, deps);
@@ -112,9 +101,8 @@ export function createApp(ownerDeps: AppDeps) {
   modelGovernanceRoutes(api, deps);
   governanceRoutes(api, deps);
   adminRoutes(api, deps, resolver);
-  // Signing in finds a user by email or token before any tenant is known.
-  authRoutes(api, ownerDeps, counter);
-  oidcRoutes(api, ownerDeps);
+  authRoutes(api, deps, counter);
+  oidcRoutes(api, deps);
   userRoutes(api, deps);
 
   let openapi: unknown;
@@ -152,5 +140,5 @@ export function createApp(ownerDeps: AppDeps) {
   app.use(api.router.allowedMethods({ throw: false }));
   app.use(staticWeb());
 
-  return { app, routes: api.docs, resolver, predictionLog, alarmRaiser, close: tenantSql.close };
+  return { app, routes: api.docs, resolver, predictionLog, alarmRaiser };
 }

@@ -17,7 +17,6 @@ export const DETAIL_CODES = [
   'retry_after',
   'no_route',
   'malformed_json',
-  'outside_tenant',
 ] as const;
 export type DetailCode = (typeof DETAIL_CODES)[number];
 

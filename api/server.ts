@@ -49,12 +49,7 @@ async function run(): Promise<void> {
     );
   }
 
-  const {
-    app,
-    predictionLog,
-    alarmRaiser,
-    close: closeTenantPools,
-  } = createApp({
+  const { app, predictionLog, alarmRaiser } = createApp({
     config,
     sql,
     redis,
@@ -82,7 +77,7 @@ async function run(): Promise<void> {
     // Predictions answered but not yet logged are written before the pool closes, and readings
     // already stored are scored (bounded: the monitoring sweep catches up on whatever is left).
     await Promise.all([predictionLog.flush(), Promise.race([alarmRaiser.idle(), new Promise((r) => setTimeout(r, 5000))])]);
-    await Promise.allSettled([closeTenantPools(), closeSql(), redis.quit(), temporal.connection.close()]);
+    await Promise.allSettled([closeSql(), redis.quit(), temporal.connection.close()]);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -14,8 +14,6 @@ export interface ApiKeyRecord {
   ownerUserId: string | null;
   /** The service account (integration) the key belongs to; null for a user's key. */
   serviceAccount: string | null;
-  /** The tenant the key acts in; a user's key acts in its user's tenant (api/middleware/auth.ts). */
-  tenantId: string;
 }
 
 /** Whom a new key belongs to: exactly one of a user or a named service account. */
@@ -24,7 +22,7 @@ export type KeyOwner = { userId: string } | { serviceAccount: string };
 /** A row with neither owner (written by a version before owners) is a service account of the key's name. */
 const COLUMNS = (sql: Sql) =>
   sql`id, name, key_hash as "keyHash", key_prefix as "keyPrefix", scopes, created_at as "createdAt", revoked_at as "revokedAt",
-      owner_user_id as "ownerUserId", tenant_id as "tenantId", case when owner_user_id is null then coalesce(service_account, name) end as "serviceAccount"`;
+      owner_user_id as "ownerUserId", case when owner_user_id is null then coalesce(service_account, name) end as "serviceAccount"`;
 
 /** Keys are 32 random bytes, so a fast hash is enough: there is nothing to brute-force. */
 export function hashApiKey(key: string): string {

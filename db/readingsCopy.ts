@@ -96,29 +96,13 @@ export async function copyReadings(rows: NewReading[], sql: postgres.Sql): Promi
       insert into sensors (id, type, unit)
       select * from unnest(${sensors.map((s) => s.id)}::text[], ${sensors.map((s) => s.type)}::text[], ${sensors.map((s) => s.unit)}::text[])
       on conflict (id) do nothing`;
-    // PostgreSQL refuses COPY FROM into a table whose row-level security applies to the writer (a
-    // tenant's connection, migration 0025): such a writer copies into a staging table and moves the
-    // rows with one INSERT ... SELECT, which the tenant policy checks. The owner copies directly.
-    const [{ rls }] = await tx<{ rls: boolean }[]>`select row_security_active('sensor_readings') as rls`;
-    if (rls) {
-      await tx`
-        create temporary table reading_copy (
-          sensor_id text, ts timestamptz, value float8, unit text, quality real, sensor_type text, metadata jsonb, correlation_id uuid
-        ) on commit drop`;
-    }
-    const writable = rls
-      ? await tx`copy reading_copy (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id) from stdin`.writable()
-      : await tx`copy sensor_readings (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id) from stdin`.writable();
+    const writable = await tx`
+      copy sensor_readings (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id) from stdin`.writable();
     await sendCopyData(writable, copyChunks(rows));
     // postgres.js hands an error that PostgreSQL reports after the end of the data (a refused row,
     // a lost connection) to nobody, and the stream then never finishes. The next statement on the
     // same connection runs only after the COPY's answer, and fails if the COPY did, so this asks.
     await tx`select 1`;
-    if (rls) {
-      await tx`
-        insert into sensor_readings (sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id)
-        select sensor_id, ts, value, unit, quality, sensor_type, metadata, correlation_id from reading_copy`;
-    }
     // The counters last, so the sensor rows stay locked only from here to the commit; in id order
     // (the insert's input order), like every other writer, so writers cannot deadlock.
     await tx`

@@ -7,11 +7,9 @@ export type Sql = postgres.Sql | postgres.TransactionSql;
 let pool: postgres.Sql | undefined;
 
 /** Creates a pool; processes normally use the shared one from getSql(). */
-export function createSql(url: string, max = getConfig().DATABASE_POOL_MAX, connection?: Record<string, string>): postgres.Sql {
+export function createSql(url: string, max = getConfig().DATABASE_POOL_MAX): postgres.Sql {
   return postgres(url, {
     max,
-    // Startup parameters (db/tenantSql.ts sets the role and tenant of a tenant's connections).
-    ...(connection ? { connection } : {}),
     onnotice: () => {},
     // Fail fast when the database is unreachable, so the API can answer 503 instead of hanging.
     connect_timeout: 5,

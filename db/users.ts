@@ -10,12 +10,10 @@ export interface UserRecord {
   hasPassword: boolean;
   disabledAt: Date | null;
   createdAt: Date;
-  /** Whose data the user sees: every request they make runs as this tenant (db/tenantSql.ts). */
-  tenantId: string;
 }
 
 const USER_COLUMNS = (sql: Sql) =>
-  sql`id, name, email, roles, password_hash is not null as "hasPassword", disabled_at as "disabledAt", created_at as "createdAt", tenant_id as "tenantId"`;
+  sql`id, name, email, roles, password_hash is not null as "hasPassword", disabled_at as "disabledAt", created_at as "createdAt"`;
 
 export async function insertUser(
   input: { name: string; email: string; roles: Role[]; passwordHash: string | null },
@@ -33,12 +31,8 @@ export async function listUsers(sql: Sql = getSql()): Promise<UserRecord[]> {
   return sql<UserRecord[]>`select ${USER_COLUMNS(sql)} from users order by created_at, id`;
 }
 
-/**
- * Users of the operator's tenant, 'default' (the first-run bootstrap's question, asked on the
- * owner's connection, which sees every tenant: another tenant's users must not count).
- */
 export async function countUsers(sql: Sql = getSql()): Promise<number> {
-  const [row] = await sql<{ n: bigint }[]>`select count(*) as n from users where tenant_id = 'default'`;
+  const [row] = await sql<{ n: bigint }[]>`select count(*) as n from users`;
   return Number(row?.n ?? 0);
 }
 
@@ -58,14 +52,10 @@ export async function findUser(id: string, sql: Sql = getSql()): Promise<(UserRe
   return row;
 }
 
-/**
- * The longest-standing active admin of the operator's tenant, the owner of a generated admin key
- * (asked on the owner's connection: an admin of another tenant would give the key that tenant).
- */
+/** The longest-standing active user with the admin role, the owner of a generated admin key. */
 export async function findFirstActiveAdmin(sql: Sql = getSql()): Promise<UserRecord | undefined> {
   const [row] = await sql<UserRecord[]>`
-    select ${USER_COLUMNS(sql)} from users
-    where 'admin' = any(roles) and disabled_at is null and tenant_id = 'default' order by created_at, id limit 1`;
+    select ${USER_COLUMNS(sql)} from users where 'admin' = any(roles) and disabled_at is null order by created_at, id limit 1`;
   return row;
 }
 
@@ -125,8 +115,7 @@ export async function deleteSession(tokenHash: string, sql: Sql = getSql()): Pro
 /** The active user behind a session token hash: unexpired, and the user not disabled. */
 export async function findSessionUser(tokenHash: string, sql: Sql = getSql()): Promise<UserRecord | undefined> {
   const [row] = await sql<UserRecord[]>`
-    select u.id, u.name, u.email, u.roles, u.password_hash is not null as "hasPassword", u.disabled_at as "disabledAt", u.created_at as "createdAt",
-           u.tenant_id as "tenantId"
+    select u.id, u.name, u.email, u.roles, u.password_hash is not null as "hasPassword", u.disabled_at as "disabledAt", u.created_at as "createdAt"
     from user_sessions s join users u on u.id = s.user_id
     where s.token_hash = ${tokenHash} and s.expires_at > now() and u.disabled_at is null`;
   return row;

@@ -23,7 +23,6 @@ import type { AlarmLifecycleInput, AlarmLifecycleStatus } from '../workflows/ala
 import { DEFAULT_SCORING, scoreSensorReadings } from './alarmScoring';
 import type { AppDeps } from './deps';
 import { DetectorStateCache } from './detectorStateCache';
-import { currentTenant, DEFAULT_TENANT, runAsTenant } from './tenants';
 
 type Deps = Pick<AppDeps, 'sql' | 'temporal' | 'config'>;
 
@@ -93,8 +92,6 @@ export async function startAlarmLifecycle(
  * monitoring sweep, which also starts any live alarm's lifecycle that did not start.
  */
 export class AlarmRaiser {
-  // Every set below holds tenant-qualified sensor keys (sensorKey): a pass runs as the sensor's
-  // tenant, not as whichever request's context happened to start the timer or the previous pass.
   /** Sensors kicked within the current linger window; they join `waiting` when it ends. */
   private readonly lingering = new Set<string>();
   private lingerTimer: NodeJS.Timeout | undefined;
@@ -105,8 +102,6 @@ export class AlarmRaiser {
   private idleWaiters: (() => void)[] = [];
   /** The detector states this raiser saved last: the next pass on a sensor does not reload them. */
   readonly states = new DetectorStateCache();
-  /** The same, per tenant, for kicks made as a tenant (sensor ids are only unique within one). */
-  private readonly tenantStates = new Map<string, DetectorStateCache>();
 
   constructor(
     private readonly deps: Pick<AppDeps, 'sql' | 'temporal' | 'config'> & { logger?: Logger },
@@ -116,8 +111,7 @@ export class AlarmRaiser {
   ) {}
 
   kick(sensorIds: Iterable<string>): void {
-    const tenant = currentTenant();
-    for (const id of new Set([...sensorIds].map((s) => sensorKey(tenant, s)))) {
+    for (const id of new Set(sensorIds)) {
       if (this.scoring.has(id)) this.scoring.set(id, true);
       else if (!this.waiting.has(id)) this.linger(id);
     }
@@ -160,43 +154,23 @@ export class AlarmRaiser {
     }
   }
 
-  private async pass(key: string): Promise<void> {
-    const [tenant, sensorId] = splitSensorKey(key);
-    const score = async () => {
+  private async pass(sensorId: string): Promise<void> {
+    try {
       const r = await scoreSensorReadings(
         this.deps.sql,
         sensorId,
         { ...DEFAULT_SCORING, minQuality: this.deps.config.QUALITY_THRESHOLD },
-        this.statesOf(tenant),
+        this.states,
       );
-      // Alarm lifecycles are workflows, which only the default tenant runs for now (tenantGuardedTemporal).
-      if ((tenant ?? DEFAULT_TENANT) !== DEFAULT_TENANT) return;
       for (const a of r.opened) await startAlarmLifecycle(this.deps, a);
-    };
-    try {
-      await (tenant === undefined ? score() : runAsTenant(tenant, score));
     } catch (err) {
       this.deps.logger?.warn({ err, sensorId }, 'scoring after ingest failed; the monitoring sweep will catch up');
     }
-    const again = this.scoring.get(key);
-    this.scoring.delete(key);
-    if (again) this.linger(key);
+    const again = this.scoring.get(sensorId);
+    this.scoring.delete(sensorId);
+    if (again) this.linger(sensorId);
     this.pump();
   }
-
-  private statesOf(tenant: string | undefined): DetectorStateCache {
-    if (tenant === undefined) return this.states;
-    let states = this.tenantStates.get(tenant);
-    if (!states) this.tenantStates.set(tenant, (states = new DetectorStateCache()));
-    return states;
-  }
-}
-
-// NUL cannot occur in a PostgreSQL text value, so it cannot occur in a tenant or sensor id.
-const sensorKey = (tenant: string | undefined, sensorId: string) => `${tenant ?? ''}\u0000${sensorId}`;
-function splitSensorKey(key: string): [string | undefined, string] {
-  const at = key.indexOf('\u0000');
-  return [at === 0 ? undefined : key.slice(0, at), key.slice(at + 1)];
 }
 
 /**

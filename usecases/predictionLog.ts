@@ -1,7 +1,6 @@
 import type postgres from 'postgres';
 import { insertPredictions, type NewPrediction } from '../db/predictions';
 import type { Logger } from '../observability/logger';
-import { currentTenant, runAsTenant } from './tenants';
 
 /**
  * Write-behind log of API predictions: the answer goes out at once, and the rows are inserted in
@@ -9,13 +8,9 @@ import { currentTenant, runAsTenant } from './tenants';
  * PostgreSQL one statement per batch instead of one per request. A prediction is readable at
  * GET /ml/predictions/{id} within about one interval. What is still queued when the process is
  * killed is lost: these rows are a log of answers already given, not acknowledged input.
- *
- * A batch holds one tenant's predictions and is written as that tenant: the queue is per tenant,
- * because the flush runs in whichever request's context happened to start the timer.
  */
 export class PredictionLog {
-  private queue = new Map<string | undefined, (NewPrediction & { id: string })[]>();
-  private queued = 0;
+  private queue: (NewPrediction & { id: string })[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -27,11 +22,8 @@ export class PredictionLog {
   ) {}
 
   add(p: NewPrediction & { id: string }): void {
-    const tenant = currentTenant();
-    const list = this.queue.get(tenant);
-    if (list) list.push(p);
-    else this.queue.set(tenant, [p]);
-    if (++this.queued >= this.maxBatch) void this.flush();
+    this.queue.push(p);
+    if (this.queue.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
   }
 
@@ -39,17 +31,14 @@ export class PredictionLog {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const batches = this.queue;
-    this.queue = new Map();
-    this.queued = 0;
-    for (const [tenant, batch] of batches) {
-      const write = () => insertPredictions(batch, this.sql);
-      this.flushing = this.flushing.then(() =>
-        (tenant === undefined ? write() : runAsTenant(tenant, write)).catch((err: Error) =>
-          this.logger.warn({ err: err.message, dropped: batch.length }, 'predictions not stored'),
-        ),
-      );
-    }
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return this.flushing;
+    this.flushing = this.flushing.then(() =>
+      insertPredictions(batch, this.sql).catch((err: Error) =>
+        this.logger.warn({ err: err.message, dropped: batch.length }, 'predictions not stored'),
+      ),
+    );
     return this.flushing;
   }
 }

@@ -7,7 +7,6 @@ import { scopesForRoles } from '../../domain/roles';
 import { effectiveScopes, hasScopes, type Scope } from '../../domain/scopes';
 import { ForbiddenError, UnauthorizedError, UnavailableError } from '../errors';
 import type { AddressGuard } from './addressGuard';
-import { runAsTenant } from '../../usecases/tenants';
 import { BoundedCache } from './boundedCache';
 import { assertSameOrigin, sessionCredential, sessionFromCookie, type SessionOptions } from './session';
 
@@ -138,7 +137,7 @@ async function heldToOwner(ctx: Context, record: ApiKeyRecord, opts: AuthOptions
   const owner = await opts.resolver.owner(record.ownerUserId);
   if (!owner) throw new UnauthorizedError('The API key is not valid: its user is disabled');
   ctx.state.keyOwner = owner;
-  return { ...record, tenantId: owner.tenantId, scopes: effectiveScopes(record.scopes, scopesForRoles(owner.roles)) };
+  return { ...record, scopes: effectiveScopes(record.scopes, scopesForRoles(owner.roles)) };
 }
 
 /** 401 without a known key or session, 403 when the key (or the user's roles) lacks any of `scopes`. */
@@ -149,7 +148,7 @@ export function requireApiKey(opts: AuthOptions & { scopes: Scope[] }): Middlewa
     if (session) {
       if (!hasScopes(session.scopes, opts.scopes)) throw new ForbiddenError(opts.scopes, 'Your roles lack the required scope');
       ctx.state.apiKey = session;
-      return runAsTenant(session.tenantId, next);
+      return next();
     }
     if (!key) {
       opts.guard.assertNotBlocked(ctx.ip);
@@ -160,7 +159,7 @@ export function requireApiKey(opts: AuthOptions & { scopes: Scope[] }): Middlewa
     if (!hasScopes(record.scopes, opts.scopes)) throw new ForbiddenError(opts.scopes);
     // The request's logger picks the key id up when it is first used (requestContext).
     ctx.state.apiKey = record;
-    await runAsTenant(record.tenantId, next);
+    await next();
   };
 }
 
@@ -177,8 +176,6 @@ export function optionalApiKey(opts: AuthOptions): Middleware {
       if (session) ctx.state.apiKey = session;
       else await opts.guard.keyless(ctx.ip);
     }
-    // Anonymous: no tenant, so the tenant-bound `sql` sees no tenant's rows.
-    const tenantId = ctx.state.apiKey?.tenantId;
-    await (tenantId ? runAsTenant(tenantId, next) : next());
+    await next();
   };
 }

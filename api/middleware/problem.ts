@@ -75,27 +75,11 @@ function isDataException(raw: unknown): boolean {
   return typeof e?.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && e.name === 'PostgresError';
 }
 
-/**
- * SQLSTATE 42501 from a tenant's connection: a row-level security policy refused a write (an
- * upsert that met another tenant's row, a platform-wide setting only the operator may change).
- * Nothing was written; the server's message names only the table, which is not shown either.
- */
-function isOutsideTenant(raw: unknown): boolean {
-  const e = raw as { code?: unknown; name?: unknown } | null;
-  return e?.code === '42501' && e.name === 'PostgresError';
-}
-
 function toHttpError(raw: unknown): HttpError {
   if (raw instanceof HttpError) return raw;
   if (raw instanceof DomainError) return fromDomainError(raw);
   if (isDependencyUnreachable(raw)) return new UnavailableError('A dependency (the database) is unreachable; retry later', 5, raw);
   // The server's message names the value's problem, never data from other rows, so it is shown.
-  if (isOutsideTenant(raw)) {
-    return new HttpError(403, 'outside_tenant', 'The request would change data outside your tenant', {
-      detailCode: 'outside_tenant',
-      cause: raw,
-    });
-  }
   if (isDataException(raw))
     return new ValidationError([], `The database cannot store or compare a value of this request: ${(raw as Error).message}`.slice(0, 500));
   const e = raw as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };

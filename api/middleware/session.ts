@@ -82,7 +82,6 @@ export function sessionCredential(user: UserRecord): ApiKeyRecord {
     revokedAt: null,
     ownerUserId: user.id,
     serviceAccount: null,
-    tenantId: user.tenantId,
   };
 }
 

@@ -9,7 +9,6 @@ import { Registry } from 'prom-client';
 import { createActivities } from '../../activities';
 import { registerBusinessMetrics } from '../../activities/metricsCollector';
 import { createApp } from '../../api/app';
-import type { RouteDoc } from '../../api/route';
 import { createRedis } from '../../api/redis';
 import { parseConfig, type Config } from '../../config';
 import { createApiKey } from '../../db/apiKeys';
@@ -33,8 +32,6 @@ export interface TestStack {
   sql: postgres.Sql;
   redis: Redis;
   baseUrl: string;
-  /** The API's route table (every route the app serves, as the OpenAPI document lists them). */
-  routes: RouteDoc[];
   temporal: ReturnType<typeof createTemporalClient> & { taskQueue: string };
   /** Creates an API key with the given scopes and returns the plain key. */
   key(scopes: Scope[]): Promise<string>;
@@ -73,11 +70,7 @@ export async function startTestStack(
   redis.on('error', () => {});
   await redis.connect().catch(() => {});
   const temporal = { ...createTemporalClient(config), taskQueue: mainTaskQueue(config) };
-  const {
-    app,
-    routes,
-    close: closeApp,
-  } = createApp({
+  const { app } = createApp({
     config,
     sql,
     redis,
@@ -95,7 +88,6 @@ export async function startTestStack(
     sql,
     redis,
     baseUrl,
-    routes,
     temporal,
     async key(scopes) {
       return (await createApiKey({ name: `test-${scopes.join('+')}`, scopes }, sql)).key;
@@ -142,7 +134,7 @@ export async function startTestStack(
       await new Promise((r) => server.close(r));
       await temporal.connection.close().catch(() => {});
       redis.disconnect();
-      await Promise.all([closeApp(), sql.end({ timeout: 2 })]);
+      await sql.end({ timeout: 2 });
     },
   };
 }
