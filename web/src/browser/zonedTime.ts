@@ -3,6 +3,7 @@
  * may read a Lisbon plant's schedule on the plant's clock. `Date` only knows the browser's zone,
  * so the conversions go through Intl, which knows every zone and its daylight-saving rules.
  */
+import { fieldsIn, offsetAt } from '../../../domain/zoneOffset';
 
 /** The browser's own zone, the default reader's zone. */
 export function browserTimeZone(): string {
@@ -26,35 +27,7 @@ export function knownTimeZones(): string[] {
   return zones.includes('UTC') ? zones : ['UTC', ...zones];
 }
 
-const fieldFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar fields an instant shows in `zone`, to the second. */
-function fieldsIn(instant: number, zone: string): [number, number, number, number, number, number] {
-  let format = fieldFormats.get(zone);
-  if (!format) {
-    // h23: some engines write midnight as 24 under hour12: false.
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    fieldFormats.set(zone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
-  return [part.year!, part.month!, part.day!, part.hour!, part.minute!, part.second!];
-}
-
-/** How far `zone`'s clock is ahead of UTC at an instant, in milliseconds. */
-export function offsetAt(instant: number, zone: string): number {
-  const [y, mo, d, h, mi, s] = fieldsIn(instant, zone);
-  const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
-  return Date.UTC(y, mo - 1, d, h, mi, s) - wholeSecond;
-}
+export { offsetAt };
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
