@@ -20,7 +20,7 @@ const NON_RETRYABLE = [
 const _everyTypeListed: Exclude<NonRetryableErrorType, (typeof NON_RETRYABLE)[number]> extends never ? true : never = true;
 
 /** Data and ML agents: seconds of work, a few retries. */
-const DATA_AGENT_OPTIONS = {
+export const dataAgents = proxyActivities<ActivityContracts>({
   startToCloseTimeout: '1 minute',
   retry: {
     maximumAttempts: 5,
@@ -29,9 +29,7 @@ const DATA_AGENT_OPTIONS = {
     maximumInterval: '10 seconds',
     nonRetryableErrorTypes: NON_RETRYABLE,
   },
-} as const;
-
-export const dataAgents = proxyActivities<ActivityContracts>(DATA_AGENT_OPTIONS);
+});
 
 /**
  * The same agents as local activities, for short steps whose stages nobody watches one by one:
@@ -41,7 +39,16 @@ export const dataAgents = proxyActivities<ActivityContracts>(DATA_AGENT_OPTIONS)
  * runs the step again: only for agents whose writes are idempotent (they all are: keyed by
  * workflow id + activity id, or a business key).
  */
-export const localDataAgents = proxyLocalActivities<ActivityContracts>(DATA_AGENT_OPTIONS);
+export const localDataAgents = proxyLocalActivities<ActivityContracts>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    maximumAttempts: 5,
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+});
 
 /** Bookkeeping (a stage metric) as a local activity: see localDataAgents. */
 export const localDurableAgents = proxyLocalActivities<ActivityContracts>({
